@@ -1,0 +1,51 @@
+package vn.dvcsync.api;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dvcsync.run.Run;
+import vn.dvcsync.run.RunService;
+import vn.dvcsync.run.RunType;
+
+/** Runs: start one (ADMIN), read one (ADMIN, OFFICIAL). */
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunController {
+
+    record StartRequest(String type) {
+    }
+
+    private final RunService runs;
+
+    RunController(RunService runs) {
+        this.runs = runs;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> start(@RequestBody StartRequest request) {
+        String id = runs.start(RunType.parse(request == null ? null : request.type()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Run> get(@PathVariable String id) {
+        return ResponseEntity.of(runs.find(id));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(RunService.RunInProgressException.class)
+    ResponseEntity<Map<String, String>> conflict(RunService.RunInProgressException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,226 @@
+package vn.dvcsync.ledger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery ledger: one row per city record version and where it stands
+ * (PENDING, DELIVERED, QUARANTINED, FAILED, SUPERSEDED). Routes only move rows between these states.
+ */
+@Component
+public class Ledger {
+
+    public static final String DOSSIER = "DOSSIER";
+    public static final String STEP = "STEP";
+    public static final String PARENT_QUARANTINED = "PARENT_QUARANTINED";
+
+    private final JdbcTemplate jdbc;
+    private final LedgerProperties props;
+
+    Ledger(JdbcTemplate jdbc, LedgerProperties props) {
+        this.jdbc = jdbc;
+        this.props = props;
+    }
+
+    /**
+     * Records new versions (a version already known is left as it is), supersedes older versions of
+     * the same records that were not delivered yet, and keeps the steps of a quarantined dossier
+     * from being sent. Call inside the transaction that also advances the watermark.
+     *
+     * @return how many versions were new
+     */
+    public int stage(List<LedgerEntry> entries, String runId) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        int[][] counts = jdbc.batchUpdate("""
+                insert into ledger (record_type, record_key, version, parent_key, unit_code, status,
+                                    reason, rule, message, payload, run_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+                on conflict (record_type, record_key, version) do nothing
+                """, entries, 500, (ps, e) -> {
+            ps.setString(1, e.recordType());
+            ps.setString(2, e.recordKey());
+            ps.setLong(3, e.version());
+            ps.setString(4, e.parentKey());
+            ps.setString(5, e.unitCode());
+            ps.setString(6, e.reason() == null ? "PENDING" : "QUARANTINED");
+            ps.setString(7, e.reason());
+            ps.setString(8, e.rule());
+            ps.setString(9, e.message());
+            ps.setString(10, e.payload());
+            ps.setString(11, runId);
+        });
+        int inserted = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                inserted += Math.max(c, 0);
+            }
+        }
+        List<String> dossierKeys = new ArrayList<>();
+        List<String> quarantinedKeys = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            if (DOSSIER.equals(e.recordType())) {
+                dossierKeys.add(e.recordKey());
+                if (e.reason() != null) {
+                    quarantinedKeys.add(e.recordKey());
+                }
+            }
+        }
+        supersede(DOSSIER, dossierKeys);
+        // A new dossier version gives its held-back steps another chance ...
+        withArray(dossierKeys, keys -> jdbc.update("""
+                update ledger set status = 'PENDING', reason = null, rule = null, message = null, updated_at = now()
+                where record_type = 'STEP' and status = 'QUARANTINED' and reason = ? and parent_key = any(?)
+                """, PARENT_QUARANTINED, keys));
+        // ... unless that version is itself quarantined.
+        holdBackSteps(quarantinedKeys);
+        return inserted;
+    }
+
+    /** Marks older undelivered versions of these records SUPERSEDED: only the newest is ever sent. */
+    private void supersede(String recordType, List<String> keys) {
+        withArray(keys, arr -> jdbc.update("""
+                update ledger l set status = 'SUPERSEDED', updated_at = now()
+                where l.record_type = ? and l.record_key = any(?) and l.status in ('PENDING', 'FAILED')
+                  and exists (select 1 from ledger n where n.record_type = l.record_type
+                              and n.record_key = l.record_key and n.version > l.version)
+                """, recordType, arr));
+    }
+
+    private void holdBackSteps(Collection<String> dossierKeys) {
+        withArray(dossierKeys, keys -> jdbc.update("""
+                update ledger set status = 'QUARANTINED', reason = ?, rule = 'MaHoSo',
+                       message = 'its dossier ' || parent_key || ' is quarantined', updated_at = now()
+                where record_type = 'STEP' and status = 'PENDING' and parent_key = any(?)
+                """, PARENT_QUARANTINED, keys));
+    }
+
+    /**
+     * Claims up to {@code limit} pending dossiers (oldest first, skipping rows another instance holds)
+     * and reserves them for the lease.
+     */
+    public List<Claimed> claimDossiers(int limit) {
+        return claim(DOSSIER, "", limit);
+    }
+
+    /** Claims pending steps whose dossier is already on the portal: progress goes after its dossier. */
+    public List<Claimed> claimSteps(int limit) {
+        return claim(STEP, """
+                and exists (select 1 from ledger p where p.record_type = 'DOSSIER'
+                            and p.record_key = l.parent_key and p.status = 'DELIVERED')
+                """, limit);
+    }
+
+    private List<Claimed> claim(String recordType, String extraCondition, int limit) {
+        return jdbc.query("""
+                with picked as (
+                    select l.id from ledger l
+                    where l.record_type = ? and l.status = 'PENDING'
+                      and (l.next_attempt_at is null or l.next_attempt_at <= now())
+                """ + extraCondition + """
+                    order by l.id
+                    limit ?
+                    for update skip locked)
+                update ledger l set next_attempt_at = now() + make_interval(secs => ?), updated_at = now()
+                from picked where l.id = picked.id
+                returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
+                          exists (select 1 from ledger d where d.record_type = l.record_type
+                                  and d.record_key = l.record_key and d.status = 'DELIVERED') as delivered_before
+                """, (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
+                        rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
+                        rs.getBoolean("delivered_before")),
+                recordType, limit, props.lease().toSeconds())
+                .stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
+    }
+
+    public void markDelivered(Collection<Long> ids, String runId) {
+        withLongArray(ids, arr -> jdbc.update("""
+                update ledger set status = 'DELIVERED', delivered_at = now(), updated_at = now(),
+                       next_attempt_at = null, last_error = null, run_id = ?
+                where id = any(?)
+                """, runId, arr));
+        // An older delivered version is history now; keep one DELIVERED row per record.
+        jdbc.update("""
+                update ledger l set status = 'SUPERSEDED', updated_at = now()
+                where l.status = 'DELIVERED' and l.record_key in (select record_key from ledger where id = any(?))
+                  and exists (select 1 from ledger n where n.record_type = l.record_type and n.record_key = l.record_key
+                              and n.status = 'DELIVERED' and n.version > l.version)
+                """, (Object) ids.toArray(Long[]::new));
+    }
+
+    /** The portal (or a rule) refused this record: it is never sent as it is. */
+    public void markQuarantined(Claimed row, String reason, String rule, String message, String runId) {
+        jdbc.update("""
+                update ledger set status = 'QUARANTINED', reason = ?, rule = ?, message = ?, run_id = ?,
+                       next_attempt_at = null, updated_at = now()
+                where id = ?
+                """, reason, rule, message, runId, row.id());
+        if (row.parentKey() == null) {
+            holdBackSteps(List.of(row.recordKey()));
+        }
+    }
+
+    /**
+     * A push attempt failed: the rows wait {@code retryDelay} and stay PENDING, or become dead letters
+     * (FAILED) once they have failed {@code maxAttempts} times.
+     */
+    public void markAttemptFailed(Collection<Long> ids, String error, String runId) {
+        withLongArray(ids, arr -> jdbc.update("""
+                update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
+                       status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
+                       next_attempt_at = now() + make_interval(secs => ?)
+                where id = any(?)
+                """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toSeconds(), arr));
+    }
+
+    /** Rows per status (and quarantine reason) last touched by a run. */
+    public Map<String, Long> countsForRun(String runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("""
+                select record_type, status, coalesce(reason, '') as reason, count(*) as n from ledger
+                where run_id = ? group by 1, 2, 3 order by 1, 2, 3
+                """, rs -> {
+            String key = rs.getString("record_type").toLowerCase() + "." + rs.getString("status").toLowerCase()
+                    + (rs.getString("reason").isEmpty() ? "" : "." + rs.getString("reason"));
+            counts.put(key, rs.getLong("n"));
+        }, runId);
+        return counts;
+    }
+
+    /** Rows per record type and status over the whole ledger (latest versions only). */
+    public Map<String, Long> totals() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("""
+                select record_type, status, count(*) as n from ledger where status <> 'SUPERSEDED'
+                group by 1, 2 order by 1, 2
+                """, rs -> {
+            counts.put(rs.getString("record_type").toLowerCase() + "." + rs.getString("status").toLowerCase(),
+                    rs.getLong("n"));
+        });
+        return counts;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    private void withArray(Collection<String> values, Consumer<String[]> use) {
+        if (!values.isEmpty()) {
+            use.accept(values.toArray(String[]::new));
+        }
+    }
+
+    private void withLongArray(Collection<Long> values, Consumer<Long[]> use) {
+        if (!values.isEmpty()) {
+            use.accept(values.toArray(Long[]::new));
+        }
+    }
+}

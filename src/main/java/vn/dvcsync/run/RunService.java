@@ -1,0 +1,145 @@
+package vn.dvcsync.run;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.dvcsync.ledger.Ledger;
+
+/**
+ * Starts runs, one at a time: records the run, sends it through its route {@code direct:run-<type>},
+ * then stores and prints its summary.
+ */
+@Service("runService")
+public class RunService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ProducerTemplate template;
+    private final CamelContext camel;
+    private final RunStore store;
+    private final RunCounters counters;
+    private final Ledger ledger;
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RunService(ProducerTemplate template, CamelContext camel, RunStore store, RunCounters counters, Ledger ledger) {
+        this.template = template;
+        this.camel = camel;
+        this.store = store;
+        this.counters = counters;
+        this.ledger = ledger;
+    }
+
+    /** Thrown when a run is asked for while another one is going. */
+    public static class RunInProgressException extends RuntimeException {
+        RunInProgressException() {
+            super("Another run is in progress");
+        }
+    }
+
+    /** Starts a run in the background and returns its id at once. */
+    public String start(RunType type) {
+        check(type);
+        if (!oneAtATime.tryLock()) {
+            throw new RunInProgressException();
+        }
+        String id = begin(type);
+        async.execute(() -> {
+            try {
+                finish(id, type);
+            } finally {
+                oneAtATime.unlock();
+            }
+        });
+        return id;
+    }
+
+    /** Runs to the end in this thread; the schedule and {@code dvcsync.run-once} use it. */
+    public Run execute(RunType type) {
+        check(type);
+        if (!oneAtATime.tryLock()) {
+            throw new RunInProgressException();
+        }
+        try {
+            String id = begin(type);
+            finish(id, type);
+            return find(id).orElseThrow();
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    /** What the schedule calls: a run that finds another in progress is skipped, not queued. */
+    public void scheduled(String type) {
+        try {
+            execute(RunType.parse(type));
+        } catch (RunInProgressException e) {
+            log.info("Scheduled {} run skipped: another run is in progress", type);
+        }
+    }
+
+    public Optional<Run> find(String id) {
+        return store.find(id);
+    }
+
+    private void check(RunType type) {
+        if (camel.getRoute("run-" + type.id()) == null) {
+            throw new IllegalArgumentException("Run type " + type.id() + " is not available in this version");
+        }
+    }
+
+    private String begin(RunType type) {
+        OffsetDateTime now = OffsetDateTime.now(VIETNAM);
+        String id = ID.format(now) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
+        store.started(id, type, now);
+        log.info("Run {} ({}) started", id, type.id());
+        return id;
+    }
+
+    private void finish(String id, RunType type) {
+        long t0 = System.nanoTime();
+        String status = "SUCCEEDED";
+        String error = null;
+        try {
+            template.sendBodyAndHeader("direct:run-" + type.id(), null, "runId", id);
+        } catch (RuntimeException e) {
+            status = "FAILED";
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            error = cause.toString();
+            log.error("Run {} failed: {}", id, error);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> counts = new LinkedHashMap<>(counters.remove(id));
+        ledger.countsForRun(id).forEach((k, v) -> counts.put("run." + k, v));
+        ledger.totals().forEach((k, v) -> counts.put("ledger." + k, v));
+        counts.put("seconds", Math.round(seconds * 10) / 10.0);
+        long delivered = ((Number) counts.getOrDefault("run.dossier.delivered", 0L)).longValue();
+        counts.put("dossiers_per_second", seconds > 0 ? Math.round(delivered / seconds * 10) / 10.0 : 0.0);
+        store.finished(id, status, counts, error);
+        log.info("{}", RunSummary.format(id, type, status, Duration.ofMillis(Math.round(seconds * 1000)), counts, error));
+    }
+
+    @Override
+    public void close() {
+        async.shutdownNow();
+    }
+}

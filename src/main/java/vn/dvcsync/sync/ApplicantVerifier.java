@@ -1,0 +1,107 @@
+package vn.dvcsync.sync;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.population.ApplicantCheck;
+import vn.dvcsync.population.ApplicantFinding;
+import vn.dvcsync.population.LookupResult;
+import vn.dvcsync.population.PopulationClient;
+import vn.dvcsync.population.PopulationProperties;
+import vn.dvcsync.population.PopulationRecord;
+import vn.dvcsync.portal.PortalProperties;
+import vn.dvcsync.run.RunCounters;
+
+/**
+ * Verifies queued applicants against the population database: a cached answer younger than
+ * {@code cache-ttl} is reused, otherwise the service is asked (rate limited by the client). The
+ * findings of a dossier replace its previous ones.
+ */
+@Component("applicantVerifier")
+public class ApplicantVerifier {
+
+    private final ApplicantChecks checks;
+    private final PopulationClient client;
+    private final PopulationProperties props;
+    private final PortalProperties portal;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final RunCounters counters;
+
+    ApplicantVerifier(ApplicantChecks checks, PopulationClient client, PopulationProperties props,
+                      PortalProperties portal, JdbcTemplate jdbc, TransactionTemplate tx, RunCounters counters) {
+        this.checks = checks;
+        this.client = client;
+        this.props = props;
+        this.portal = portal;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.counters = counters;
+    }
+
+    /** The checks this run takes on: at most {@code max-lookups-per-run}; the rest wait for the next run. */
+    public List<ApplicantChecks.PendingCheck> pending() {
+        return checks.pending(props.maxLookupsPerRun());
+    }
+
+    public void verify(ApplicantChecks.PendingCheck check, String runId) {
+        String id = check.applicant().idNumber();
+        LookupResult result = cached(id).orElse(null);
+        if (result == null) {
+            result = client.lookup(id, check.applicant().fullName(), check.applicant().birthDate(),
+                    check.procedureCode(), portal.madonvi());
+            remember(id, result);
+            counters.add(runId, "applicants.lookups", 1);
+        } else {
+            counters.add(runId, "applicants.cache_hits", 1);
+        }
+        List<ApplicantFinding> findings = ApplicantCheck.compare(check.applicant(), result);
+        tx.executeWithoutResult(s -> {
+            jdbc.update("delete from applicant_finding where dossier_code = ?", check.dossierCode());
+            OffsetDateTime now = OffsetDateTime.now();
+            for (ApplicantFinding f : findings) {
+                jdbc.update("""
+                        insert into applicant_finding (dossier_code, category, field, city_value, portal_value,
+                                                       unit_code, detected_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                        """, check.dossierCode(), f.category(), f.field(), f.cityValue(), f.portalValue(),
+                        check.unitCode(), now);
+            }
+            checks.markChecked(check.dossierCode());
+        });
+        counters.add(runId, "applicants.checked", 1);
+        findings.stream().map(ApplicantFinding::category).distinct()
+                .forEach(c -> counters.add(runId, "applicants." + c, 1));
+    }
+
+    private Optional<LookupResult> cached(String id) {
+        Instant freshAfter = Instant.now().minus(props.cacheTtl());
+        return jdbc.query("""
+                select found, full_name, birth, sex from population_cache where id_number = ? and fetched_at > ?
+                """, rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(rs.getBoolean("found")
+                    ? LookupResult.found(new PopulationRecord(id, rs.getString("full_name"), rs.getString("birth"),
+                    rs.getObject("sex", Integer.class)))
+                    : LookupResult.notFound());
+        }, id, Timestamp.from(freshAfter));
+    }
+
+    private void remember(String id, LookupResult result) {
+        PopulationRecord r = result.record().orElse(null);
+        jdbc.update("""
+                insert into population_cache (id_number, found, full_name, birth, sex, fetched_at)
+                values (?, ?, ?, ?, ?, now())
+                on conflict (id_number) do update set found = excluded.found, full_name = excluded.full_name,
+                    birth = excluded.birth, sex = excluded.sex, fetched_at = excluded.fetched_at
+                """, id, r != null, r == null ? null : r.fullName(), r == null ? null : r.birth(),
+                r == null || r.sex() == null ? null : r.sex().shortValue());
+    }
+}

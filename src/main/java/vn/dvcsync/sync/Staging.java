@@ -1,0 +1,167 @@
+package vn.dvcsync.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.city.CityExtractor;
+import vn.dvcsync.city.CityProperties;
+import vn.dvcsync.city.Dossier;
+import vn.dvcsync.city.Step;
+import vn.dvcsync.city.Watermark;
+import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.ledger.LedgerEntry;
+import vn.dvcsync.ledger.Watermarks;
+import vn.dvcsync.mapping.PortalMapping;
+import vn.dvcsync.mapping.PortalRules;
+import vn.dvcsync.mapping.Violation;
+import vn.dvcsync.run.RunCounters;
+
+/**
+ * Extract → map → validate → ledger, one page at a time. A page's ledger rows, its applicants to
+ * verify and the watermark move in one store transaction, so a crash re-reads the page at worst.
+ */
+@Component("staging")
+public class Staging {
+
+    private static final Logger log = LoggerFactory.getLogger(Staging.class);
+    static final String WATERMARK = "dossiers";
+    public static final String DOSSIER_INVALID = "DOSSIER_INVALID";
+
+    private final CityExtractor extractor;
+    private final PortalMapping mapping;
+    private final PortalRules rules;
+    private final Ledger ledger;
+    private final Watermarks watermarks;
+    private final ApplicantChecks applicants;
+    private final TransactionTemplate tx;
+    private final CityProperties city;
+    private final SyncProperties sync;
+    private final RunCounters counters;
+
+    Staging(CityExtractor extractor, PortalMapping mapping, PortalRules rules, Ledger ledger, Watermarks watermarks,
+            ApplicantChecks applicants, TransactionTemplate tx, CityProperties city, SyncProperties sync,
+            RunCounters counters) {
+        this.extractor = extractor;
+        this.mapping = mapping;
+        this.rules = rules;
+        this.ledger = ledger;
+        this.watermarks = watermarks;
+        this.applicants = applicants;
+        this.tx = tx;
+        this.city = city;
+        this.sync = sync;
+        this.counters = counters;
+    }
+
+    /**
+     * Where an extraction starts: {@code full} from the beginning; {@code incremental} from the stored
+     * watermark less the look-back, so rows committed late with an older timestamp are read too
+     * (versions already in the ledger are skipped there).
+     */
+    public Watermark startCursor(boolean full) {
+        if (full) {
+            return Watermark.START;
+        }
+        Watermark stored = watermarks.get(WATERMARK);
+        if (stored.equals(Watermark.START)) {
+            return stored;
+        }
+        return new Watermark(stored.ts().minus(city.lookback()), 0L);
+    }
+
+    /**
+     * Reads the page after {@code cursor}, stages it and returns the cursor after it, or null when the
+     * city has nothing more.
+     */
+    public Watermark stagePage(Watermark cursor, String runId) {
+        List<Dossier> page = extractor.page(cursor, city.pageSize());
+        if (page.isEmpty()) {
+            return null;
+        }
+        Map<Long, List<Step>> steps = extractor.steps(page.stream().map(Dossier::id).toList());
+        List<LedgerEntry> entries = new ArrayList<>(page.size() * 4);
+        int invalid = 0;
+        int stepCount = 0;
+        for (Dossier d : page) {
+            LedgerEntry dossier = dossierEntry(d);
+            entries.add(dossier);
+            if (dossier.reason() != null) {
+                invalid++;
+                log.info("Dossier {} quarantined: {}", d.code(), dossier.message());
+            }
+            for (Step s : steps.getOrDefault(d.id(), List.of())) {
+                entries.add(stepEntry(d, s));
+                stepCount++;
+            }
+        }
+        Dossier last = page.get(page.size() - 1);
+        Watermark next = new Watermark(last.updatedAt(), last.id());
+        int fresh = tx.execute(status -> {
+            int n = ledger.stage(entries, runId);
+            applicants.stage(page);
+            watermarks.advance(WATERMARK, next);
+            return n;
+        });
+        counters.add(runId, "extracted.dossiers", page.size());
+        counters.add(runId, "extracted.steps", stepCount);
+        counters.add(runId, "extracted.new_versions", fresh);
+        counters.add(runId, "quarantined.at_validation", invalid);
+        return page.size() < city.pageSize() ? null : next;
+    }
+
+    private LedgerEntry dossierEntry(Dossier d) {
+        String key = d.code() == null ? "#city-id-" + d.id() : d.code();
+        ObjectNode portal = mapping.dossier(d);
+        List<Violation> violations = rules.checkDossier(portal, sync.provinceCode());
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            String message = "Dossier " + key + " (city id " + d.id() + ") breaks "
+                    + violations.stream().map(v -> v.field() + " [" + v.rule() + "]: " + v.message())
+                    .collect(Collectors.joining("; "));
+            return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
+                    DOSSIER_INVALID, first.field(), message, portal.toString());
+        }
+        return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
+                null, null, null, portal.toString());
+    }
+
+    private LedgerEntry stepEntry(Dossier d, Step s) {
+        String parent = d.code() == null ? "#city-id-" + d.id() : d.code();
+        String key = parent + "/" + s.id();
+        ObjectNode portal = mapping.step(s);
+        String payload = portal.toString();
+        List<Violation> violations = rules.checkStep(portal, sync.provinceCode());
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            String message = "Step " + key + " breaks " + violations.stream()
+                    .map(v -> v.field() + " [" + v.rule() + "]: " + v.message()).collect(Collectors.joining("; "));
+            return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(),
+                    "STEP_INVALID", first.field(), message, payload);
+        }
+        return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(), null, null, null, payload);
+    }
+
+    /** A step has no change timestamp of its own: its version is a hash of what the portal would get. */
+    static long hash(String payload) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (h[i] & 0xff);
+            }
+            return v;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
