@@ -1,0 +1,71 @@
+package vn.dvcsync.mapping;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import vn.dvcsync.city.Dossier;
+import vn.dvcsync.city.Step;
+
+/**
+ * The city → portal transformation declared in {@code mappings/}: {@code dossier-fields.yaml},
+ * {@code step-fields.yaml} and the code tables of {@code code-tables.yaml}. Parsed once by
+ * {@link #load}; applying it is a fixed list of accessor + converter pairs per record.
+ *
+ * <p>Values are converted to the portal's shape: codes and flags as JSON strings, times in Vietnam time
+ * {@code yyyyMMddHHmmss}, text in Unicode NFC; absent or blank values are omitted. A value that cannot
+ * be converted (a city code a {@code reject} table does not list) is omitted too, never thrown:
+ * {@link PortalRules} then reports the field as missing, so the record is quarantined, never sent.
+ * Immutable and thread-safe.
+ */
+public final class PortalMapping {
+
+    private final RecordMapping<Dossier> dossier;
+    private final RecordMapping<Step> step;
+    private final CodeTable status;
+
+    private PortalMapping(RecordMapping<Dossier> dossier, RecordMapping<Step> step, CodeTable status) {
+        this.dossier = dossier;
+        this.step = step;
+        this.status = status;
+    }
+
+    /**
+     * Parses and checks the mapping folder.
+     *
+     * @throws MappingException naming the file, line and key when a mapping is missing or wrong
+     */
+    public static PortalMapping load(Path mappingsDir) {
+        Map<String, CodeTable> tables =
+                CodeTable.loadAll(mappingsDir.resolve("code-tables.yaml"), mappingsDir);
+        Path dossierFile = mappingsDir.resolve("dossier-fields.yaml");
+        Path stepFile = mappingsDir.resolve("step-fields.yaml");
+        RecordMapping<Dossier> dossier =
+                RecordMapping.compile(dossierFile, Sources.DOSSIER, PortalRules.DOSSIER_FIELDS, tables);
+        RecordMapping<Step> step =
+                RecordMapping.compile(stepFile, Sources.STEP, PortalRules.STEP_FIELDS, tables);
+        CodeTable status = dossier.rejectingTable(dossierFile, "TrangThaiHoSo");
+        step.rejectingTable(stepFile, "TrangThai");
+        return new PortalMapping(dossier, step, status);
+    }
+
+    /** The dossier in the portal's {@code DongBoHoSoMC} shape (not yet validated: see {@link PortalRules}). */
+    public ObjectNode dossier(Dossier d) {
+        return dossier.apply(d);
+    }
+
+    /** The step in the portal's {@code CapNhatTienDoHoSoMC} shape (not yet validated). */
+    public ObjectNode step(Step s) {
+        return step.apply(s);
+    }
+
+    /**
+     * The portal status code of a city status, through the same table as {@code TrangThaiHoSo}.
+     *
+     * @return empty when the city status is null or not in the table
+     */
+    public Optional<String> portalStatus(String cityStatus) {
+        return cityStatus == null ? Optional.empty()
+                : Optional.ofNullable(status.translate(ValueType.nfc(cityStatus)));
+    }
+}

@@ -1,0 +1,54 @@
+package vn.dvcsync.mapping;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import vn.dvcsync.city.Applicant;
+import vn.dvcsync.city.Dossier;
+import vn.dvcsync.city.Step;
+
+/** City records for the mapping tests; the mapping is the project's real {@code mappings/} folder. */
+final class MappingFixtures {
+
+    static final Path MAPPINGS = Path.of("mappings");
+    static final PortalMapping MAPPING = PortalMapping.load(MAPPINGS);
+    static final String PROVINCE = "H26";
+
+    /** 2024-09-16 00:30:00 in Vietnam. */
+    static final OffsetDateTime RECEIVED_UTC = OffsetDateTime.parse("2024-09-15T17:30:00Z");
+
+    private MappingFixtures() {
+    }
+
+    static Applicant citizen(String idNumber) {
+        return new Applicant(7L, 1, idNumber, "Nguyễn Văn An", null, 1, "0912345678", "an.nguyen@example.vn", null);
+    }
+
+    static Applicant applicant(int kind, String idNumber, String name) {
+        return new Applicant(7L, kind, idNumber, name, null, null, null, null, null);
+    }
+
+    static Dossier dossier() {
+        return dossier(citizen("001085012345"), "DA_TRA_KET_QUA", RECEIVED_UTC);
+    }
+
+    static Dossier dossier(Applicant applicant, String status) {
+        return dossier(applicant, status, RECEIVED_UTC);
+    }
+
+    static Dossier dossier(Applicant applicant, String status, OffsetDateTime receivedAt) {
+        return new Dossier(42L, "H26.22-240915-0001", "1.001612.000.00.00.H26", "Cấp giấy phép xây dựng",
+                "XD", "Xây dựng", "000.00.04.H26", "Sở Xây dựng", applicant, "Xin cấp phép xây nhà ở riêng lẻ",
+                2, status,
+                OffsetDateTime.parse("2024-09-15T08:00:00+07:00"), receivedAt,
+                OffsetDateTime.parse("2024-09-30T10:00:00+07:00"),
+                OffsetDateTime.parse("2024-09-25T03:00:00Z"),
+                OffsetDateTime.parse("2024-09-26T09:15:30+07:00"),
+                true, false, true, OffsetDateTime.parse("2024-09-26T09:15:31+07:00"));
+    }
+
+    static Step step(String status) {
+        return new Step(9L, 42L, "H26.22-240915-0001", OffsetDateTime.parse("2024-09-16T02:00:00Z"),
+                "Trần Thị Bình", "Chuyên viên", "Phòng Quản lý xây dựng", "Thẩm định hồ sơ", status,
+                OffsetDateTime.parse("2024-09-20T17:00:00+07:00"));
+    }
+}
