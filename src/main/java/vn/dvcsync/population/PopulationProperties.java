@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl        how long an answer is reused before it is asked again
  * @param maxLookupsPerRun lookups one incremental run may make; the rest wait for the next run
  * @param timeout         time-out of one call
+ * @param maxAttempts     attempts of one lookup in all (first try included)
+ * @param retryInitialDelay first back-off after a failed attempt (it doubles per attempt)
+ * @param retryMaxDelay   cap of one back-off, and of an honoured {@code Retry-After}
  */
 @ConfigurationProperties("dvcsync.population")
 public record PopulationProperties(
@@ -26,5 +29,7 @@ public record PopulationProperties(
         @DefaultValue("P30D") Duration cacheTtl,
         @DefaultValue("2000") int maxLookupsPerRun,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue("5") int maxAttempts) {
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("500ms") Duration retryInitialDelay,
+        @DefaultValue("30s") Duration retryMaxDelay) {
 }
