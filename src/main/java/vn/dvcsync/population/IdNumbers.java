@@ -75,13 +75,14 @@ public final class IdNumbers {
      * The fields the ID number contradicts: {@code SoDinhDanh} when it is not 12 digits or its province
      * code is unknown, {@code GioiTinh} when its century/sex digit does not fit {@code sex},
      * {@code NgaySinh} when its century digit or year digits do not fit the birth year.
-     * Unknown values (null, a sex other than 1 or 2) contradict nothing; a null ID number neither.
+     * Unknown values (null, a sex other than 1 or 2) contradict nothing; a null ID number neither, nor a
+     * 9-digit old ID card number (it carries no province, century or year digits to check).
      *
      * @param sex 1 male, 2 female
      */
     public static List<String> contradictions(String idNumber, LocalDate birthDate, Integer sex) {
         List<String> fields = new ArrayList<>();
-        if (idNumber == null) {
+        if (idNumber == null || idNumber.matches("\\d{9}")) {
             return fields;
         }
         if (!wellFormed12(idNumber)) {

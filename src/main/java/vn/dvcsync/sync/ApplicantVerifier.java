@@ -95,7 +95,7 @@ public class ApplicantVerifier {
     }
 
     private void remember(String id, LookupResult result) {
-        PopulationRecord r = result.record().orElse(null);
+        PopulationRecord r = result.person().orElse(null);
         jdbc.update("""
                 insert into population_cache (id_number, found, full_name, birth, sex, fetched_at)
                 values (?, ?, ?, ?, ?, now())

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ public class Staging {
 
     private static final Logger log = LoggerFactory.getLogger(Staging.class);
     static final String WATERMARK = "dossiers";
+    static final String FULL = "full";
     public static final String DOSSIER_INVALID = "DOSSIER_INVALID";
 
     private final CityExtractor extractor;
@@ -68,8 +68,8 @@ public class Staging {
      * watermark less the look-back, so rows committed late with an older timestamp are read too
      * (versions already in the ledger are skipped there).
      */
-    public Watermark startCursor(boolean full) {
-        if (full) {
+    public Watermark startCursor(String extraction) {
+        if (FULL.equals(extraction)) {
             return Watermark.START;
         }
         Watermark stored = watermarks.get(WATERMARK);

@@ -47,7 +47,12 @@ class IdNumbersTest {
     @Test
     void numberThatIsNotTwelveDigitsIsContradicted() {
         assertThat(IdNumbers.contradictions("00120300456", BORN_2003, 1)).containsExactly("SoDinhDanh");
-        assertThat(IdNumbers.contradictions("123456789", BORN_2003, 1)).containsExactly("SoDinhDanh");
+        assertThat(IdNumbers.contradictions("1234567890", BORN_2003, 1)).containsExactly("SoDinhDanh");
+    }
+
+    @Test
+    void oldNineDigitIdCardHasNothingToContradict() {
+        assertThat(IdNumbers.contradictions("123456789", BORN_2003, 1)).isEmpty();
     }
 
     @Test

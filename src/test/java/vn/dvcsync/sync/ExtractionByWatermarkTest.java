@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +24,6 @@ import vn.dvcsync.run.RunType;
  * Incremental extraction by watermark on (cap_nhat_luc, id): no record skipped when timestamps tie
  * across a page boundary or when a transaction commits late, and a restart goes on from the watermark.
  */
-@CamelSpringBootTest
 @SpringBootTest(properties = {"dvcsync.demo.dossiers=40", "dvcsync.city.page-size=7"})
 @ActiveProfiles("test")
 class ExtractionByWatermarkTest {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,7 +31,6 @@ import vn.dvcsync.simulator.PortalSimulator;
  * The spine, end to end on the embedded PostgreSQL and the simulators: after one incremental run
  * every demo dossier is on the portal exactly as the mapping makes it, or quarantined with a reason.
  */
-@CamelSpringBootTest
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,0 +1,47 @@
+package vn.dvcsync.population;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The population client, pointed at {@code dvcsync.population.url} (or, with none, at the built-in
+ * simulator), and the threads that keep {@code concurrency} lookups in flight.
+ */
+@Configuration(proxyBeanMethods = false)
+class PopulationConfiguration {
+
+    @Bean
+    @ConditionalOnExpression("!'${dvcsync.population.url:}'.isBlank()")
+    PopulationUrl configuredPopulationUrl(PopulationProperties props) {
+        return props::url;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PopulationClient populationClient(PopulationProperties props, PopulationUrl url, ProducerTemplate template,
+                                      Clock clock) {
+        return new PopulationClient(props, url, template, clock);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService populationExecutor(PopulationProperties props) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
+            Thread t = new Thread(r, "population-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}
