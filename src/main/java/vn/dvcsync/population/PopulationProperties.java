@@ -27,7 +27,7 @@ public record PopulationProperties(
         @DefaultValue("20") int ratePerSecond,
         @DefaultValue("8") int concurrency,
         @DefaultValue("P30D") Duration cacheTtl,
-        @DefaultValue("2000") int maxLookupsPerRun,
+        @DefaultValue("600") int maxLookupsPerRun,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("500ms") Duration retryInitialDelay,
