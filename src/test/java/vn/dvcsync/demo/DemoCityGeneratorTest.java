@@ -121,6 +121,15 @@ class DemoCityGeneratorTest {
     }
 
     @Test
+    void everyCategoryIsPlantedFromTwoHundredDossiersOnWhateverTheSeed() throws Exception {
+        DataSource small = database("small");
+        for (long seed = 1; seed <= 6; seed++) {
+            DemoSummary s = new DemoCityGenerator(small).generate(new DemoSpec(200, seed, ANCHOR, 0.03));
+            assertThat(s.planted().keySet()).as("seed %d", seed).containsExactlyElementsOf(CATEGORIES);
+        }
+    }
+
+    @Test
     void plantedDossierDefectsAreWhatTheAnswerKeySays() {
         Map<String, String> rule = Map.of(
                 "NgayHenTra", "h.ngay_hen_tra < h.ngay_tiep_nhan",
