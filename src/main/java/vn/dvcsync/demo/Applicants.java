@@ -155,7 +155,7 @@ final class Applicants {
         p.name = p.ho + " " + p.chuDem + " " + p.ten;
         int age;
         if (p.special == null) {
-            age = 18 + (int) (62 * Math.pow(rng.nextDouble(), 1.6));
+            age = 18 + (int) (62 * StrictMath.pow(rng.nextDouble(), 1.6));
         } else {
             age = 20 + rng.nextInt(50);
         }

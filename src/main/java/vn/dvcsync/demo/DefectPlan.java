@@ -113,13 +113,16 @@ final class DefectPlan {
         kind = new Kind[slots];
         variant = new int[slots];
         ordinal = new int[slots];
-        int[] seen = new int[kinds.length];
         for (int s = 0; s < slots; s++) {
             long lo = (long) s * dossiers / slots;
             long hi = (long) (s + 1) * dossiers / slots;
             at[s] = (int) (lo + rng.nextLong(0, hi - lo));
-            Kind k = order[shuffle[s]];
-            kind[s] = k;
+            kind[s] = order[shuffle[s]];
+        }
+        keepStaleAwayFromTheEnd(dossiers);
+        int[] seen = new int[kinds.length];
+        for (int s = 0; s < slots; s++) {
+            Kind k = kind[s];
             int turn = seen[k.ordinal()]++;
             variant[s] = turn % k.variants;
             ordinal[s] = -1;
@@ -131,6 +134,26 @@ final class DefectPlan {
                 ordinal[s] = dedicate(MISMATCHES[variant[s]]);
             } else if (k == Kind.INVALID && variant[s] == INVALID_NO_ID) {
                 ordinal[s] = dedicate(Applicants.Special.NO_ID);
+            }
+        }
+    }
+
+    /**
+     * A stale portal copy needs a dossier with more than a day between its first step and its last change,
+     * before the anchor: the last days' dossiers cannot have one, so their STALE slots swap kinds with earlier ones.
+     */
+    private void keepStaleAwayFromTheEnd(int dossiers) {
+        int late = (int) (dossiers * 0.97);
+        for (int s = at.length - 1; s >= 0 && at[s] >= late; s--) {
+            if (kind[s] != Kind.STALE) {
+                continue;
+            }
+            for (int t = s - 1; t >= 0; t--) {
+                if (at[t] < late && kind[t] != Kind.STALE) {
+                    kind[s] = kind[t];
+                    kind[t] = Kind.STALE;
+                    break;
+                }
             }
         }
     }

@@ -305,7 +305,7 @@ final class Dossiers {
         long day = d.day;
         String mucDo = d.procedure.mucDo();
         boolean online = !mucDo.equals("TRUC_TIEP");
-        double pOnline = mucDo.equals("TOAN_TRINH") ? 0.75 : mucDo.equals("MOT_PHAN") ? 0.35 : 0;
+        double pOnline = mucDo.equals("TOAN_TRINH") ? 0.8 : mucDo.equals("MOT_PHAN") ? 0.45 : 0;
         if (clock.isWorkingDay(day)) {
             d.channel = rng.chance(pOnline) ? 2 : rng.chance(0.03) ? 3 : 1;
         } else if (openSaturday(day)) {
@@ -423,13 +423,14 @@ final class Dossiers {
             }
             if (!ended) {
                 long finished;
-                if (p.days() == 0) {
-                    finished = t + rng.nextLong(10 * MINUTE, 2 * HOUR);
-                } else if (!free || rng.chance(0.965)) {
+                if (!free || rng.chance(0.99)) {   // Hà Nội finishes over 99 % on time
                     long span = due - t;
-                    finished = span > 2 * HOUR ? t + (long) (span * (0.3 + 0.68 * rng.nextDouble()))
-                            : t + rng.nextLong(30 * MINUTE, 4 * HOUR);
-                    finished = clock.snapWork(finished, rng);
+                    finished = p.days() == 0 || span <= 2 * HOUR
+                            ? t + rng.nextLong(10 * MINUTE, Math.max(11 * MINUTE, Math.min(2 * HOUR, span)))
+                            : clock.snapWork(t + (long) (span * (0.3 + 0.68 * rng.nextDouble())), rng);
+                    if (finished > due) {
+                        finished = Math.max(t + 10 * MINUTE, due - rng.nextLong(MINUTE, HOUR));
+                    }
                 } else {
                     finished = clock.snapWork(clock.addWorkingDays(due, rng.between(1, 8)), rng);   // late
                 }

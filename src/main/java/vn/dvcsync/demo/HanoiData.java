@@ -400,7 +400,7 @@ final class HanoiData {
         "Trung tâm Văn hóa - Thể thao", "Hội Người cao tuổi"};
 
     static final String[] SUPPLEMENT_REASONS = {"thiếu bản sao giấy tờ tùy thân", "thiếu văn bản ủy quyền",
-        "tờ khai chưa đủ chữ ký", "bản vẽ chưa đúng tỷ lệ quy định", "thông tin trong tờ khai chưa khớp với giấy tờ",
+        "tờ khai chưa đủ chữ ký", "thông tin trong tờ khai chưa khớp với giấy tờ",
         "thiếu giấy xác nhận của cơ quan có thẩm quyền", "ảnh chưa đúng quy cách"};
     static final String[] PARTNER_AGENCIES = {"Chi cục Thuế", "Công an", "Bảo hiểm xã hội", "Văn phòng đăng ký đất đai",
         "Sở Tài chính"};
