@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -34,7 +34,8 @@ public class RunService implements AutoCloseable {
     private final RunStore store;
     private final RunCounters counters;
     private final Ledger ledger;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
+    // a permit, not a lock: a run started by start() ends on another thread than the one that took it
+    private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "run");
         t.setDaemon(true);
@@ -59,15 +60,21 @@ public class RunService implements AutoCloseable {
     /** Starts a run in the background and returns its id at once. */
     public String start(RunType type) {
         check(type);
-        if (!oneAtATime.tryLock()) {
+        if (!oneAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
-        String id = begin(type);
+        String id;
+        try {
+            id = begin(type);
+        } catch (RuntimeException e) {
+            oneAtATime.release();
+            throw e;
+        }
         async.execute(() -> {
             try {
                 finish(id, type);
             } finally {
-                oneAtATime.unlock();
+                oneAtATime.release();
             }
         });
         return id;
@@ -76,7 +83,7 @@ public class RunService implements AutoCloseable {
     /** Runs to the end in this thread; the schedule and {@code dvcsync.run-once} use it. */
     public Run execute(RunType type) {
         check(type);
-        if (!oneAtATime.tryLock()) {
+        if (!oneAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
         try {
@@ -84,7 +91,7 @@ public class RunService implements AutoCloseable {
             finish(id, type);
             return find(id).orElseThrow();
         } finally {
-            oneAtATime.unlock();
+            oneAtATime.release();
         }
     }
 
