@@ -8,6 +8,11 @@
 alter table ledger add column claimed_until timestamptz;
 alter table ledger add column unconfirmed boolean not null default false;
 create index ledger_claimed_idx on ledger (record_key) where claimed_until is not null;
+-- Claims read pending rows in this order (never tried first, then by when they may be tried again). The
+-- primary key cannot give it, so the planner never walks the primary key through every delivered row to
+-- find the pending ones (which a LIMIT with an ORDER BY id invites when statistics lag behind a big push).
+drop index ledger_pending_idx;
+create index ledger_claim_idx on ledger (record_type, next_attempt_at nulls first, id) where status = 'PENDING';
 create index ledger_failed_idx on ledger (record_type, id) where status = 'FAILED';
 
 -- 2. Quartz's JDBC job store (the standard tables_postgres.sql of Quartz 2.5), clustered: every schedule

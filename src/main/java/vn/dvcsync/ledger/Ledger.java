@@ -177,7 +177,7 @@ public class Ledger {
         List<Claimed> claimed = tx.execute(status -> {
             List<String> candidates = jdbc.queryForList(
                     "select l." + unit + " from ledger l where " + due.formatted("l") + eligible.formatted("l")
-                            + " order by l.id limit ? for update of l skip locked",
+                            + " order by l.next_attempt_at nulls first, l.id limit ? for update of l skip locked",
                     String.class, recordType, limit);
             if (candidates.isEmpty()) {
                 return List.<Claimed>of();
