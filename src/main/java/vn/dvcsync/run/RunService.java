@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,14 @@ public class RunService implements AutoCloseable {
 
     /** Starts a run in the background and returns its id at once. */
     public String start(RunType type) {
+        return start(type, Map.of());
+    }
+
+    /**
+     * Starts a run in the background with extra headers for its route (a replay's filter) and returns its
+     * id at once.
+     */
+    public String start(RunType type, Map<String, Object> headers) {
         check(type);
         if (!oneAtATime.tryAcquire()) {
             throw new RunInProgressException();
@@ -72,7 +81,7 @@ public class RunService implements AutoCloseable {
         }
         async.execute(() -> {
             try {
-                finish(id, type);
+                finish(id, type, headers);
             } finally {
                 oneAtATime.release();
             }
@@ -88,7 +97,7 @@ public class RunService implements AutoCloseable {
         }
         try {
             String id = begin(type);
-            finish(id, type);
+            finish(id, type, Map.of());
             return find(id).orElseThrow();
         } finally {
             oneAtATime.release();
@@ -122,12 +131,14 @@ public class RunService implements AutoCloseable {
         return id;
     }
 
-    private void finish(String id, RunType type) {
+    private void finish(String id, RunType type, Map<String, Object> headers) {
         long t0 = System.nanoTime();
         String status = "SUCCEEDED";
         String error = null;
         try {
-            template.sendBodyAndHeader("direct:run-" + type.id(), null, "runId", id);
+            Map<String, Object> all = new HashMap<>(headers);
+            all.put("runId", id);
+            template.sendBodyAndHeaders("direct:run-" + type.id(), null, all);
         } catch (RuntimeException e) {
             status = "FAILED";
             Throwable cause = e.getCause() != null ? e.getCause() : e;
