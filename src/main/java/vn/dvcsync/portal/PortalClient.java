@@ -151,8 +151,9 @@ public class PortalClient {
             }
         }
         if (!again.isEmpty()) {
-            log.info("portal {}: {} dossier(s) {}; sending them again as {}", PUSH_DOSSIERS, again.size(),
-                    updating ? "unknown to the portal" : "already on the portal", updating ? "creates" : "updates");
+            log.info("portal {}: {} dossier(s) {}", PUSH_DOSSIERS, again.size(), updating
+                    ? "unknown to the portal; sending them again as creates"
+                    : "already on the portal; updating those whose portal copy differs");
             List<ObjectNode> resend = again.stream().map(dossiers::get).toList();
             // "already exists" may mean an earlier attempt of this very version got through: check before writing
             Set<String> check = updating ? Set.of() : codes(resend);
