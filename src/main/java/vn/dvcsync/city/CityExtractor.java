@@ -59,7 +59,11 @@ public class CityExtractor {
         return byDossier;
     }
 
-    private static Dossier dossier(ResultSet rs) throws SQLException {
+    /**
+     * The canonical dossier of the current row of a query with the columns of {@code extract-dossiers.sql}
+     * (the one row mapping of every dossier query: extraction and reconciliation).
+     */
+    public static Dossier dossier(ResultSet rs) throws SQLException {
         Long applicantId = rs.getObject("applicant_id", Long.class);
         Applicant applicant = applicantId == null ? null : new Applicant(
                 applicantId,

@@ -1,6 +1,11 @@
 package vn.dvcsync.sync;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,12 +62,46 @@ class ApplicantChecks {
         return jdbc.query("""
                 select dossier_code, id_number, full_name, birth_date, sex, procedure_code, unit_code
                 from applicant_check where status = 'PENDING' order by dossier_code limit ?
-                """, (rs, n) -> new PendingCheck(
+                """, ApplicantChecks::pendingCheck, limit);
+    }
+
+    /** Up to {@code limit} pending checks among these dossiers, in dossier code order. */
+    List<PendingCheck> pendingAmong(Collection<String> dossierCodes, int limit) {
+        return jdbc.query("""
+                select dossier_code, id_number, full_name, birth_date, sex, procedure_code, unit_code
+                from applicant_check where status = 'PENDING' and dossier_code = any(?) order by dossier_code limit ?
+                """, ApplicantChecks::pendingCheck, dossierCodes.toArray(String[]::new), limit);
+    }
+
+    /**
+     * Up to {@code limit} dossier codes after {@code after}, in code order, whose check is pending or whose
+     * cached population answer was not fetched after {@code freshAfter}.
+     */
+    List<String> unverified(String after, Instant freshAfter, int limit) {
+        return jdbc.queryForList("""
+                select c.dossier_code from applicant_check c
+                left join population_cache p on p.id_number = c.id_number
+                where c.dossier_code > ? and (c.status = 'PENDING' or p.fetched_at is null or p.fetched_at <= ?)
+                order by c.dossier_code limit ?
+                """, String.class, after, Timestamp.from(freshAfter), limit);
+    }
+
+    /** Queues again the checked applicants of these dossiers whose cached answer was not fetched after {@code freshAfter}. */
+    int requeueStale(Collection<String> dossierCodes, Instant freshAfter) {
+        return jdbc.update("""
+                update applicant_check c set status = 'PENDING', updated_at = now()
+                where c.dossier_code = any(?) and c.status = 'CHECKED'
+                  and not exists (select 1 from population_cache p where p.id_number = c.id_number and p.fetched_at > ?)
+                """, dossierCodes.toArray(String[]::new), Timestamp.from(freshAfter));
+    }
+
+    private static PendingCheck pendingCheck(ResultSet rs, int n) throws SQLException {
+        return new PendingCheck(
                 rs.getString("dossier_code"),
                 new Applicant(null, 1, rs.getString("id_number"), rs.getString("full_name"),
                         rs.getObject("birth_date", LocalDate.class), rs.getObject("sex", Integer.class),
                         null, null, null),
-                rs.getString("procedure_code"), rs.getString("unit_code")), limit);
+                rs.getString("procedure_code"), rs.getString("unit_code"));
     }
 
     void markChecked(String dossierCode) {
