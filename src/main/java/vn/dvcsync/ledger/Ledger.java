@@ -181,6 +181,35 @@ public class Ledger {
                 """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toSeconds(), arr));
     }
 
+    /**
+     * Sends these dossiers again, as the nightly run heals what the portal lacks or holds stale: the
+     * newest version of each that was delivered (or given up as a dead letter) goes back to PENDING with
+     * its attempts reset; with {@code withSteps}, so do its delivered steps (the portal lost them too).
+     *
+     * @return how many dossiers were reopened
+     */
+    public int reopen(Collection<String> dossierKeys, boolean withSteps, String runId) {
+        if (dossierKeys.isEmpty()) {
+            return 0;
+        }
+        String[] keys = dossierKeys.toArray(String[]::new);
+        int n = jdbc.update("""
+                update ledger l set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
+                       run_id = ?, updated_at = now()
+                where l.record_type = 'DOSSIER' and l.status in ('DELIVERED', 'FAILED') and l.record_key = any(?)
+                  and not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = l.record_key
+                                  and n.version > l.version and n.status <> 'SUPERSEDED')
+                """, runId, keys);
+        if (withSteps) {
+            jdbc.update("""
+                    update ledger set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
+                           run_id = ?, updated_at = now()
+                    where record_type = 'STEP' and status in ('DELIVERED', 'FAILED') and parent_key = any(?)
+                    """, runId, keys);
+        }
+        return n;
+    }
+
     /** Rows per status (and quarantine reason) last touched by a run. */
     public Map<String, Long> countsForRun(String runId) {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -120,7 +120,7 @@ public class RunService implements AutoCloseable {
         String status = "SUCCEEDED";
         String error = null;
         try {
-            template.sendBodyAndHeader("direct:run-" + type.id(), null, "runId", id);
+            template.sendBodyAndHeaders("direct:run-" + type.id(), null, Map.of("runId", id, "runType", type.id()));
         } catch (RuntimeException e) {
             status = "FAILED";
             Throwable cause = e.getCause() != null ? e.getCause() : e;
