@@ -2,6 +2,7 @@ package vn.dvcsync.reconcile;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvcsync.city.CityExtractor;
+import vn.dvcsync.city.Dossier;
 import vn.dvcsync.mapping.MappingsProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
@@ -62,6 +64,11 @@ public class DossierReconciler {
 
     /** Reports the dossier mismatches of the period to {@code sink} and adds the dossier counts to {@code facts}. */
     public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts) {
+        reconcile(period, sink, facts, d -> { });
+    }
+
+    /** As above, also handing each city dossier of the period to {@code cityDossiers} as it streams by. */
+    public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts, Consumer<Dossier> cityDossiers) {
         long t0 = System.nanoTime();
         Set<String> catalogue = new HashSet<>();
         portal.procedures().forEach(p -> {
@@ -80,7 +87,11 @@ public class DossierReconciler {
                     .addValue("from", period.from())
                     .addValue("to", period.to());
             readOnly.executeWithoutResult(tx -> city.query(sql, params,
-                    (RowCallbackHandler) rs -> merge.accept(CityExtractor.dossier(rs))));
+                    (RowCallbackHandler) rs -> {
+                        Dossier d = CityExtractor.dossier(rs);
+                        cityDossiers.accept(d);
+                        merge.accept(d);
+                    }));
             merge.finish();
             pages = portalPages.pages();
         }

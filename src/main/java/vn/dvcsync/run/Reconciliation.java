@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.city.Dossier;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.reconcile.ApplicantReconciler;
@@ -20,6 +21,7 @@ import vn.dvcsync.reconcile.ReconcileProperties;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
 import vn.dvcsync.report.Total;
+import vn.dvcsync.sync.ApplicantVerifier;
 
 /**
  * The reconciliation steps of the {@code reconcile} and {@code nightly} runs: compare the city with the
@@ -34,6 +36,7 @@ public class Reconciliation {
     private static final Set<String> HEALABLE = Set.of("DOSSIER_MISSING_ON_PORTAL", "DOSSIER_STATUS_MISMATCH",
             "DOSSIER_STALE", "DOSSIER_FIELD_MISMATCH");
     private static final int REOPEN_BATCH = 1000;
+    private static final int QUEUE_BATCH = 1000;
 
     private final DossierReconciler dossiers;
     private final ProcedureReconciler procedures;
@@ -43,11 +46,12 @@ public class Reconciliation {
     private final IndexModel model;
     private final ReportService reports;
     private final Ledger ledger;
+    private final ApplicantVerifier verifier;
     private final RunCounters counters;
 
     Reconciliation(DossierReconciler dossiers, ProcedureReconciler procedures, ApplicantReconciler applicants,
                    ReconcileProperties props, MismatchStore store, IndexModel model, ReportService reports,
-                   Ledger ledger, RunCounters counters) {
+                   Ledger ledger, ApplicantVerifier verifier, RunCounters counters) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.applicants = applicants;
@@ -56,6 +60,7 @@ public class Reconciliation {
         this.model = model;
         this.reports = reports;
         this.ledger = ledger;
+        this.verifier = verifier;
         this.counters = counters;
     }
 
@@ -73,10 +78,20 @@ public class Reconciliation {
     public void compareAndReport(String runId, String runType) {
         ReconcilePeriod period = period();
         IndexFacts facts = new IndexFacts();
+        List<Dossier> read = new ArrayList<>(QUEUE_BATCH);
         try (MismatchStore.Writer writer = store.open(runId, model, facts)) {
-            dossiers.reconcile(period, writer, facts);
+            // The applicants of the period are queued as the city side streams by: verification then asks the
+            // population service only where its cached answer is missing or older than the cache's time limit.
+            dossiers.reconcile(period, writer, facts, d -> {
+                read.add(d);
+                if (read.size() == QUEUE_BATCH) {
+                    verifier.queue(read);
+                    read.clear();
+                }
+            });
+            verifier.queue(read);
             procedures.reconcile(period, writer, facts);
-            applicants.reconcile(period, writer, facts);
+            applicants.reconcile(period, writer, facts, runId);
         }
         store.saveIndex(runId, model.estimate(facts, ""));
         reports.write(runId, runType, period.from(), period.to(), facts);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.dvcsync.city.Dossier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvcsync.population.ApplicantCheck;
@@ -95,6 +96,11 @@ public class ApplicantVerifier {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         return due.size();
+    }
+
+    /** Queues the citizens of these dossiers whose applicant data is new or changed (reconciliation's own reading). */
+    public void queue(List<Dossier> dossiers) {
+        checks.stage(dossiers);
     }
 
     public void verify(ApplicantChecks.PendingCheck check, String runId) {
