@@ -25,7 +25,7 @@ public record ReconcileProperties(
             throw new IllegalArgumentException("dvcsync.reconcile.days must be at least 1: " + days);
         }
         if (freshness == null || freshness.isNegative()) {
-            throw new IllegalArgumentException("dvcsync.reconcile.freshness must be a positive duration: " + freshness);
+            throw new IllegalArgumentException("dvcsync.reconcile.freshness must not be negative: " + freshness);
         }
         if (pageSize < 1 || pageSize > 5000) {
             throw new IllegalArgumentException("dvcsync.reconcile.page-size must be within 1..5000: " + pageSize);

@@ -147,6 +147,43 @@ class ReconciliationEndToEndTest {
                 .allSatisfy(m -> assertThat(m.recordType()).isEqualTo("APPLICANT"));
     }
 
+    @Test
+    void onlyApplicantsOfThePeriodAreVerifiedAndReported() {
+        ReconcilePeriod lastMonth = ReconcilePeriod.lastDays(30, Instant.now());
+        Set<String> inMonth = Set.copyOf(new JdbcTemplate(demo.writableDataSource()).queryForList(
+                "select ma_ho_so from city.ho_so where ngay_tiep_nhan >= ? and ngay_tiep_nhan < ?", String.class,
+                lastMonth.from(), lastMonth.to()));
+        List<String[]> single = store.query("""
+                select min(dossier_code), id_number from applicant_check group by id_number having count(*) = 1
+                order by id_number
+                """, (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+        String[] inside = single.stream().filter(c -> inMonth.contains(c[0])).findFirst().orElseThrow();
+        String[] outside = single.stream().filter(c -> !inMonth.contains(c[0])).findFirst().orElseThrow();
+        store.update("update applicant_check set status = 'PENDING' where dossier_code in (?, ?)", inside[0], outside[0]);
+        store.update("update population_cache set fetched_at = now() - interval '400 days' where id_number in (?, ?)",
+                inside[1], outside[1]);
+        int insideLookups = population.lookups(inside[1]);
+        int outsideLookups = population.lookups(outside[1]);
+
+        List<Mismatch> rows = new ArrayList<>();
+        applicants.reconcile(lastMonth, rows::add, new IndexFacts());
+
+        assertThat(population.lookups(inside[1])).isEqualTo(insideLookups + 1);
+        assertThat(population.lookups(outside[1])).isEqualTo(outsideLookups);
+        assertThat(store.queryForObject("select status from applicant_check where dossier_code = ?", String.class,
+                inside[0])).isEqualTo("CHECKED");
+        assertThat(store.queryForObject("select status from applicant_check where dossier_code = ?", String.class,
+                outside[0])).isEqualTo("PENDING");
+        List<String> planted = demo.planted().stream()
+                .filter(p -> p.recordType().equals("APPLICANT") && inMonth.contains(p.recordKey()))
+                .map(p -> p.category() + "|" + p.recordKey() + "|" + p.field()).toList();
+        assertThat(rows.stream().map(m -> m.category() + "|" + m.recordKey() + "|" + m.field()))
+                .containsExactlyInAnyOrderElementsOf(planted);
+        // leave it as the other tests expect it: checked, with a fresh answer
+        store.update("update applicant_check set status = 'CHECKED' where dossier_code = ?", outside[0]);
+        store.update("update population_cache set fetched_at = now() where id_number = ?", outside[1]);
+    }
+
     private List<Mismatch> reconcile() {
         IndexFacts facts = new IndexFacts();
         List<Mismatch> rows = new ArrayList<>();
