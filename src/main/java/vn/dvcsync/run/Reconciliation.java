@@ -7,7 +7,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.Dossier;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.reconcile.ApplicantReconciler;
@@ -78,18 +77,13 @@ public class Reconciliation {
     public void compareAndReport(String runId, String runType) {
         ReconcilePeriod period = period();
         IndexFacts facts = new IndexFacts();
-        List<Dossier> read = new ArrayList<>(QUEUE_BATCH);
         try (MismatchStore.Writer writer = store.open(runId, model, facts)) {
             // The applicants of the period are queued as the city side streams by: verification then asks the
             // population service only where its cached answer is missing or older than the cache's time limit.
-            dossiers.reconcile(period, writer, facts, d -> {
-                read.add(d);
-                if (read.size() == QUEUE_BATCH) {
-                    verifier.queue(read);
-                    read.clear();
-                }
-            });
-            verifier.queue(read);
+            // The store's upserts run on a thread of their own, overlapping the comparison.
+            try (ApplicantQueueing queueing = new ApplicantQueueing(verifier, QUEUE_BATCH)) {
+                dossiers.reconcile(period, writer, facts, queueing::add);
+            }
             procedures.reconcile(period, writer, facts);
             applicants.reconcile(period, writer, facts, runId);
         }
