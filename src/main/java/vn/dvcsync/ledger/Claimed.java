@@ -4,7 +4,9 @@ package vn.dvcsync.ledger;
  * A ledger row claimed for a push.
  *
  * @param deliveredBefore an earlier version of this record is on the portal: send it as an update
+ * @param uncertain       this version was handed to the portal before without its answer being recorded
+ *                        (a crash, a time-out, a failed attempt): the portal may hold it already
  */
 public record Claimed(long id, String recordKey, long version, String parentKey, String payload,
-                      int attempts, boolean deliveredBefore) {
+                      int attempts, boolean deliveredBefore, boolean uncertain) {
 }

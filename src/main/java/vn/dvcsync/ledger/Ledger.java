@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery ledger: one row per city record version and where it stands
@@ -21,11 +23,17 @@ public class Ledger {
     public static final String STEP = "STEP";
     public static final String PARENT_QUARANTINED = "PARENT_QUARANTINED";
 
+    /** Namespaces of the transaction-scoped advisory locks a claim takes per dossier (pg_try_advisory_xact_lock). */
+    private static final int DOSSIER_LOCKS = 0x4c44;
+    private static final int STEP_LOCKS = 0x4c53;
+
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final LedgerProperties props;
 
-    Ledger(JdbcTemplate jdbc, LedgerProperties props) {
+    Ledger(JdbcTemplate jdbc, TransactionTemplate tx, LedgerProperties props) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.props = props;
     }
 
@@ -75,10 +83,15 @@ public class Ledger {
             }
         }
         supersede(DOSSIER, dossierKeys);
-        // A new dossier version gives its held-back steps another chance ...
+        // A new dossier version gives its held-back steps another chance (not a version read again, whose
+        // newest version is still quarantined, by the city's rules or by the portal) ...
         withArray(dossierKeys, keys -> jdbc.update("""
-                update ledger set status = 'PENDING', reason = null, rule = null, message = null, updated_at = now()
-                where record_type = 'STEP' and status = 'QUARANTINED' and reason = ? and parent_key = any(?)
+                update ledger s set status = 'PENDING', reason = null, rule = null, message = null, updated_at = now()
+                where s.record_type = 'STEP' and s.status = 'QUARANTINED' and s.reason = ? and s.parent_key = any(?)
+                  and not exists (select 1 from ledger p where p.record_type = 'DOSSIER' and p.record_key = s.parent_key
+                                  and p.status = 'QUARANTINED'
+                                  and not exists (select 1 from ledger n where n.record_type = 'DOSSIER'
+                                                  and n.record_key = p.record_key and n.version > p.version))
                 """, PARENT_QUARANTINED, keys));
         // ... unless that version is itself quarantined.
         holdBackSteps(quarantinedKeys);
@@ -104,47 +117,105 @@ public class Ledger {
     }
 
     /**
-     * Claims up to {@code limit} pending dossiers (oldest first, skipping rows another instance holds)
-     * and reserves them for the lease.
+     * Marks SUPERSEDED every older version still waiting (PENDING or FAILED) while a newer version of the
+     * same dossier exists: staging does this as versions arrive, this catches versions staged at the same
+     * moment by two instances. Call before a push.
+     *
+     * @return how many rows it superseded
+     */
+    public int supersedeStale() {
+        return jdbc.update("""
+                update ledger l set status = 'SUPERSEDED', updated_at = now()
+                where l.record_type = 'DOSSIER' and l.status in ('PENDING', 'FAILED')
+                  and exists (select 1 from ledger n where n.record_type = l.record_type
+                              and n.record_key = l.record_key and n.version > l.version)
+                """);
+    }
+
+    /**
+     * Claims pending dossiers for a push and leases them ({@code dvcsync.ledger.lease}). Only the newest
+     * version of a dossier is ever claimed, and never while another version of it is claimed (in flight),
+     * so an older version cannot reach the portal after a newer one. Concurrent claimers, in this instance
+     * or another, skip each other's rows ({@code FOR UPDATE SKIP LOCKED}) and serialise per dossier (a
+     * transaction-scoped advisory lock on its key).
+     *
+     * @param limit about how many rows (the candidates read; the claim may return fewer)
      */
     public List<Claimed> claimDossiers(int limit) {
-        return claim(DOSSIER, "", limit);
+        return claim(DOSSIER, limit);
     }
 
-    /** Claims pending steps whose dossier is already on the portal: progress goes after its dossier. */
+    /**
+     * Claims pending progress steps whose dossier is already on the portal: all pending steps of each
+     * dossier picked, in their order, and never while another step of the same dossier is in flight
+     * (the portal appends steps in the order they arrive).
+     *
+     * @param limit about how many rows (all steps of the last dossier picked come too)
+     */
     public List<Claimed> claimSteps(int limit) {
-        return claim(STEP, """
-                and exists (select 1 from ledger p where p.record_type = 'DOSSIER'
-                            and p.record_key = l.parent_key and p.status = 'DELIVERED')
-                """, limit);
+        return claim(STEP, limit);
     }
 
-    private List<Claimed> claim(String recordType, String extraCondition, int limit) {
-        return jdbc.query("""
-                with picked as (
-                    select l.id from ledger l
-                    where l.record_type = ? and l.status = 'PENDING'
-                      and (l.next_attempt_at is null or l.next_attempt_at <= now())
-                """ + extraCondition + """
-                    order by l.id
-                    limit ?
-                    for update skip locked)
-                update ledger l set next_attempt_at = now() + make_interval(secs => ?), updated_at = now()
-                from picked where l.id = picked.id
-                returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
-                          exists (select 1 from ledger d where d.record_type = l.record_type
-                                  and d.record_key = l.record_key and d.status = 'DELIVERED') as delivered_before
-                """, (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
-                        rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
-                        rs.getBoolean("delivered_before")),
-                recordType, limit, props.lease().toSeconds())
-                .stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
+    private List<Claimed> claim(String recordType, int limit) {
+        boolean dossiers = DOSSIER.equals(recordType);
+        // the unit of exclusion: a dossier's versions, or all steps of one dossier
+        String unit = dossiers ? "record_key" : "parent_key";
+        String eligible = dossiers
+                ? """
+                  and not exists (select 1 from ledger n where n.record_type = %1$s.record_type
+                                  and n.record_key = %1$s.record_key and n.version > %1$s.version)
+                  """
+                : """
+                  and exists (select 1 from ledger p where p.record_type = 'DOSSIER'
+                              and p.record_key = %1$s.parent_key and p.status = 'DELIVERED')
+                  """;
+        String due = """
+                %1$s.record_type = ? and %1$s.status = 'PENDING'
+                and (%1$s.next_attempt_at is null or %1$s.next_attempt_at <= now())
+                and (%1$s.claimed_until is null or %1$s.claimed_until <= now())
+                """;
+        List<Claimed> claimed = tx.execute(status -> {
+            List<String> candidates = jdbc.queryForList(
+                    "select l." + unit + " from ledger l where " + due.formatted("l") + eligible.formatted("l")
+                            + " order by l.next_attempt_at nulls first, l.id limit ? for update of l skip locked",
+                    String.class, recordType, limit);
+            if (candidates.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            String[] units = jdbc.queryForList("select u from unnest(?::text[]) u where pg_try_advisory_xact_lock(?, hashtext(u))",
+                    String.class, new LinkedHashSet<>(candidates).toArray(String[]::new),
+                    dossiers ? DOSSIER_LOCKS : STEP_LOCKS).toArray(String[]::new);
+            if (units.length == 0) {
+                return List.<Claimed>of();
+            }
+            return jdbc.query("""
+                    update ledger l set claimed_until = now() + make_interval(secs => ?), unconfirmed = true,
+                           updated_at = now()
+                    from (select c.id, c.unconfirmed from ledger c
+                          where c.%1$s = any(?) and %2$s %3$s
+                            and not exists (select 1 from ledger f where f.record_type = c.record_type
+                                            and f.%1$s = c.%1$s and f.claimed_until > now())) p
+                    where l.id = p.id
+                    returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
+                              p.unconfirmed as uncertain,
+                              exists (select 1 from ledger d where d.record_type = l.record_type
+                                      and d.record_key = l.record_key and d.status = 'DELIVERED') as delivered_before
+                    """.formatted(unit, due.formatted("c"), eligible.formatted("c")),
+                    (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
+                            rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
+                            rs.getBoolean("delivered_before"), rs.getBoolean("uncertain")),
+                    props.lease().toMillis() / 1000.0, units, recordType);
+        });
+        return claimed.stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
     }
 
     public void markDelivered(Collection<Long> ids, String runId) {
+        if (ids.isEmpty()) {
+            return;
+        }
         withLongArray(ids, arr -> jdbc.update("""
                 update ledger set status = 'DELIVERED', delivered_at = now(), updated_at = now(),
-                       next_attempt_at = null, last_error = null, run_id = ?
+                       next_attempt_at = null, claimed_until = null, unconfirmed = false, last_error = null, run_id = ?
                 where id = any(?)
                 """, runId, arr));
         // An older delivered version is history now; keep one DELIVERED row per record.
@@ -156,29 +227,43 @@ public class Ledger {
                 """, (Object) ids.toArray(Long[]::new));
     }
 
-    /** The portal (or a rule) refused this record: it is never sent as it is. */
+    /** Gives back claimed rows that were not sent after all: they may be claimed again at once. */
+    public void release(Collection<Long> ids) {
+        withLongArray(ids, arr -> jdbc.update("update ledger set claimed_until = null, updated_at = now() where id = any(?)",
+                (Object) arr));
+    }
+
+    /**
+     * The portal (or a rule) refused this record: it is never sent as it is. A version superseded while it
+     * was in flight stays SUPERSEDED (its refusal says nothing of the newer version).
+     */
     public void markQuarantined(Claimed row, String reason, String rule, String message, String runId) {
-        jdbc.update("""
-                update ledger set status = 'QUARANTINED', reason = ?, rule = ?, message = ?, run_id = ?,
-                       next_attempt_at = null, updated_at = now()
+        String status = jdbc.queryForObject("""
+                update ledger set status = case when status = 'SUPERSEDED' then status else 'QUARANTINED' end,
+                       reason = ?, rule = ?, message = ?, run_id = ?,
+                       next_attempt_at = null, claimed_until = null, unconfirmed = false, updated_at = now()
                 where id = ?
-                """, reason, rule, message, runId, row.id());
-        if (row.parentKey() == null) {
+                returning status
+                """, String.class, reason, rule, message, runId, row.id());
+        if (row.parentKey() == null && "QUARANTINED".equals(status)) {
             holdBackSteps(List.of(row.recordKey()));
         }
     }
 
     /**
      * A push attempt failed: the rows wait {@code retryDelay} and stay PENDING, or become dead letters
-     * (FAILED) once they have failed {@code maxAttempts} times.
+     * (FAILED) once they have failed {@code maxAttempts} times, with {@code error} as their last error.
+     * A row superseded while it was in flight stays SUPERSEDED. The rows stay {@code unconfirmed}: the
+     * portal may have processed the attempt after all.
      */
     public void markAttemptFailed(Collection<Long> ids, String error, String runId) {
         withLongArray(ids, arr -> jdbc.update("""
                 update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
-                       status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
-                       next_attempt_at = now() + make_interval(secs => ?)
+                       status = case when status <> 'PENDING' then status
+                                     when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
+                       next_attempt_at = now() + make_interval(secs => ?), claimed_until = null
                 where id = any(?)
-                """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toSeconds(), arr));
+                """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toMillis() / 1000.0, arr));
     }
 
     /**

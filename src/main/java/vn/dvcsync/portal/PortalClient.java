@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +53,9 @@ public class PortalClient {
     private static final String NOT_FOUND = "4";
     private static final String BATCH_TOO_LARGE = "5";
     private static final String INTERNAL_ERROR = "9";
+
+    /** Message of the result of a dossier not sent because the portal already held it as it is. */
+    public static final String ALREADY_HELD = "already on the portal as sent";
 
     /**
      * The portal's final answer for one dossier or step.
@@ -90,6 +98,7 @@ public class PortalClient {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong tooManyRequests = new AtomicLong();
     private final AtomicLong logins = new AtomicLong();
+    private final AtomicLong alreadyHeld = new AtomicLong();
 
     private final Object sessionLock = new Object();
     private volatile Session session;
@@ -112,15 +121,28 @@ public class PortalClient {
 
     /**
      * Creates ({@code updating} false) or updates dossiers with {@code DongBoHoSoMC}, at most
-     * {@code batchSize} a call. A dossier the portal already has (item code {@code 3} on create) is sent
-     * again as an update; one it does not have (code {@code 4} on update) again as a create; once each.
+     * {@code batchSize} a call. A dossier the portal does not have (code {@code 4} on update) is sent again
+     * as a create; one it already has (item code {@code 3} on create) is looked up first and sent again as an
+     * update only when the portal's copy differs from this one. Once each.
      *
      * @return one final result per dossier, in input order
      * @throws PortalUnavailableException the portal kept failing
      * @throws PortalRejectedException    the portal called the request malformed
      */
     public List<ItemResult> pushDossiers(List<ObjectNode> dossiers, boolean updating) {
-        List<ItemResult> results = new ArrayList<>(push(PUSH_DOSSIERS, dossiers, updating));
+        return pushDossiers(dossiers, updating, Set.of());
+    }
+
+    /**
+     * As {@link #pushDossiers(List, boolean)}, for dossiers some of which were handed to the portal before
+     * without the answer being recorded. Those ({@code unconfirmed}, by {@code MaHoSo}) are looked up first
+     * ({@code TraCuuHoSo}) and not sent again when the portal already holds them exactly as they are now
+     * (their result is code {@code 0}, message {@link #ALREADY_HELD}). The same check is made before a
+     * call is resent after an answer that never came (a time-out, a lost connection, HTTP 502/504), so a
+     * retry does not write a dossier the portal has already written.
+     */
+    public List<ItemResult> pushDossiers(List<ObjectNode> dossiers, boolean updating, Set<String> unconfirmed) {
+        List<ItemResult> results = new ArrayList<>(push(PUSH_DOSSIERS, dossiers, updating, unconfirmed));
         String wrongGuess = updating ? NOT_FOUND : ALREADY_EXISTS;
         List<Integer> again = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -131,7 +153,10 @@ public class PortalClient {
         if (!again.isEmpty()) {
             log.info("portal {}: {} dossier(s) {}; sending them again as {}", PUSH_DOSSIERS, again.size(),
                     updating ? "unknown to the portal" : "already on the portal", updating ? "creates" : "updates");
-            List<ItemResult> second = push(PUSH_DOSSIERS, again.stream().map(dossiers::get).toList(), !updating);
+            List<ObjectNode> resend = again.stream().map(dossiers::get).toList();
+            // "already exists" may mean an earlier attempt of this very version got through: check before writing
+            Set<String> check = updating ? Set.of() : codes(resend);
+            List<ItemResult> second = push(PUSH_DOSSIERS, resend, !updating, check);
             for (int k = 0; k < again.size(); k++) {
                 results.set(again.get(k), second.get(k));
             }
@@ -145,7 +170,7 @@ public class PortalClient {
      * @return one result per step, in input order
      */
     public List<ItemResult> pushSteps(List<ObjectNode> steps) {
-        return push(PUSH_STEPS, steps, null);
+        return push(PUSH_STEPS, steps, null, Set.of());
     }
 
     /** The dossier as the portal holds it ({@code TraCuuHoSo}), with {@code NgayDongBo} and {@code NgayCapNhat}. */
@@ -213,6 +238,11 @@ public class PortalClient {
         return retrier.retries();
     }
 
+    /** Dossiers not sent because the portal already held them as they were (see {@link #pushDossiers(List, boolean, Set)}). */
+    public long alreadyHeld() {
+        return alreadyHeld.get();
+    }
+
     /** Sessions opened. */
     public long logins() {
         return logins.get();
@@ -220,21 +250,70 @@ public class PortalClient {
 
     // ---------------------------------------------------------------- batches
 
-    private List<ItemResult> push(String service, List<ObjectNode> items, Boolean updating) {
+    private List<ItemResult> push(String service, List<ObjectNode> items, Boolean updating, Set<String> unconfirmed) {
         List<ItemResult> results = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += batchSize) {
-            results.addAll(pushBatch(service, items.subList(from, Math.min(items.size(), from + batchSize)), updating));
+            results.addAll(pushBatch(service, items.subList(from, Math.min(items.size(), from + batchSize)), updating,
+                    new HashSet<>(unconfirmed)));
         }
         return results;
     }
 
-    private List<ItemResult> pushBatch(String service, List<ObjectNode> batch, Boolean updating) {
-        ObjectNode params = mapper.createObjectNode().put("service", service);
-        if (updating != null) {
-            params.put("isUpdating", updating ? "True" : "False");
+    /** What one attempt sent (indices into the batch) and the reply; no reply when nothing was left to send. */
+    private record Sent(List<Integer> items, JsonNode reply) {
+    }
+
+    /**
+     * One call of a batch, retried. Before each attempt the dossiers in {@code check} are looked up and
+     * settled without sending when the portal holds them as they are; an attempt whose answer never came
+     * puts the dossiers it carried into {@code check} for the next one.
+     */
+    private List<ItemResult> pushBatch(String service, List<ObjectNode> batch, Boolean updating, Set<String> check) {
+        boolean update = Boolean.TRUE.equals(updating);
+        ItemResult[] results = new ItemResult[batch.size()];
+        AtomicBoolean renewed = new AtomicBoolean();
+        Sent sent = retrier.run(service, () -> {
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                ObjectNode item = batch.get(i);
+                if (check.remove(maHoSo(item)) && heldAsSent(item)) {
+                    results[i] = new ItemResult(maHoSo(item), OK, ALREADY_HELD, update);
+                    alreadyHeld.incrementAndGet();
+                } else if (results[i] == null) {
+                    open.add(i);
+                }
+            }
+            if (open.isEmpty()) {
+                return new Sent(open, null);
+            }
+            List<ObjectNode> items = open.stream().map(batch::get).toList();
+            ObjectNode params = mapper.createObjectNode().put("service", service);
+            if (updating != null) {
+                params.put("isUpdating", updating ? "True" : "False");
+            }
+            params.putArray("data").addAll(items);
+            try {
+                return new Sent(open, attempt(service, params, items.size(), renewed));
+            } catch (Retry retry) {
+                if (PUSH_DOSSIERS.equals(service) && retry.mayHaveBeenProcessed()) {
+                    items.forEach(item -> check.add(maHoSo(item)));
+                }
+                throw retry;
+            }
+        }, PortalUnavailableException::new);
+        if (sent.reply() != null) {
+            List<ObjectNode> items = sent.items().stream().map(batch::get).toList();
+            List<ItemResult> answers = answers(service, items, updating, sent.reply(), check);
+            for (int k = 0; k < items.size(); k++) {
+                results[sent.items().get(k)] = answers.get(k);
+            }
         }
-        params.putArray("data").addAll(batch);
-        JsonNode reply = integrate(service, params, batch.size());
+        return Arrays.asList(results);
+    }
+
+    /** The per-item results of a reply; a batch the portal calls too large (code 5) is split in halves and resent. */
+    private List<ItemResult> answers(String service, List<ObjectNode> batch, Boolean updating, JsonNode reply,
+                                     Set<String> check) {
         String code = code(reply);
         if (BATCH_TOO_LARGE.equals(code)) {
             if (batch.size() == 1) {
@@ -242,8 +321,8 @@ public class PortalClient {
             }
             log.info("portal {}: batch of {} too large (error_code 5); splitting it in halves", service, batch.size());
             int half = (batch.size() + 1) / 2;
-            List<ItemResult> results = new ArrayList<>(pushBatch(service, batch.subList(0, half), updating));
-            results.addAll(pushBatch(service, batch.subList(half, batch.size()), updating));
+            List<ItemResult> results = new ArrayList<>(pushBatch(service, batch.subList(0, half), updating, check));
+            results.addAll(pushBatch(service, batch.subList(half, batch.size()), updating, check));
             return results;
         }
         boolean update = Boolean.TRUE.equals(updating);
@@ -265,6 +344,24 @@ public class PortalClient {
             results.add(new ItemResult(maHoSo(batch.get(i)), code(aligned.get(i)), message(aligned.get(i)), update));
         }
         return results;
+    }
+
+    /** Whether the portal holds this dossier with every field as given ({@code TraCuuHoSo}). */
+    private boolean heldAsSent(ObjectNode dossier) {
+        String code = maHoSo(dossier);
+        if (code == null) {
+            return false;
+        }
+        Optional<ObjectNode> held = findDossier(code);
+        if (held.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> field : dossier.properties()) {
+            if (!field.getValue().equals(held.get().get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The item results in request order: as sent when they match it, else matched by {@code MaHoSo}. */
@@ -301,25 +398,31 @@ public class PortalClient {
     /** One {@code /integration} call: session, retries and re-login handled; codes 0, 2–5 returned. */
     private JsonNode integrate(String service, ObjectNode params, int items) {
         AtomicBoolean renewed = new AtomicBoolean();
-        return retrier.run(service, () -> {
-            String token = token();
-            JsonNode reply = post(service, "/integration", envelope(token, params), items);
+        return retrier.run(service, () -> attempt(service, params, items, renewed), PortalUnavailableException::new);
+    }
+
+    /**
+     * One attempt of an {@code /integration} call. A refused session ({@code -1}) leads to one new login
+     * per call ({@code renewed}) and the request is resent at once; refused again, the portal is unavailable.
+     */
+    private JsonNode attempt(String service, ObjectNode params, int items, AtomicBoolean renewed) throws Retry {
+        String token = token();
+        JsonNode reply = post(service, "/integration", envelope(token, params), items);
+        if (SESSION_INVALID.equals(code(reply))) {
+            if (!renewed.compareAndSet(false, true)) {
+                throw sessionRefusedAgain(service);
+            }
+            log.info("portal {}: session refused (error_code -1); logging in again", service);
+            reply = post(service, "/integration", envelope(renew(token), params), items);
             if (SESSION_INVALID.equals(code(reply))) {
-                if (!renewed.compareAndSet(false, true)) {
-                    throw sessionRefusedAgain(service);
-                }
-                log.info("portal {}: session refused (error_code -1); logging in again", service);
-                reply = post(service, "/integration", envelope(renew(token), params), items);
-                if (SESSION_INVALID.equals(code(reply))) {
-                    throw sessionRefusedAgain(service);
-                }
+                throw sessionRefusedAgain(service);
             }
-            if (MALFORMED.equals(code(reply))) {
-                throw new PortalRejectedException("portal " + service + ": request refused as malformed (error_code 1): "
-                        + message(reply));
-            }
-            return reply;
-        }, PortalUnavailableException::new);
+        }
+        if (MALFORMED.equals(code(reply))) {
+            throw new PortalRejectedException("portal " + service + ": request refused as malformed (error_code 1): "
+                    + message(reply));
+        }
+        return reply;
     }
 
     private static PortalUnavailableException sessionRefusedAgain(String service) {
@@ -354,7 +457,9 @@ public class PortalClient {
             reply = http.post(baseUrl() + path, JSON, Map.of(), bytes);
         } catch (IOException e) {
             log.debug("portal {} ({} items): no reply after {} ms", what, items, millisSince(start));
-            throw new Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            // refused before anything was sent, or sent and the answer lost (time-out, reset)
+            boolean sent = !(e instanceof ConnectException || e instanceof UnknownHostException);
+            throw new Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), e, sent);
         }
         int status = reply.status();
         if (status != 200) {
@@ -363,8 +468,12 @@ public class PortalClient {
                 tooManyRequests.incrementAndGet();
                 throw new Retry("HTTP 429 Too Many Requests", reply.retryAfter().orElse(null));
             }
+            if (status == 503) {
+                throw new Retry("HTTP 503", reply.retryAfter().orElse(null));
+            }
             if (status >= 500 || status == 408) {
-                throw new Retry("HTTP " + status, status == 503 ? reply.retryAfter().orElse(null) : null);
+                // a gateway's 502/504 (and a 500) may come after the portal processed the request
+                throw new Retry("HTTP " + status, null, status != 408);
             }
             throw new PortalRejectedException("portal " + what + ": HTTP " + status);
         }
@@ -376,7 +485,7 @@ public class PortalClient {
         }
         if (json == null || !json.isObject()) {
             log.debug("portal {} ({} items): HTTP 200, unreadable reply, in {} ms", what, items, millisSince(start));
-            throw new Retry("HTTP 200 with a reply that is not a JSON object");
+            throw new Retry("HTTP 200 with a reply that is not a JSON object", null, true);
         }
         log.debug("portal {} ({} items): HTTP 200, error_code {}, in {} ms", what, items, code(json), millisSince(start));
         if (INTERNAL_ERROR.equals(code(json))) {
@@ -450,6 +559,12 @@ public class PortalClient {
     private static String maHoSo(JsonNode item) {
         JsonNode code = item.get("MaHoSo");
         return code == null || code.isNull() ? null : code.asText();
+    }
+
+    private static Set<String> codes(List<ObjectNode> dossiers) {
+        Set<String> codes = new HashSet<>();
+        dossiers.forEach(d -> codes.add(maHoSo(d)));
+        return codes;
     }
 
     private static List<ObjectNode> objects(JsonNode array) {

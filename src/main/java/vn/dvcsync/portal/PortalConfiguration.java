@@ -1,14 +1,26 @@
 package vn.dvcsync.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator). */
+/**
+ * The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator), the
+ * circuit breaker the push route wraps it in, and the threads that push in parallel.
+ */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalConfiguration.class);
 
     @Bean
     @ConditionalOnExpression("!'${dvcsync.portal.url:}'.isBlank()")
@@ -19,5 +31,43 @@ class PortalConfiguration {
     @Bean
     PortalClient portalClient(PortalProperties props, PortalUrl url, ProducerTemplate template, ObjectMapper json) {
         return new PortalClient(props, url, template, json);
+    }
+
+    /**
+     * The circuit breaker of {@code routes/push.camel.yaml} ({@code resilience4jConfiguration.circuitBreaker}).
+     * Only a portal that stays unavailable through a call's retries counts as a failure; a defect (a refused
+     * request) or a store error is no sign of the portal being down.
+     */
+    @Bean
+    CircuitBreaker portalCircuitBreaker(PortalProperties props) {
+        PortalProperties.CircuitBreaker settings = props.circuitBreaker() != null
+                ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindow())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordException(PortalUnavailableException::isCause)
+                .ignoreException(e -> !PortalUnavailableException.isCause(e))
+                .writableStackTraceEnabled(false)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of("portal", config);
+        breaker.getEventPublisher().onStateTransition(e -> log.warn("Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
+                e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
+        return breaker;
+    }
+
+    /** The threads of the parallel pushes ({@code dvcsync.portal.concurrency}). */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService pushExecutor(PortalProperties props) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
+            Thread t = new Thread(r, "push-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

@@ -2,18 +2,37 @@ package vn.dvcsync.portal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the national portal adapter ({@code dvcsync.portal.*}).
+ * Settings of the national portal adapter ({@code dvcsync.portal.*}), the delivery policy included.
+ *
+ * <p>What happens per kind of failure, and which setting governs it:
+ * <ul>
+ * <li>HTTP 5xx, I/O errors, time-outs, {@code error_code 9}: the call is retried with exponential back-off
+ *     and jitter ({@link Retry}); a time-out, a lost connection or a gateway's 502/504 may come after the
+ *     portal processed the call, so dossiers are looked up before they are resent.</li>
+ * <li>HTTP 429 and 503 with {@code Retry-After}: the call is retried after the time the portal asked for,
+ *     capped at {@link Retry#maxDelay()}.</li>
+ * <li>{@code error_code -1} (session refused): one new login per call, then the call is resent.</li>
+ * <li>{@code error_code 1}, an unexpected status: a defect, not retried.</li>
+ * <li>A call that still fails after {@link Retry#maxAttempts()}: its records stay PENDING and are tried again
+ *     after {@code dvcsync.ledger.retry-delay}; after {@code dvcsync.ledger.max-attempts} failed pushes a
+ *     record becomes a dead letter (FAILED) with its last error.</li>
+ * <li>Sustained failure: the {@link CircuitBreaker} opens and the run stops pushing (the rest stays PENDING)
+ *     until the portal answers again.</li>
+ * </ul>
  *
  * @param url            adapter base URL; absent: the built-in simulator
  * @param username       adapter account; no default is committed (the simulator accepts what is configured)
  * @param madonvi        province agency code sent in every call
  * @param batchSize      dossiers or steps per {@code DongBoHoSoMC}/{@code CapNhatTienDoHoSoMC} call (portal max 50)
- * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit)
+ * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit), retries and logins included
+ * @param concurrency    pushes in flight at once, all within {@code ratePerSecond}
  * @param timeout        time-out of one call
- * @param retry          back-off on 5xx, I/O errors, time-outs and code 9
+ * @param retry          back-off of one call
+ * @param circuitBreaker when to stop pushing to a portal that keeps failing
  */
 @ConfigurationProperties("dvcsync.portal")
 public record PortalProperties(
@@ -23,19 +42,51 @@ public record PortalProperties(
         @DefaultValue("000.00.00.H26") String madonvi,
         @DefaultValue("50") int batchSize,
         @DefaultValue("50") int ratePerSecond,
+        @DefaultValue("4") int concurrency,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue CircuitBreaker circuitBreaker) {
+
+    @ConstructorBinding
+    public PortalProperties {
+    }
+
+    /** Settings without concurrency (one push at a time) and with the default circuit breaker. */
+    public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
+                            int ratePerSecond, Duration timeout, Retry retry) {
+        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS);
+    }
 
     /**
-     * @param maxAttempts attempts of one call in all (first try included)
+     * @param maxAttempts  attempts of one call in all (first try included)
      * @param initialDelay first back-off
-     * @param multiplier  growth of the back-off per attempt
-     * @param maxDelay    cap of one back-off, and of an honoured {@code Retry-After}
+     * @param multiplier   growth of the back-off per attempt
+     * @param maxDelay     cap of one back-off, and of an honoured {@code Retry-After}
      */
     public record Retry(
             @DefaultValue("6") int maxAttempts,
             @DefaultValue("200ms") Duration initialDelay,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("30s") Duration maxDelay) {
+    }
+
+    /**
+     * The circuit breaker around the push ({@code routes/push.camel.yaml}). It counts pushes of one batch
+     * (the call's retries included) that ended with the portal unavailable.
+     *
+     * @param failureRateThreshold percentage of failed pushes among the last {@code slidingWindow} that opens it
+     * @param slidingWindow        pushes the failure rate is computed over
+     * @param minimumCalls         pushes needed before the rate counts
+     * @param openFor              how long it stays open (no push at all) before letting trial pushes through
+     * @param halfOpenCalls        trial pushes that decide whether it closes again or stays open
+     */
+    public record CircuitBreaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("10") int slidingWindow,
+            @DefaultValue("4") int minimumCalls,
+            @DefaultValue("60s") Duration openFor,
+            @DefaultValue("2") int halfOpenCalls) {
+
+        public static final CircuitBreaker DEFAULTS = new CircuitBreaker(50, 10, 4, Duration.ofSeconds(60), 2);
     }
 }

@@ -10,4 +10,14 @@ public class PortalUnavailableException extends RuntimeException {
     public PortalUnavailableException(String message) {
         super(message);
     }
+
+    /** Whether {@code e} is, or was caused by, the portal being unavailable. */
+    public static boolean isCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PortalUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

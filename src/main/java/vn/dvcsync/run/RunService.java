@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ public class RunService implements AutoCloseable {
     private final RunStore store;
     private final RunCounters counters;
     private final Ledger ledger;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
+    // a permit, not a lock: a run started by start() ends on another thread than the one that took it
+    private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "run");
         t.setDaemon(true);
@@ -58,16 +60,30 @@ public class RunService implements AutoCloseable {
 
     /** Starts a run in the background and returns its id at once. */
     public String start(RunType type) {
+        return start(type, Map.of());
+    }
+
+    /**
+     * Starts a run in the background with extra headers for its route (a replay's filter) and returns its
+     * id at once.
+     */
+    public String start(RunType type, Map<String, Object> headers) {
         check(type);
-        if (!oneAtATime.tryLock()) {
+        if (!oneAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
-        String id = begin(type);
+        String id;
+        try {
+            id = begin(type);
+        } catch (RuntimeException e) {
+            oneAtATime.release();
+            throw e;
+        }
         async.execute(() -> {
             try {
-                finish(id, type);
+                finish(id, type, headers);
             } finally {
-                oneAtATime.unlock();
+                oneAtATime.release();
             }
         });
         return id;
@@ -76,15 +92,15 @@ public class RunService implements AutoCloseable {
     /** Runs to the end in this thread; the schedule and {@code dvcsync.run-once} use it. */
     public Run execute(RunType type) {
         check(type);
-        if (!oneAtATime.tryLock()) {
+        if (!oneAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
         try {
             String id = begin(type);
-            finish(id, type);
+            finish(id, type, Map.of());
             return find(id).orElseThrow();
         } finally {
-            oneAtATime.unlock();
+            oneAtATime.release();
         }
     }
 
@@ -115,12 +131,15 @@ public class RunService implements AutoCloseable {
         return id;
     }
 
-    private void finish(String id, RunType type) {
+    private void finish(String id, RunType type, Map<String, Object> headers) {
         long t0 = System.nanoTime();
         String status = "SUCCEEDED";
         String error = null;
         try {
-            template.sendBodyAndHeaders("direct:run-" + type.id(), null, Map.of("runId", id, "runType", type.id()));
+            Map<String, Object> all = new HashMap<>(headers);
+            all.put("runId", id);
+            all.put("runType", type.id());
+            template.sendBodyAndHeaders("direct:run-" + type.id(), null, all);
         } catch (RuntimeException e) {
             status = "FAILED";
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -22,6 +22,7 @@ public final class Retrier {
     public static final class Retry extends Exception {
 
         private final transient Duration retryAfter;
+        private final boolean mayHaveBeenProcessed;
 
         public Retry(String reason) {
             this(reason, (Duration) null);
@@ -31,11 +32,26 @@ public final class Retrier {
         public Retry(String reason, Duration retryAfter) {
             super(reason, null, false, false);
             this.retryAfter = retryAfter;
+            this.mayHaveBeenProcessed = false;
         }
 
         public Retry(String reason, Throwable cause) {
+            this(reason, cause, false);
+        }
+
+        /**
+         * @param mayHaveBeenProcessed the request may have reached the server and been processed although no
+         *                             answer came back (a time-out, a connection lost after sending, a gateway
+         *                             error): resending it is safe only if doing it twice is harmless
+         */
+        public Retry(String reason, Throwable cause, boolean mayHaveBeenProcessed) {
             super(reason, cause, false, false);
             this.retryAfter = null;
+            this.mayHaveBeenProcessed = mayHaveBeenProcessed;
+        }
+
+        public boolean mayHaveBeenProcessed() {
+            return mayHaveBeenProcessed;
         }
     }
 

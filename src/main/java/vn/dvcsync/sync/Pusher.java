@@ -3,24 +3,38 @@ package vn.dvcsync.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.ledger.Claimed;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalClient.ItemResult;
 import vn.dvcsync.portal.PortalProperties;
+import vn.dvcsync.portal.PortalUnavailableException;
+import vn.dvcsync.support.Sleeper;
 import vn.dvcsync.run.RunCounters;
 
 /**
  * Ledger → portal, one batch at a time: claims pending rows, sends them, and moves each row by the
- * portal's per-item answer. A call that fails after the client's retries marks the batch's attempt
- * failed (PENDING again, or FAILED after the last attempt) and stops the push.
+ * portal's per-item answer. {@code routes/push.camel.yaml} runs {@code dvcsync.portal.concurrency} pushers
+ * side by side ({@link #workers()}), each calling {@link #pushBatch} inside the portal circuit breaker
+ * until nothing is left; the portal client paces all of them to {@code dvcsync.portal.rate-per-second}.
+ * A call that fails after the client's retries marks its rows' attempt failed (PENDING again after
+ * {@code dvcsync.ledger.retry-delay}, or FAILED after the last attempt); {@link #afterFailure} decides
+ * whether the push goes on.
  */
 @Component("pusher")
 public class Pusher {
@@ -33,13 +47,83 @@ public class Pusher {
     private final PortalProperties props;
     private final ObjectMapper json;
     private final RunCounters counters;
+    private final CircuitBreaker breaker;
 
-    Pusher(Ledger ledger, PortalClient portal, PortalProperties props, ObjectMapper json, RunCounters counters) {
+    Pusher(Ledger ledger, PortalClient portal, PortalProperties props, ObjectMapper json, RunCounters counters,
+           @Qualifier("portalCircuitBreaker") CircuitBreaker breaker) {
         this.ledger = ledger;
         this.portal = portal;
         this.props = props;
         this.json = json;
         this.counters = counters;
+        this.breaker = breaker;
+    }
+
+    /** One entry per parallel pusher ({@code dvcsync.portal.concurrency}), for the route's parallel split. */
+    public List<Integer> workers() {
+        return IntStream.rangeClosed(1, Math.max(1, props.concurrency())).boxed().toList();
+    }
+
+    /**
+     * Before the pushers of one kind start: supersedes stale dossier versions and returns the flag that
+     * stops all of them once one must stop.
+     */
+    public AtomicBoolean begin(String recordType, String runId) {
+        if (Ledger.DOSSIER.equals(recordType)) {
+            int stale = ledger.supersedeStale();
+            if (stale > 0) {
+                log.info("Run {}: {} older dossier versions superseded before the push", runId, stale);
+            }
+        }
+        return new AtomicBoolean();
+    }
+
+    /**
+     * Pushes one batch of {@code recordType} ({@code DOSSIER} or {@code STEP}).
+     *
+     * @return false when there was nothing to push or the push was stopped
+     */
+    public boolean pushBatch(String recordType, String runId, AtomicBoolean stop) {
+        if (stop != null && stop.get()) {
+            return false;
+        }
+        return Ledger.DOSSIER.equals(recordType) ? pushDossierBatch(runId) : pushStepBatch(runId);
+    }
+
+    /**
+     * The circuit breaker's fallback: a batch failed, or the breaker refused to let it through.
+     * A portal unavailable while the breaker stays closed: that batch waits for its next attempt and the
+     * push goes on. The breaker open: every pusher stops and the run fails, the records not pushed stay
+     * PENDING for a later run. Half open: this pusher waits while the trial pushes decide. Anything else
+     * (a request the portal calls malformed, a store error): every pusher stops and the error fails the run.
+     *
+     * @param failure the exception of the failed batch; null when the breaker did not let it through
+     * @return whether this pusher goes on
+     */
+    public boolean afterFailure(String recordType, Throwable failure, String runId, AtomicBoolean stop) {
+        CircuitBreaker.State state = breaker.getState();
+        boolean refused = failure == null || failure instanceof CallNotPermittedException;
+        if (refused && state == CircuitBreaker.State.HALF_OPEN) {
+            Sleeper.sleep(Duration.ofMillis(100));
+            return true;
+        }
+        if (refused || state != CircuitBreaker.State.CLOSED) {
+            if (stop != null) {
+                stop.set(true);
+            }
+            counters.add(runId, "push.stopped_by_circuit_breaker", 1);
+            throw new PortalUnavailableException("portal circuit breaker " + state + ": pushing " + recordType.toLowerCase()
+                    + " records stopped, the rest stay PENDING for a later run"
+                    + (refused ? "" : "; last error: " + failure.getMessage()));
+        }
+        if (PortalUnavailableException.isCause(failure)) {
+            counters.add(runId, "push.failed_batches", 1);
+            return true;
+        }
+        if (stop != null) {
+            stop.set(true);
+        }
+        throw failure instanceof RuntimeException re ? re : new IllegalStateException(failure);
     }
 
     /** Pushes one batch of pending dossiers; false when there was none. */
@@ -50,7 +134,12 @@ public class Pusher {
         }
         List<Claimed> creates = batch.stream().filter(c -> !c.deliveredBefore()).toList();
         List<Claimed> updates = batch.stream().filter(Claimed::deliveredBefore).toList();
-        send(creates, false, runId);
+        try {
+            send(creates, false, runId);
+        } catch (RuntimeException e) {
+            ledger.release(ids(updates));
+            throw e;
+        }
         send(updates, true, runId);
         return true;
     }
@@ -76,9 +165,10 @@ public class Pusher {
         if (rows.isEmpty()) {
             return;
         }
+        Set<String> unconfirmed = rows.stream().filter(Claimed::uncertain).map(Claimed::recordKey).collect(Collectors.toSet());
         List<ItemResult> results;
         try {
-            results = portal.pushDossiers(payloads(rows), updating);
+            results = portal.pushDossiers(payloads(rows), updating, unconfirmed);
         } catch (RuntimeException e) {
             failed(rows, e, runId);
             throw e;
@@ -95,7 +185,12 @@ public class Pusher {
             ItemResult r = i < results.size() ? results.get(i) : null;
             String code = r == null ? "missing" : r.code();
             switch (code) {
-                case "0" -> delivered.add(row.id());
+                case "0" -> {
+                    delivered.add(row.id());
+                    if (PortalClient.ALREADY_HELD.equals(r.message())) {
+                        counters.add(runId, "pushed.already_on_portal", 1);
+                    }
+                }
                 case "2" -> quarantine(row, r.message(), runId);
                 default -> {
                     retry.add(row.id());
@@ -133,7 +228,11 @@ public class Pusher {
 
     private void failed(List<Claimed> rows, RuntimeException e, String runId) {
         log.warn("Push of {} records failed: {}", rows.size(), e.getMessage());
-        ledger.markAttemptFailed(rows.stream().map(Claimed::id).toList(), e.toString(), runId);
+        ledger.markAttemptFailed(ids(rows), e.toString(), runId);
+    }
+
+    private static List<Long> ids(List<Claimed> rows) {
+        return rows.stream().map(Claimed::id).toList();
     }
 
     private List<ObjectNode> payloads(List<Claimed> rows) {

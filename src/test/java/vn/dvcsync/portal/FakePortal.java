@@ -33,6 +33,10 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     boolean refuseAllSessions;
     /** data sizes of the DongBoHoSoMC / CapNhatTienDoHoSoMC calls that were processed or refused with 5 */
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    /** dossiers as the portal holds them (written with item code 0), for TraCuuHoSo */
+    final Map<String, JsonNode> held = new HashMap<>();
+    /** dossier writes (item code 0) per MaHoSo */
+    final Map<String, Integer> writes = new HashMap<>();
 
     private final Set<String> validSessions = new HashSet<>();
     private int sessionCount;
@@ -44,6 +48,8 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         expiresIn = 1800;
         refuseAllSessions = false;
         batchSizes.clear();
+        held.clear();
+        writes.clear();
         validSessions.clear();
         sessionCount = 0;
     }
@@ -68,8 +74,12 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         try {
             JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
             ObjectNode reply = serveEvent.getRequest().getUrl().endsWith("/auth") ? auth() : integration(request);
+            // a stub's delay or fault comes after the portal did its work (an answer that never arrives)
+            ResponseDefinition stub = serveEvent.getResponseDefinition();
             return responseDefinition().withStatus(200)
                     .withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withFixedDelay(stub.getFixedDelayMilliseconds())
+                    .withFault(stub.getFault())
                     .withBody(JSON.writeValueAsString(reply)).build();
         } catch (Exception e) {
             return responseDefinition().withStatus(500).withBody(e.toString()).build();
@@ -87,6 +97,11 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
             return JSON.createObjectNode().put("error_code", "-1").put("message", "Phiên làm việc hết hạn");
         }
         String service = request.path("service").asText();
+        if (service.equals(PortalClient.FIND_DOSSIER)) {
+            JsonNode dossier = held.get(request.path("mahoso").asText());
+            return dossier == null ? JSON.createObjectNode().put("error_code", "4")
+                    : JSON.createObjectNode().put("error_code", "0").set("result", dossier);
+        }
         if (!service.equals(PortalClient.PUSH_DOSSIERS) && !service.equals(PortalClient.PUSH_STEPS)) {
             return JSON.createObjectNode().put("error_code", "1").put("message", "Không hỗ trợ dịch vụ " + service);
         }
@@ -100,8 +115,13 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         ArrayNode result = reply.putArray("result");
         for (JsonNode item : data) {
             String code = item.path("MaHoSo").asText();
-            ObjectNode r = result.addObject().put("MaHoSo", code).put("error_code", itemCodes.getOrDefault(code + mode, "0"));
+            String itemCode = itemCodes.getOrDefault(code + mode, "0");
+            ObjectNode r = result.addObject().put("MaHoSo", code).put("error_code", itemCode);
             r.put("message", itemMessages.getOrDefault(code, ""));
+            if (service.equals(PortalClient.PUSH_DOSSIERS) && itemCode.equals("0")) {
+                held.put(code, item);
+                writes.merge(code, 1, Integer::sum);
+            }
         }
         return reply;
     }

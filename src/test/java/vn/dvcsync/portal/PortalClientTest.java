@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -96,6 +100,10 @@ class PortalClientTest {
             }
         }
         return bodies;
+    }
+
+    private static RequestPatternBuilder pushes() {
+        return postRequestedFor(urlEqualTo(INTEGRATION)).withRequestBody(matchingJsonPath("$.service", equalTo("DongBoHoSoMC")));
     }
 
     /** A stub answering the first integration call with {@code first}; later calls reach the fake portal. */
@@ -251,7 +259,8 @@ class PortalClientTest {
                 new ItemResult("H26.B", "2", "NgayHenTra trước NgayTiepNhan", false),
                 new ItemResult("H26.C", "0", null, true),
                 new ItemResult("H26.D", "4", null, true));
-        List<JsonNode> bodies = bodies(INTEGRATION);
+        List<JsonNode> bodies = bodies(INTEGRATION).stream()
+                .filter(body -> body.path("service").asText().equals("DongBoHoSoMC")).toList();
         assertThat(bodies).hasSize(2);
         assertThat(bodies.get(1).path("isUpdating").asText()).isEqualTo("True");
         assertThat(bodies.get(1).path("data")).extracting(d -> d.path("MaHoSo").asText())
@@ -307,13 +316,81 @@ class PortalClientTest {
     }
 
     @Test
+    void serviceUnavailableWaitsRetryAfterThenSucceeds() {
+        firstIntegrationCall(aResponse().withStatus(503).withHeader("Retry-After", "1"));
+        PortalClient client = client();
+
+        long start = System.nanoTime();
+        assertThat(client.pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        wireMock.verify(2, postRequestedFor(urlEqualTo(INTEGRATION)));
+    }
+
+    @Test
+    void aDossierWrittenByACallWhoseAnswerTimedOutIsNotWrittenAgain() {
+        firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
+        PortalClient client = client(3, Duration.ofMillis(400));
+
+        List<ItemResult> results = client.pushDossiers(dossiers(2), false);
+
+        assertThat(results).extracting(ItemResult::code, ItemResult::message)
+                .containsOnly(tuple("0", PortalClient.ALREADY_HELD));
+        assertThat(portal.writes).containsOnly(Map.entry("H26.00000", 1), Map.entry("H26.00001", 1));
+        assertThat(client.alreadyHeld()).isEqualTo(2);
+    }
+
+    @Test
+    void aDossierWrittenByACallWhoseConnectionWasLostIsNotWrittenAgain() {
+        firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFault(Fault.CONNECTION_RESET_BY_PEER));
+        PortalClient client = client();
+
+        List<ItemResult> results = client.pushDossiers(dossiers(2), false);
+
+        assertThat(results).extracting(ItemResult::code, ItemResult::message)
+                .containsOnly(tuple("0", PortalClient.ALREADY_HELD));
+        assertThat(portal.writes).containsOnly(Map.entry("H26.00000", 1), Map.entry("H26.00001", 1));
+    }
+
+    @Test
+    void aCreateAnsweredAlreadyExistsIsNotRewrittenWhenThePortalHoldsItAsSent() {
+        PortalClient client = client();
+        client.pushDossiers(dossiers(1), false);
+        portal.itemCodes.put("H26.00000:create", "3");
+
+        List<ItemResult> again = client.pushDossiers(dossiers(1), false, Set.of());
+
+        assertThat(again).extracting(ItemResult::code, ItemResult::message)
+                .containsExactly(tuple("0", PortalClient.ALREADY_HELD));
+        assertThat(portal.writes).containsExactly(Map.entry("H26.00000", 1));
+    }
+
+    @Test
+    void unconfirmedDossiersAreLookedUpBeforeTheyAreSentAndOnlyThoseThePortalHoldsDifferentlyAreWritten() {
+        PortalClient client = client();
+        client.pushDossiers(dossiers(2), false);
+        List<ObjectNode> changed = dossiers(2);
+        changed.get(1).put("TrangThaiHoSo", "4");
+
+        List<ItemResult> results = client.pushDossiers(changed, true, Set.of("H26.00000", "H26.00001"));
+
+        assertThat(results).extracting(ItemResult::code).containsExactly("0", "0");
+        assertThat(results).extracting(ItemResult::message).containsExactly(PortalClient.ALREADY_HELD, null);
+        assertThat(portal.writes).containsOnly(Map.entry("H26.00000", 1), Map.entry("H26.00001", 2));
+        assertThat(portal.held.get("H26.00001").path("TrangThaiHoSo").asText()).isEqualTo("4");
+    }
+
+    @Test
     void serverErrorIsRetried() {
         firstIntegrationCall(aResponse().withStatus(502));
         PortalClient client = client();
 
         assertThat(client.pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
         assertThat(client.retries()).isEqualTo(1);
-        wireMock.verify(2, postRequestedFor(urlEqualTo(INTEGRATION)));
+        // a gateway's 502 may come after the portal processed the call: the dossier is looked up, then resent
+        wireMock.verify(2, pushes());
+        wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION))
+                .withRequestBody(matchingJsonPath("$.service", equalTo("TraCuuHoSo"))));
     }
 
     @Test
@@ -321,7 +398,7 @@ class PortalClientTest {
         firstIntegrationCall(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
         assertThat(client().pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
-        wireMock.verify(2, postRequestedFor(urlEqualTo(INTEGRATION)));
+        wireMock.verify(2, pushes());
     }
 
     @Test

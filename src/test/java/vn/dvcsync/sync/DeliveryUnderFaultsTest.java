@@ -1,0 +1,230 @@
+package vn.dvcsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import vn.dvcsync.city.CityExtractor;
+import vn.dvcsync.city.Dossier;
+import vn.dvcsync.city.Watermark;
+import vn.dvcsync.demo.DemoCity;
+import vn.dvcsync.mapping.PortalMapping;
+import vn.dvcsync.portal.PortalClient;
+import vn.dvcsync.run.Run;
+import vn.dvcsync.run.RunService;
+import vn.dvcsync.run.RunType;
+import vn.dvcsync.simulator.PortalKnobs;
+import vn.dvcsync.simulator.PortalSimulator;
+
+/**
+ * Delivery through the portal simulator's faults. Each scenario gives city dossiers a new version
+ * (a later due date), turns a fault on and runs incremental runs until nothing is pending; then every
+ * valid dossier must be on the portal in its latest version, written exactly once by that scenario
+ * (the simulator counts writes per MaHoSo), and every other dossier quarantined with a reason.
+ */
+@SpringBootTest(properties = {
+        "dvcsync.portal.batch-size=5",
+        "dvcsync.portal.concurrency=4",
+        "dvcsync.portal.timeout=300ms",
+        // the first retry comes after 200-400 ms: a call that timed out (after 300 ms, answered by 380 ms)
+        // has been processed by then, so the look-up before the resend sees it
+        "dvcsync.portal.retry.initial-delay=400ms",
+        "dvcsync.portal.retry.max-delay=1s",
+        "dvcsync.portal.circuit-breaker.open-for=8s",
+        "dvcsync.ledger.retry-delay=PT0S",
+        "dvcsync.population.max-lookups-per-run=10"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeliveryUnderFaultsTest {
+
+    @Autowired RunService runs;
+    @Autowired PortalSimulator portal;
+    @Autowired PortalClient client;
+    @Autowired PortalMapping mapping;
+    @Autowired CityExtractor extractor;
+    @Autowired DemoCity demo;
+    @Autowired JdbcTemplate store;
+    @Autowired CircuitBreaker portalCircuitBreaker;
+
+    @BeforeAll
+    void everythingDeliveredOnceWithoutFaults() {
+        calm();
+        runUntilNothingPending();
+    }
+
+    @AfterEach
+    void calm() {
+        portal.knobs().defaults().ratePerSecond(0);
+    }
+
+    @AfterEach
+    void closeTheCircuitBreakerForTheNextScenario() {
+        portalCircuitBreaker.reset();
+    }
+
+    @Test
+    void thirtyPercentOf503() {
+        long faultsBefore = portal.injectedFaults();
+        scenario(3, knobs -> knobs.error5xxShare(0.3));
+        assertThat(portal.injectedFaults()).isGreaterThan(faultsBefore + 10);
+    }
+
+    @Test
+    void connectionResets() {
+        long faultsBefore = portal.injectedFaults();
+        scenario(3, knobs -> knobs.connectionResetShare(0.2));
+        assertThat(portal.injectedFaults()).isGreaterThan(faultsBefore + 5);
+    }
+
+    @Test
+    void timeOuts() {
+        long heldBefore = client.alreadyHeld();
+        // about one call in five takes longer than the 300 ms time-out, and is processed all the same
+        scenario(3, knobs -> knobs.latency(0, 380));
+        assertThat(client.alreadyHeld()).as("dossiers found on the portal instead of being written twice")
+                .isGreaterThan(heldBefore);
+    }
+
+    @Test
+    void burstsOf429() {
+        long before = portal.http429Count();
+        scenario(3, knobs -> knobs.http429Share(0.1));
+        assertThat(portal.http429Count()).isGreaterThan(before);
+    }
+
+    @Test
+    void sessionExpiringEvery100Calls() {
+        long logins = portal.authCalls();
+        scenario(1, knobs -> knobs.sessionExpiresEveryCalls(100));
+        assertThat(portal.authCalls()).isGreaterThan(logins);
+    }
+
+    @Test
+    void portalDownForAWhile() throws InterruptedException {
+        Map<String, Integer> before = writesOfEveryDossier();
+        Set<String> touched = touch(1);
+
+        portal.knobs().connectionResetShare(1.0);
+        Run down = runs.execute(RunType.INCREMENTAL);
+        assertThat(down.status()).isEqualTo("FAILED");
+        assertThat(down.error()).contains("circuit breaker");
+        assertThat(portalCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(count("select count(*) from ledger where record_type = 'DOSSIER' and status = 'PENDING'"))
+                .as("what was not pushed stays pending").isPositive();
+
+        long calls = callsReceived();
+        Run whileOpen = runs.execute(RunType.INCREMENTAL);
+        assertThat(whileOpen.status()).isEqualTo("FAILED");
+        assertThat(callsReceived()).as("no call reaches a portal known to be down").isEqualTo(calls);
+        assertThat(count("select count(*) from ledger where status = 'FAILED'")).isZero();
+
+        calm();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (portalCircuitBreaker.getState() == CircuitBreaker.State.OPEN && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(portalCircuitBreaker.getState()).as("open for 8 s, then it lets trial pushes through")
+                .isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        runUntilNothingPending();
+        assertThat(portalCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertDeliveredExactlyOnce(before, touched);
+    }
+
+    /** A new version of every {@code every}-th dossier, pushed through {@code fault}. */
+    private void scenario(int every, Consumer<PortalKnobs> fault) {
+        Map<String, Integer> before = writesOfEveryDossier();
+        Set<String> touched = touch(every);
+        fault.accept(portal.knobs());
+        runUntilNothingPending();
+        calm();
+        assertDeliveredExactlyOnce(before, touched);
+    }
+
+    /**
+     * Every valid dossier in its latest version on the portal, written once since {@code before} when it got a
+     * new version, else not at all; the rest quarantined.
+     */
+    private void assertDeliveredExactlyOnce(Map<String, Integer> before, Set<String> touched) {
+        List<Dossier> city = extractor.page(Watermark.START, 1_000_000);
+        Map<String, String[]> newest = new HashMap<>();
+        store.query("""
+                select distinct on (record_key) record_key, status, reason from ledger
+                where record_type = 'DOSSIER' order by record_key, version desc
+                """, rs -> {
+            newest.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        });
+        int delivered = 0;
+        int quarantined = 0;
+        for (Dossier d : city) {
+            String[] row = newest.get(d.code());
+            assertThat(row).as("ledger row of %s", d.code()).isNotNull();
+            int writes = portal.writes(d.code()) - before.getOrDefault(d.code(), 0);
+            if ("DELIVERED".equals(row[0])) {
+                ObjectNode held = portal.dossier(d.code()).orElseThrow();
+                held.remove(List.of("NgayDongBo", "NgayCapNhat"));
+                assertThat(held).as("portal copy of %s", d.code()).isEqualTo(mapping.dossier(d));
+                assertThat(writes).as("writes of %s", d.code()).isEqualTo(touched.contains(d.code()) ? 1 : 0);
+                delivered++;
+            } else {
+                assertThat(row[0]).as("status of %s", d.code()).isEqualTo("QUARANTINED");
+                assertThat(row[1]).as("reason of %s", d.code()).isNotBlank();
+                assertThat(writes).as("writes of %s", d.code()).isZero();
+                quarantined++;
+            }
+        }
+        assertThat(delivered + quarantined).isEqualTo(city.size());
+        assertThat(delivered).isGreaterThan(city.size() * 9 / 10);
+        assertThat(count("select count(*) from ledger where status in ('PENDING', 'FAILED')")).isZero();
+    }
+
+    private void runUntilNothingPending() {
+        for (int i = 0; i < 5; i++) {
+            Run run = runs.execute(RunType.INCREMENTAL);
+            if ("SUCCEEDED".equals(run.status())
+                    && count("select count(*) from ledger where status = 'PENDING'") == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("records still pending after 5 runs: " + store.queryForList("""
+                select record_type, record_key, version, attempts, last_error, claimed_until, next_attempt_at, now() as now
+                from ledger where status = 'PENDING' limit 5
+                """));
+    }
+
+    /** A new version of every {@code every}-th city dossier (by id): due one day later. */
+    private Set<String> touch(int every) {
+        return Set.copyOf(new JdbcTemplate(demo.writableDataSource()).queryForList("""
+                update city.ho_so set ngay_hen_tra = ngay_hen_tra + interval '1 day', cap_nhat_luc = now()
+                where id % ? = 0 returning ma_ho_so
+                """, String.class, every));
+    }
+
+    private Map<String, Integer> writesOfEveryDossier() {
+        Map<String, Integer> writes = new HashMap<>();
+        for (Dossier d : extractor.page(Watermark.START, 1_000_000)) {
+            writes.put(d.code(), portal.writes(d.code()));
+        }
+        return writes;
+    }
+
+    private long callsReceived() {
+        return portal.callsPerService().values().stream().mapToLong(Long::longValue).sum() + portal.authCalls();
+    }
+
+    private long count(String sql) {
+        return store.queryForObject(sql, Long.class);
+    }
+}
