@@ -142,6 +142,7 @@ public class PortalClient {
      * retry does not write a dossier the portal has already written.
      */
     public List<ItemResult> pushDossiers(List<ObjectNode> dossiers, boolean updating, Set<String> unconfirmed) {
+        Set<String> handedBefore = Set.copyOf(unconfirmed);
         List<ItemResult> results = new ArrayList<>(push(PUSH_DOSSIERS, dossiers, updating, unconfirmed));
         String wrongGuess = updating ? NOT_FOUND : ALREADY_EXISTS;
         List<Integer> again = new ArrayList<>();
@@ -154,8 +155,11 @@ public class PortalClient {
             log.info("portal {}: {} dossier(s) {}; sending them again as {}", PUSH_DOSSIERS, again.size(),
                     updating ? "unknown to the portal" : "already on the portal", updating ? "creates" : "updates");
             List<ObjectNode> resend = again.stream().map(dossiers::get).toList();
-            // "already exists" may mean an earlier attempt of this very version got through: check before writing
-            Set<String> check = updating ? Set.of() : codes(resend);
+            // For a dossier handed over before without an answer, "already exists" may mean that earlier attempt
+            // got through: check before writing. Any other dossier is written: the portal's copy came from
+            // elsewhere, and at least its NgayCapNhat is behind.
+            Set<String> check = new HashSet<>(updating ? Set.of() : codes(resend));
+            check.retainAll(handedBefore);
             List<ItemResult> second = push(PUSH_DOSSIERS, resend, !updating, check);
             for (int k = 0; k < again.size(); k++) {
                 results.set(again.get(k), second.get(k));
