@@ -36,6 +36,11 @@ public record Dossier(
 
     /** The city version of this record: {@code cap_nhat_luc} in epoch microseconds. */
     public long version() {
+        return version(updatedAt);
+    }
+
+    /** A {@code cap_nhat_luc} as a record version: epoch microseconds (0 for none). */
+    public static long version(OffsetDateTime updatedAt) {
         return updatedAt == null ? 0L
                 : updatedAt.toEpochSecond() * 1_000_000L + updatedAt.getNano() / 1_000L;
     }

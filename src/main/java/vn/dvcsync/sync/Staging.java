@@ -1,5 +1,6 @@
 package vn.dvcsync.sync;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +37,8 @@ public class Staging {
     static final String WATERMARK = "dossiers";
     static final String FULL = "full";
     public static final String DOSSIER_INVALID = "DOSSIER_INVALID";
+    /** Rule prefix of a record quarantined because a column could not be read, e.g. {@code unreadable:due_at}. */
+    static final String UNREADABLE = "unreadable:";
 
     private final CityExtractor extractor;
     private final PortalMapping mapping;
@@ -47,10 +50,11 @@ public class Staging {
     private final CityProperties city;
     private final SyncProperties sync;
     private final RunCounters counters;
+    private final ObjectMapper json;
 
     Staging(CityExtractor extractor, PortalMapping mapping, PortalRules rules, Ledger ledger, Watermarks watermarks,
             ApplicantChecks applicants, TransactionTemplate tx, CityProperties city, SyncProperties sync,
-            RunCounters counters) {
+            RunCounters counters, ObjectMapper json) {
         this.extractor = extractor;
         this.mapping = mapping;
         this.rules = rules;
@@ -61,6 +65,7 @@ public class Staging {
         this.city = city;
         this.sync = sync;
         this.counters = counters;
+        this.json = json;
     }
 
     /**
@@ -84,12 +89,13 @@ public class Staging {
      * city has nothing more.
      */
     public Watermark stagePage(Watermark cursor, String runId) {
-        List<Dossier> page = extractor.page(cursor, city.pageSize());
-        if (page.isEmpty()) {
+        CityExtractor.Page read = extractor.read(cursor, city.pageSize());
+        if (read.rows() == 0) {
             return null;
         }
-        Map<Long, List<Step>> steps = extractor.steps(page.stream().map(Dossier::id).toList());
-        List<LedgerEntry> entries = new ArrayList<>(page.size() * 4);
+        List<Dossier> page = read.dossiers();
+        CityExtractor.Steps steps = extractor.readSteps(page.stream().map(Dossier::id).toList());
+        List<LedgerEntry> entries = new ArrayList<>(read.rows() * 4);
         int invalid = 0;
         int stepCount = 0;
         for (Dossier d : page) {
@@ -99,24 +105,55 @@ public class Staging {
                 invalid++;
                 log.info("Dossier {} quarantined: {}", d.code(), dossier.message());
             }
-            for (Step s : steps.getOrDefault(d.id(), List.of())) {
+            for (Step s : steps.byDossier().getOrDefault(d.id(), List.of())) {
                 entries.add(stepEntry(d, s));
                 stepCount++;
             }
         }
-        Dossier last = page.get(page.size() - 1);
-        Watermark next = new Watermark(last.updatedAt(), last.id());
+        for (CityExtractor.Unreadable u : read.unreadable()) {
+            LedgerEntry dossier = unreadableDossier(u);
+            entries.add(dossier);
+            invalid++;
+            log.warn("Dossier {} quarantined: {}", dossier.recordKey(), dossier.message());
+        }
+        for (CityExtractor.Unreadable u : steps.unreadable()) {
+            entries.add(unreadableStep(u, page));
+            stepCount++;
+        }
+        Watermark next = read.last();
         int fresh = tx.execute(status -> {
             int n = ledger.stage(entries, runId);
             applicants.stage(page);
             watermarks.advance(WATERMARK, next);
             return n;
         });
-        counters.add(runId, "extracted.dossiers", page.size());
+        counters.add(runId, "extracted.dossiers", read.rows());
         counters.add(runId, "extracted.steps", stepCount);
         counters.add(runId, "extracted.new_versions", fresh);
         counters.add(runId, "quarantined.at_validation", invalid);
-        return page.size() < city.pageSize() ? null : next;
+        counters.add(runId, "quarantined.unreadable", read.unreadable().size() + steps.unreadable().size());
+        return read.rows() < city.pageSize() ? null : next;
+    }
+
+    /** A city dossier row that could not be read: quarantined, naming the column, until the city fixes it. */
+    private LedgerEntry unreadableDossier(CityExtractor.Unreadable u) {
+        String key = u.code() == null ? "#city-id-" + u.id() : u.code();
+        String message = "Dossier " + key + " (city id " + u.id() + ") cannot be read: column " + u.column()
+                + " holds a value of the wrong kind (" + u.problem() + ")";
+        ObjectNode payload = json.createObjectNode().put("MaHoSo", u.code());
+        return new LedgerEntry(Ledger.DOSSIER, key, u.version(), null, u.unitCode(),
+                DOSSIER_INVALID, UNREADABLE + u.column(), message, payload.toString());
+    }
+
+    /** A city step row that could not be read: quarantined, naming the column; its version changes with the problem. */
+    private LedgerEntry unreadableStep(CityExtractor.Unreadable u, List<Dossier> page) {
+        Dossier d = page.stream().filter(p -> p.id() == u.dossierId()).findFirst().orElseThrow();
+        String parent = d.code() == null ? "#city-id-" + d.id() : d.code();
+        String key = parent + "/" + u.id();
+        String message = "Step " + key + " cannot be read: column " + u.column() + " holds a value of the wrong kind ("
+                + u.problem() + ")";
+        return new LedgerEntry(Ledger.STEP, key, hash(u.column() + ":" + u.problem()), parent, d.unitCode(),
+                "STEP_INVALID", UNREADABLE + u.column(), message, json.createObjectNode().put("MaHoSo", d.code()).toString());
     }
 
     private LedgerEntry dossierEntry(Dossier d) {
