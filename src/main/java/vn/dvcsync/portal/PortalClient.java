@@ -152,8 +152,9 @@ public class PortalClient {
             }
         }
         if (!again.isEmpty()) {
-            log.info("portal {}: {} dossier(s) {}; sending them again as {}", PUSH_DOSSIERS, again.size(),
-                    updating ? "unknown to the portal" : "already on the portal", updating ? "creates" : "updates");
+            log.info("portal {}: {} dossier(s) {}", PUSH_DOSSIERS, again.size(), updating
+                    ? "unknown to the portal; sending them again as creates"
+                    : "already on the portal; updating those whose portal copy differs");
             List<ObjectNode> resend = again.stream().map(dossiers::get).toList();
             // For a dossier handed over before without an answer, "already exists" may mean that earlier attempt
             // got through: check before writing. Any other dossier is written: the portal's copy came from

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,33 @@ class DeliveryUnderFaultsTest {
     }
 
     /** A new version of every {@code every}-th dossier, pushed through {@code fault}. */
+    /**
+     * The soak ({@code ./mvnw -B -Psoak test}): every fault at once, round after round, with the portal down
+     * now and then ({@code -Dsoak.rounds=N}, default 20); exactly once after every round.
+     */
+    @Test
+    @Tag("soak")
+    void soakOfEveryFaultAtOnce() throws InterruptedException {
+        int rounds = Integer.getInteger("soak.rounds", 20);
+        for (int round = 1; round <= rounds; round++) {
+            Map<String, Integer> before = writesOfEveryDossier();
+            Set<String> touched = touch(1 + round % 3);
+            if (round % 5 == 0) {
+                portal.knobs().connectionResetShare(1.0);
+                assertThat(runs.execute(RunType.INCREMENTAL).status()).isEqualTo("FAILED");
+                while (portalCircuitBreaker.getState() == CircuitBreaker.State.OPEN) {
+                    Thread.sleep(200);
+                }
+            }
+            portal.knobs().defaults().ratePerSecond(0)
+                    .error5xxShare(0.1).connectionResetShare(0.05).http429Share(0.05).code9Share(0.05)
+                    .latency(0, 380).sessionExpiresEveryCalls(100);
+            runUntilNothingPending();
+            calm();
+            assertDeliveredExactlyOnce(before, touched);
+        }
+    }
+
     private void scenario(int every, Consumer<PortalKnobs> fault) {
         Map<String, Integer> before = writesOfEveryDossier();
         Set<String> touched = touch(every);
