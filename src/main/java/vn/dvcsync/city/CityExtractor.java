@@ -132,6 +132,15 @@ public class CityExtractor {
         return new Steps(byDossier, unreadable);
     }
 
+    /**
+     * The canonical dossier of the current row of a query with the columns of {@code extract-dossiers.sql}
+     * (the one row mapping of every dossier query: extraction and reconciliation). A value that cannot be
+     * read is left absent, so the portal's rules name it.
+     */
+    public static Dossier dossier(ResultSet rs) throws SQLException {
+        return dossier(new Row(rs));
+    }
+
     private static Dossier dossier(Row row) throws SQLException {
         Long applicantId = row.get("applicant_id", Long.class);
         Applicant applicant = applicantId == null ? null : new Applicant(

@@ -30,7 +30,7 @@ public class DemoCity {
     private final DataSource writable;
 
     DemoCity(EmbeddedPostgres pg, DemoProperties props, ObjectProvider<PortalSimulator> portal,
-             ObjectProvider<PopulationSimulator> population) {
+             ObjectProvider<PopulationSimulator> population, PortalHistory history) {
         this.writable = pg.getPostgresDatabase();
         if (DemoCityGenerator.isGenerated(writable)) {
             log.info("Demo city already generated in the embedded PostgreSQL: keeping it");
@@ -42,7 +42,13 @@ public class DemoCity {
             log.info("Demo city generated in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, summary);
         }
         JdbcTemplate jdbc = new JdbcTemplate(writable);
-        portal.ifAvailable(sim -> sim.setCatalogue(catalogue(jdbc)));
+        portal.ifAvailable(sim -> {
+            List<CatalogueEntry> catalogue = catalogue(jdbc);
+            sim.setCatalogue(catalogue);
+            if (props.portalHistory()) {
+                history.load(sim, catalogue, jdbc);
+            }
+        });
         population.ifAvailable(sim -> sim.putCitizens(citizens(jdbc)));
     }
 

@@ -22,6 +22,8 @@ public class Ledger {
     public static final String DOSSIER = "DOSSIER";
     public static final String STEP = "STEP";
     public static final String PARENT_QUARANTINED = "PARENT_QUARANTINED";
+    /** Marks a reopened dossier whose older copy the portal holds: it is sent as an update. */
+    private static final String REOPENED_HELD = "REOPENED_HELD";
 
     /** Namespaces of the transaction-scoped advisory locks a claim takes per dossier (pg_try_advisory_xact_lock). */
     private static final int DOSSIER_LOCKS = 0x4c44;
@@ -198,9 +200,9 @@ public class Ledger {
                     where l.id = p.id
                     returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
                               p.unconfirmed as uncertain,
-                              exists (select 1 from ledger d where d.record_type = l.record_type
-                                      and d.record_key = l.record_key and d.status = 'DELIVERED') as delivered_before
-                    """.formatted(unit, due.formatted("c"), eligible.formatted("c")),
+                              (l.reason = '%4$s' or exists (select 1 from ledger d where d.record_type = l.record_type
+                                      and d.record_key = l.record_key and d.status = 'DELIVERED')) as delivered_before
+                    """.formatted(unit, due.formatted("c"), eligible.formatted("c"), REOPENED_HELD),
                     (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
                             rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
                             rs.getBoolean("delivered_before"), rs.getBoolean("uncertain")),
@@ -214,7 +216,7 @@ public class Ledger {
             return;
         }
         withLongArray(ids, arr -> jdbc.update("""
-                update ledger set status = 'DELIVERED', delivered_at = now(), updated_at = now(),
+                update ledger set status = 'DELIVERED', delivered_at = now(), updated_at = now(), reason = null,
                        next_attempt_at = null, claimed_until = null, unconfirmed = false, last_error = null, run_id = ?
                 where id = any(?)
                 """, runId, arr));
@@ -264,6 +266,37 @@ public class Ledger {
                        next_attempt_at = now() + make_interval(secs => ?), claimed_until = null
                 where id = any(?)
                 """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toMillis() / 1000.0, arr));
+    }
+
+    /**
+     * Sends these dossiers again, as the nightly run heals what the portal lacks or holds stale: the
+     * newest version of each that was delivered (or given up as a dead letter) goes back to PENDING with
+     * its attempts reset. {@code missing}: the portal lacks them, so they go as creates with their delivered
+     * steps (the portal lost those too); otherwise the portal holds another copy, which they overwrite as
+     * updates, even when it differs only in being stale.
+     *
+     * @return how many dossiers were reopened
+     */
+    public int reopen(Collection<String> dossierKeys, boolean missing, String runId) {
+        if (dossierKeys.isEmpty()) {
+            return 0;
+        }
+        String[] keys = dossierKeys.toArray(String[]::new);
+        int n = jdbc.update("""
+                update ledger l set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
+                       unconfirmed = false, reason = ?, run_id = ?, updated_at = now()
+                where l.record_type = 'DOSSIER' and l.status in ('DELIVERED', 'FAILED') and l.record_key = any(?)
+                  and not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = l.record_key
+                                  and n.version > l.version and n.status <> 'SUPERSEDED')
+                """, missing ? null : REOPENED_HELD, runId, keys);
+        if (missing) {
+            jdbc.update("""
+                    update ledger set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
+                           run_id = ?, updated_at = now()
+                    where record_type = 'STEP' and status in ('DELIVERED', 'FAILED') and parent_key = any(?)
+                    """, runId, keys);
+        }
+        return n;
     }
 
     /** Rows per status (and quarantine reason) last touched by a run. */

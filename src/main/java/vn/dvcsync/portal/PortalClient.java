@@ -122,8 +122,7 @@ public class PortalClient {
     /**
      * Creates ({@code updating} false) or updates dossiers with {@code DongBoHoSoMC}, at most
      * {@code batchSize} a call. A dossier the portal does not have (code {@code 4} on update) is sent again
-     * as a create; one it already has (item code {@code 3} on create) is looked up first and sent again as an
-     * update only when the portal's copy differs from this one. Once each.
+     * as a create; one it already has (item code {@code 3} on create) is sent again as an update. Once each.
      *
      * @return one final result per dossier, in input order
      * @throws PortalUnavailableException the portal kept failing
@@ -142,6 +141,7 @@ public class PortalClient {
      * retry does not write a dossier the portal has already written.
      */
     public List<ItemResult> pushDossiers(List<ObjectNode> dossiers, boolean updating, Set<String> unconfirmed) {
+        Set<String> handedBefore = Set.copyOf(unconfirmed);
         List<ItemResult> results = new ArrayList<>(push(PUSH_DOSSIERS, dossiers, updating, unconfirmed));
         String wrongGuess = updating ? NOT_FOUND : ALREADY_EXISTS;
         List<Integer> again = new ArrayList<>();
@@ -153,10 +153,13 @@ public class PortalClient {
         if (!again.isEmpty()) {
             log.info("portal {}: {} dossier(s) {}", PUSH_DOSSIERS, again.size(), updating
                     ? "unknown to the portal; sending them again as creates"
-                    : "already on the portal; updating those whose portal copy differs");
+                    : "already on the portal; sending them again as updates (after a look-up if unconfirmed)");
             List<ObjectNode> resend = again.stream().map(dossiers::get).toList();
-            // "already exists" may mean an earlier attempt of this very version got through: check before writing
-            Set<String> check = updating ? Set.of() : codes(resend);
+            // For a dossier handed over before without an answer, "already exists" may mean that earlier attempt
+            // got through: check before writing. Any other dossier is written: the portal's copy came from
+            // elsewhere, and at least its NgayCapNhat is behind.
+            Set<String> check = new HashSet<>(updating ? Set.of() : codes(resend));
+            check.retainAll(handedBefore);
             List<ItemResult> second = push(PUSH_DOSSIERS, resend, !updating, check);
             for (int k = 0; k < again.size(); k++) {
                 results.set(again.get(k), second.get(k));

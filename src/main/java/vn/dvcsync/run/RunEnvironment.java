@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Derives the settings the routes need from the documented ones: the incremental period in
- * milliseconds for Quartz, and for {@code dvcsync.run-once} no schedule and no web server.
+ * milliseconds and the nightly cron in URI form for Quartz, and for {@code dvcsync.run-once} no schedule
+ * and no web server.
  */
 class RunEnvironment implements EnvironmentPostProcessor {
 
@@ -19,6 +20,9 @@ class RunEnvironment implements EnvironmentPostProcessor {
         Map<String, Object> derived = new HashMap<>();
         String period = env.getProperty("dvcsync.schedule.incremental", "PT1M");
         derived.put("dvcsync.schedule.incremental-millis", Duration.parse(period).toMillis());
+        // A cron travels in an endpoint URI, where its spaces are written '+'.
+        derived.put("dvcsync.schedule.nightly-uri",
+                env.getProperty("dvcsync.schedule.nightly", "0 0 1 * * ?").trim().replaceAll("\\s+", "+"));
         String runOnce = env.getProperty("dvcsync.run-once", "");
         boolean once = !runOnce.isBlank();
         derived.put("dvcsync.schedule.enabled", env.getProperty("dvcsync.schedule.enabled", String.valueOf(!once)));

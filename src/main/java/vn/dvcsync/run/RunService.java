@@ -138,6 +138,7 @@ public class RunService implements AutoCloseable {
         try {
             Map<String, Object> all = new HashMap<>(headers);
             all.put("runId", id);
+            all.put("runType", type.id());
             template.sendBodyAndHeaders("direct:run-" + type.id(), null, all);
         } catch (RuntimeException e) {
             status = "FAILED";

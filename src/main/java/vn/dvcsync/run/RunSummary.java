@@ -26,6 +26,12 @@ final class RunSummary {
         out.append(String.format("  applicants   %d checked (%d looked up, %d from cache): %d not found, %d data mismatches%n",
                 n(c, "applicants.checked"), n(c, "applicants.lookups"), n(c, "applicants.cache_hits"),
                 n(c, "applicants.APPLICANT_NOT_FOUND"), n(c, "applicants.APPLICANT_DATA_MISMATCH")));
+        if (c.keySet().stream().anyMatch(k -> k.startsWith("mismatches."))) {
+            out.append(String.format("  mismatches   %d%s%n", sum(c, "mismatches."), byReason(c, "mismatches.")));
+        }
+        if (c.containsKey("nightly.reopened")) {
+            out.append(String.format("  reopened     %d dossiers the portal lacked or held stale%n", n(c, "nightly.reopened")));
+        }
         out.append(String.format("  throughput   %s dossiers/s%n", c.getOrDefault("dossiers_per_second", 0)));
         if (error != null) {
             out.append("  error        ").append(error).append(System.lineSeparator());

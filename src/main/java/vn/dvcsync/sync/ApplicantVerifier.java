@@ -3,9 +3,15 @@ package vn.dvcsync.sync;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.dvcsync.city.Dossier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvcsync.population.ApplicantCheck;
@@ -49,6 +55,54 @@ public class ApplicantVerifier {
         return checks.pending(props.maxLookupsPerRun());
     }
 
+    /**
+     * Up to {@code limit} dossier codes after {@code after} (in code order; {@code ""} for the first) whose
+     * applicant is queued, or was checked with a population answer no longer fresh (older than {@code cache-ttl}):
+     * the candidates a reconciliation narrows to its period before {@link #verifyDue}.
+     */
+    public List<String> unverified(String after, int limit) {
+        return checks.unverified(after, freshAfter(), limit);
+    }
+
+    /**
+     * Verifies the applicants of these dossiers that need it: those queued, and those checked with a cached answer
+     * older than {@code cache-ttl}, which are queued again first. At most {@code max} verifications, run on
+     * {@code executor}; the rest stay queued for a later run. Fresh answers are never looked up again.
+     *
+     * @return the number of applicants verified
+     * @throws RuntimeException the first failure of a verification (e.g. the population service unavailable);
+     *                          the verifications not yet started are cancelled and stay queued
+     */
+    public int verifyDue(Collection<String> dossierCodes, int max, ExecutorService executor, String runId) {
+        if (dossierCodes.isEmpty() || max <= 0) {
+            return 0;
+        }
+        checks.requeueStale(dossierCodes, freshAfter());
+        List<ApplicantChecks.PendingCheck> due = checks.pendingAmong(dossierCodes, max);
+        List<Future<?>> running = new ArrayList<>(due.size());
+        for (ApplicantChecks.PendingCheck check : due) {
+            running.add(executor.submit(() -> verify(check, runId)));
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while verifying applicants", e);
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(false));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return due.size();
+    }
+
+    /** Queues the citizens of these dossiers whose applicant data is new or changed (reconciliation's own reading). */
+    public void queue(List<Dossier> dossiers) {
+        checks.stage(dossiers);
+    }
+
     public void verify(ApplicantChecks.PendingCheck check, String runId) {
         String id = check.applicant().idNumber();
         LookupResult result = cached(id).orElse(null);
@@ -79,8 +133,13 @@ public class ApplicantVerifier {
                 .forEach(c -> counters.add(runId, "applicants." + c, 1));
     }
 
+    /** A cached answer fetched after this instant is fresh. */
+    private Instant freshAfter() {
+        return Instant.now().minus(props.cacheTtl());
+    }
+
     private Optional<LookupResult> cached(String id) {
-        Instant freshAfter = Instant.now().minus(props.cacheTtl());
+        Instant freshAfter = freshAfter();
         return jdbc.query("""
                 select found, full_name, birth, sex from population_cache where id_number = ? and fetched_at > ?
                 """, rs -> {

@@ -33,6 +33,7 @@ import vn.dvcsync.simulator.PortalSimulator;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dvcsync.demo.dossiers=200",
+        "dvcsync.demo.portal-history=false",
         "dvcsync.portal.batch-size=10",
         "dvcsync.portal.retry.max-attempts=1",
         "dvcsync.portal.circuit-breaker.minimum-calls=1000",

@@ -353,16 +353,28 @@ class PortalClientTest {
     }
 
     @Test
-    void aCreateAnsweredAlreadyExistsIsNotRewrittenWhenThePortalHoldsItAsSent() {
+    void aCreateAnsweredAlreadyExistsIsNotRewrittenWhenAnEarlierUnansweredAttemptGotThrough() {
+        PortalClient client = client();
+        client.pushDossiers(dossiers(1), false);
+        portal.itemCodes.put("H26.00000:create", "3");
+
+        List<ItemResult> again = client.pushDossiers(dossiers(1), false, Set.of("H26.00000"));
+
+        assertThat(again).extracting(ItemResult::code, ItemResult::message)
+                .containsExactly(tuple("0", PortalClient.ALREADY_HELD));
+        assertThat(portal.writes).containsExactly(Map.entry("H26.00000", 1));
+    }
+
+    @Test
+    void aCreateAnsweredAlreadyExistsIsRewrittenAsAnUpdateWhenNothingWasHandedOverBefore() {
         PortalClient client = client();
         client.pushDossiers(dossiers(1), false);
         portal.itemCodes.put("H26.00000:create", "3");
 
         List<ItemResult> again = client.pushDossiers(dossiers(1), false, Set.of());
 
-        assertThat(again).extracting(ItemResult::code, ItemResult::message)
-                .containsExactly(tuple("0", PortalClient.ALREADY_HELD));
-        assertThat(portal.writes).containsExactly(Map.entry("H26.00000", 1));
+        assertThat(again).extracting(ItemResult::code, ItemResult::updated).containsExactly(tuple("0", true));
+        assertThat(portal.writes).containsExactly(Map.entry("H26.00000", 2));
     }
 
     @Test

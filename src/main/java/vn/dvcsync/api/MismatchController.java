@@ -1,0 +1,95 @@
+package vn.dvcsync.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import vn.dvcsync.index.Categories;
+import vn.dvcsync.report.IndexReport;
+import vn.dvcsync.report.MismatchPage;
+import vn.dvcsync.report.MismatchStore;
+import vn.dvcsync.report.ReportService;
+
+/**
+ * A run's mismatches (page by page, or the whole report as CSV or XLSX) and its index estimate;
+ * {@code {id}} may be {@code latest}: the latest reconcile or nightly run that succeeded.
+ */
+@RestController
+@RequestMapping("/api/v1/runs/{id}")
+class MismatchController {
+
+    static final int MAX_PAGE_SIZE = 1_000;
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final MismatchStore store;
+    private final ReportService reports;
+
+    MismatchController(MismatchStore store, ReportService reports) {
+        this.store = store;
+        this.reports = reports;
+    }
+
+    @GetMapping("/mismatches")
+    MismatchPage mismatches(@PathVariable String id, @RequestParam(required = false) String category,
+                            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "50") int size) {
+        if (category != null && !category.isBlank() && !Categories.ALL.contains(category.strip())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Unknown category '" + category + "' (known: " + String.join(", ", Categories.ALL) + ")");
+        }
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return store.find(run(id), category, unit, page, size);
+    }
+
+    @GetMapping("/mismatches.csv")
+    ResponseEntity<Resource> csv(@PathVariable String id) {
+        String runId = run(id);
+        return file(reports.csv(runId), CSV, "mismatches-" + runId + ".csv");
+    }
+
+    @GetMapping("/mismatches.xlsx")
+    ResponseEntity<Resource> xlsx(@PathVariable String id) {
+        String runId = run(id);
+        return file(reports.xlsx(runId), XLSX, "mismatches-" + runId + ".xlsx");
+    }
+
+    @GetMapping("/index")
+    IndexReport index(@PathVariable String id) {
+        String runId = run(id);
+        return store.index(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Run " + runId + " has no index estimate"));
+    }
+
+    private String run(String id) {
+        return store.resolveRun(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "latest".equals(id) ? "No reconcile or nightly run has succeeded yet" : "No run " + id));
+    }
+
+    private static ResponseEntity<Resource> file(Path file, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(new FileSystemResource(file));
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> error(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(Map.of("error", String.valueOf(e.getReason())));
+    }
+}

@@ -1,0 +1,105 @@
+package vn.dvcsync.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.dvcsync.city.CityExtractor;
+import vn.dvcsync.city.Dossier;
+import vn.dvcsync.city.Watermark;
+import vn.dvcsync.mapping.PortalMapping;
+import vn.dvcsync.mapping.PortalRules;
+import vn.dvcsync.simulator.CatalogueEntry;
+import vn.dvcsync.simulator.PortalSimulator;
+import vn.dvcsync.sync.SyncProperties;
+
+/**
+ * The demo portal's past: every sendable city dossier as the mapping makes it (synchronised at its last
+ * change), then the planted portal-side differences of {@code demo.portal_plant} applied to it.
+ */
+@Component
+class PortalHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalHistory.class);
+    private static final DateTimeFormatter PORTAL_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final int PAGE = 5000;
+
+    private record Plant(String code, String kind, String field, String value) {
+    }
+
+    private final CityExtractor city;
+    private final PortalMapping mapping;
+    private final PortalRules rules;
+    private final SyncProperties sync;
+
+    PortalHistory(CityExtractor city, PortalMapping mapping, PortalRules rules, SyncProperties sync) {
+        this.city = city;
+        this.mapping = mapping;
+        this.rules = rules;
+        this.sync = sync;
+    }
+
+    void load(PortalSimulator portal, List<CatalogueEntry> catalogue, JdbcTemplate demo) {
+        Set<String> known = catalogue.stream().map(CatalogueEntry::maTTHC).collect(Collectors.toSet());
+        Map<String, Plant> onDossier = new HashMap<>();
+        Map<String, List<Plant>> orphansOf = new HashMap<>();
+        demo.query("select ma_ho_so, kind, field, value from demo.portal_plant", rs -> {
+            Plant p = new Plant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            if ("ORPHAN".equals(p.kind())) {
+                orphansOf.computeIfAbsent(p.value(), k -> new ArrayList<>()).add(p);
+            } else {
+                onDossier.put(p.code(), p);
+            }
+        });
+        long loaded = 0;
+        Watermark after = Watermark.START;
+        for (List<Dossier> page = city.page(after, PAGE); !page.isEmpty(); page = city.page(after, PAGE)) {
+            List<ObjectNode> copies = new ArrayList<>(page.size());
+            for (Dossier d : page) {
+                ObjectNode copy = mapping.dossier(d);
+                if (!known.contains(d.procedureCode()) || !rules.checkDossier(copy, sync.provinceCode()).isEmpty()) {
+                    continue;
+                }
+                String synced = PORTAL_TIME.format(d.updatedAt());
+                copy.put("NgayDongBo", synced).put("NgayCapNhat", synced);
+                for (Plant orphan : orphansOf.getOrDefault(d.code(), List.of())) {
+                    copies.add(copy.deepCopy().put("MaHoSo", orphan.code()));
+                }
+                Plant plant = onDossier.get(d.code());
+                if (plant != null) {
+                    switch (plant.kind()) {
+                        case "MISSING" -> copy = null;
+                        case "STATUS" -> copy.put("TrangThaiHoSo", plant.value());
+                        case "STALE" -> copy.put("NgayCapNhat", plant.value());
+                        default -> {
+                            if (plant.value() == null || plant.value().isBlank()) {
+                                copy.remove(plant.field());
+                            } else {
+                                copy.put(plant.field(), plant.value());
+                            }
+                        }
+                    }
+                }
+                if (copy != null) {
+                    copies.add(copy);
+                }
+            }
+            portal.preload(copies);
+            loaded += copies.size();
+            Dossier last = page.get(page.size() - 1);
+            after = new Watermark(last.updatedAt(), last.id());
+        }
+        log.info("Demo portal history: {} dossiers put on the portal simulator ({} planted differences)",
+                loaded, onDossier.size() + orphansOf.values().stream().mapToInt(List::size).sum());
+    }
+}

@@ -1,0 +1,68 @@
+package vn.dvcsync.demo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import vn.dvcsync.city.CityExtractor;
+import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.mapping.PortalMapping;
+import vn.dvcsync.mapping.PortalRules;
+import vn.dvcsync.simulator.CatalogueEntry;
+import vn.dvcsync.simulator.PortalSettings;
+import vn.dvcsync.simulator.PortalSimulator;
+import vn.dvcsync.sync.SyncProperties;
+
+/**
+ * A portal simulator in a process of its own, for the reconciliation benchmark: it reads the demo city generated
+ * in the PostgreSQL at {@code args[0]} over JDBC, puts the portal's copy of it on the simulator with
+ * {@link PortalHistory} (the sendable dossiers as {@link PortalMapping} makes them, keyset-paged, with the planted
+ * portal-side differences), then prints {@code PORTAL_URL <base url>} and serves until its standard input closes.
+ *
+ * <p>Arguments: JDBC URL, portal user name, password. No rate limit, no latency.
+ */
+public final class PortalSimulatorProcess {
+
+    /** The line the benchmark waits for. */
+    public static final String READY = "PORTAL_URL ";
+
+    private PortalSimulatorProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jdbcUrl = args[0];
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(jdbcUrl, "postgres", "postgres", true);
+        PortalSimulator portal = new PortalSimulator(new PortalSettings(0, args[1], args[2], "H26", "000.00.00.H26",
+                Clock.systemUTC(), 1L));
+        portal.knobs().latency(0, 0).ratePerSecond(0);
+        try (AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
+            ctx.registerBean("cityJdbc", NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(ds));
+            ctx.registerBean(MappingsProperties.class, () -> new MappingsProperties(Path.of("mappings")));
+            ctx.registerBean(CityExtractor.class);
+            ctx.refresh();
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            List<CatalogueEntry> catalogue = jdbc.query("""
+                    select ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai from demo.catalogue
+                    """, (rs, n) -> new CatalogueEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class)));
+            portal.setCatalogue(catalogue);
+            long t0 = System.nanoTime();
+            new PortalHistory(ctx.getBean(CityExtractor.class), PortalMapping.load(Path.of("mappings")),
+                    new PortalRules(), new SyncProperties("H26")).load(portal, catalogue, jdbc);
+            System.err.printf("portal simulator: %d dossiers loaded in %d s%n", portal.dossierCount(),
+                    (System.nanoTime() - t0) / 1_000_000_000L);
+        }
+        ds.destroy();
+        portal.start();
+        System.out.println(READY + portal.baseUrl());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // serve until the benchmark closes our standard input (or kills us)
+        }
+        portal.close();
+    }
+}
