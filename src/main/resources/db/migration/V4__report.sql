@@ -9,3 +9,20 @@ create index mismatch_run_impact_idx on mismatch (run_id, impact_points desc, se
 alter table index_estimate add column unit_name text;
 alter table index_estimate add column group_name text;
 alter table index_estimate add column position int not null default 0;
+
+-- Where a run's rows wait until the reconciliation ends (no index, not WAL-logged: fast to fill); they are
+-- then priced and marked NEW or PERSISTING on their way into mismatch, in one pass.
+create unlogged table mismatch_staging (
+    run_id        text        not null,
+    seq           bigint      not null,
+    category      text        not null,
+    record_type   text        not null,
+    record_key    text        not null,
+    unit_code     text,
+    unit_name     text,
+    field         text        not null,
+    city_value    text,
+    portal_value  text,
+    ratios        bigint      not null,
+    detected_at   timestamptz not null
+);

@@ -73,15 +73,19 @@ public class MismatchStore {
     /**
      * Where a reconciliation of run {@code runId} sends its mismatches. Rows already stored for the run are
      * replaced (a nightly run reports what its second pass finds). Close it when the reconciliation is done:
-     * that stores the last rows, prices them from the facts as they are then, and marks each NEW or PERSISTING.
+     * that prices every row from the facts as they are then, marks it NEW or PERSISTING and makes the run's
+     * rows visible. Left unclosed (the run failed), its rows are dropped by the next {@code open}.
      */
     public Writer open(String runId, IndexModel model, IndexFacts facts) {
         jdbc.update("delete from mismatch where run_id = ?", runId);
+        jdbc.update("delete from mismatch_staging where run_id = ? or run_id not in (select id from run where status = 'RUNNING')",
+                runId);
         return new Writer(runId, model, facts);
     }
 
     /**
-     * Batches rows into the store with PostgreSQL COPY. Thread-safe. Impact attribution: a record (record
+     * Batches rows with PostgreSQL COPY into a staging table; closing moves them into {@code mismatch}, so a
+     * run's rows show only once they are all there and priced. Thread-safe. Impact attribution: a record (record
      * type and key) counts once per index ratio: its first row that fixes a ratio carries that ratio's
      * points, its later rows only ratios not carried yet. This remembers, per record with a ratio-fixing row,
      * the ratios already carried (about 100 bytes a record).
@@ -137,7 +141,7 @@ public class MismatchStore {
             return seq;
         }
 
-        /** Stores the last rows, prices every row and marks it NEW or PERSISTING. */
+        /** Prices every row, marks it NEW or PERSISTING and moves the run's rows into {@code mismatch}. */
         @Override
         public synchronized void close() {
             if (closed) {
@@ -169,11 +173,11 @@ public class MismatchStore {
             String rows = batch.toString();
             jdbc.execute((ConnectionCallback<Long>) con -> {
                 try {
-                    return con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy mismatch (run_id, seq, category, "
+                    return con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy mismatch_staging (run_id, seq, category, "
                             + "record_type, record_key, unit_code, unit_name, field, city_value, portal_value, ratios, "
                             + "detected_at) from stdin (format csv)", new StringReader(rows));
                 } catch (IOException e) {
-                    throw new SQLException("COPY into mismatch failed", e);
+                    throw new SQLException("COPY into mismatch_staging failed", e);
                 }
             });
             batch.setLength(0);
@@ -186,19 +190,21 @@ public class MismatchStore {
             for (int i = 0; i < model.ratioCount(); i++) {
                 double points = model.impactOf(1L << i, facts);
                 if (points > 0) {
-                    impact.append(" + (case when (m.ratios & ?) <> 0 then ? else 0 end)");
+                    impact.append(" + (case when (s.ratios & ?) <> 0 then ? else 0 end)");
                     args.add(1L << i);
                     args.add(BigDecimal.valueOf(points));
                 }
             }
-            String previous = previousRun(runId).orElse(null);
-            args.addAll(List.of(previous == null ? "" : previous, runId, runId));
-            jdbc.update("update mismatch m set impact_points = " + impact
-                    + ", change = case when x.persisting then 'PERSISTING' else 'NEW' end"
-                    + " from (select c.seq, exists (select 1 from mismatch p where p.run_id = ?"
-                    + " and p.category = c.category and p.record_key = c.record_key and p.field = c.field) as persisting"
-                    + " from mismatch c where c.run_id = ?) x"
-                    + " where m.run_id = ? and m.seq = x.seq and (m.ratios <> 0 or x.persisting)", args.toArray());
+            args.addAll(List.of(previousRun(runId).orElse(""), runId));
+            jdbc.update("insert into mismatch (run_id, seq, category, record_type, record_key, unit_code, unit_name, field,"
+                    + " city_value, portal_value, ratios, detected_at, impact_points, change)"
+                    + " select s.run_id, s.seq, s.category, s.record_type, s.record_key, s.unit_code, s.unit_name, s.field,"
+                    + " s.city_value, s.portal_value, s.ratios, s.detected_at, " + impact + ","
+                    + " case when p.category is null then 'NEW' else 'PERSISTING' end"
+                    + " from mismatch_staging s left join (select distinct category, record_key, field from mismatch"
+                    + " where run_id = ?) p on p.category = s.category and p.record_key = s.record_key and p.field = s.field"
+                    + " where s.run_id = ?", args.toArray());
+            jdbc.update("delete from mismatch_staging where run_id = ?", runId);
         }
     }
 

@@ -139,6 +139,7 @@ class MismatchStoreTest {
                 }
             }
             assertThat(w.count()).isEqualTo(7);
+            assertThat(store.find("A", null, null, 0, 10).totalElements()).as("rows show once priced").isZero();
         }
         List<MismatchRow> rows = new ArrayList<>();
         store.forEach("A", rows::add);
@@ -213,6 +214,20 @@ class MismatchStoreTest {
         write("A", facts(), dossier("DOSSIER_STALE", "S1", "U1", "", null, null), dossier("DOSSIER_STALE", "S2", "U1", "", null, null));
         write("A", facts(), dossier("DOSSIER_STALE", "S2", "U1", "", null, null));
         assertThat(changes("A")).containsOnly(Map.entry("S2|", "NEW"));
+    }
+
+    @Test
+    void rowsOfAWriterNeverClosedAreDroppedByTheNextOpen() {
+        TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
+        MismatchStore.Writer abandoned = store.open("A", MODEL, facts());
+        for (int i = 0; i < 5; i++) {
+            abandoned.accept(dossier("DOSSIER_STALE", "S" + i, "U1", "", null, null));
+        }
+        jdbc.update("update run set status = 'FAILED' where id = 'A'");
+        TestDatabase.run(jdbc, "B", "reconcile", "RUNNING", T0.plusDays(1));
+        write("B", facts(), dossier("DOSSIER_STALE", "S1", "U1", "", null, null));
+        assertThat(jdbc.queryForObject("select count(*) from mismatch_staging", Long.class)).isZero();
+        assertThat(jdbc.queryForList("select run_id from mismatch", String.class)).containsExactly("B");
     }
 
     @Test
