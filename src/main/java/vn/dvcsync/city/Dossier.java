@@ -34,6 +34,16 @@ public record Dossier(
         boolean vneidVerified,
         OffsetDateTime updatedAt) {
 
+    /** The key the gateway files this dossier under: its MaHoSo, or its city id when the row has none. */
+    public String recordKey() {
+        return recordKey(code, id);
+    }
+
+    /** As {@link #recordKey()}, for a dossier known only by its code and city id. */
+    public static String recordKey(String code, long id) {
+        return code != null ? code : "#city-id-" + id;
+    }
+
     /** The city version of this record: {@code cap_nhat_luc} in epoch microseconds. */
     public long version() {
         return version(updatedAt);

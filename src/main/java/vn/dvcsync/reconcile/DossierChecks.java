@@ -83,7 +83,7 @@ final class DossierChecks {
 
         /** The key of its report rows: MaHoSo, or the city id of a dossier without one (as the ledger names it). */
         String reportKey() {
-            return key != null ? key : "#city-id-" + dossier.id();
+            return Dossier.recordKey(key, dossier.id());
         }
     }
 

@@ -137,7 +137,7 @@ public class Staging {
 
     /** A city dossier row that could not be read: quarantined, naming the column, until the city fixes it. */
     private LedgerEntry unreadableDossier(CityExtractor.Unreadable u) {
-        String key = u.code() == null ? "#city-id-" + u.id() : u.code();
+        String key = Dossier.recordKey(u.code(), u.id());
         String message = "Dossier " + key + " (city id " + u.id() + ") cannot be read: column " + u.column()
                 + " holds a value of the wrong kind (" + u.problem() + ")";
         ObjectNode payload = json.createObjectNode().put("MaHoSo", u.code());
@@ -148,7 +148,7 @@ public class Staging {
     /** A city step row that could not be read: quarantined, naming the column; its version changes with the problem. */
     private LedgerEntry unreadableStep(CityExtractor.Unreadable u, List<Dossier> page) {
         Dossier d = page.stream().filter(p -> p.id() == u.dossierId()).findFirst().orElseThrow();
-        String parent = d.code() == null ? "#city-id-" + d.id() : d.code();
+        String parent = d.recordKey();
         String key = parent + "/" + u.id();
         String message = "Step " + key + " cannot be read: column " + u.column() + " holds a value of the wrong kind ("
                 + u.problem() + ")";
@@ -157,14 +157,12 @@ public class Staging {
     }
 
     private LedgerEntry dossierEntry(Dossier d) {
-        String key = d.code() == null ? "#city-id-" + d.id() : d.code();
+        String key = d.recordKey();
         ObjectNode portal = mapping.dossier(d);
         List<Violation> violations = rules.checkDossier(portal, sync.provinceCode());
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
-            String message = "Dossier " + key + " (city id " + d.id() + ") breaks "
-                    + violations.stream().map(v -> v.field() + " [" + v.rule() + "]: " + v.message())
-                    .collect(Collectors.joining("; "));
+            String message = "Dossier " + key + " (city id " + d.id() + ") breaks " + describe(violations);
             return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
                     DOSSIER_INVALID, first.field(), message, portal.toString());
         }
@@ -173,19 +171,23 @@ public class Staging {
     }
 
     private LedgerEntry stepEntry(Dossier d, Step s) {
-        String parent = d.code() == null ? "#city-id-" + d.id() : d.code();
+        String parent = d.recordKey();
         String key = parent + "/" + s.id();
         ObjectNode portal = mapping.step(s);
         String payload = portal.toString();
         List<Violation> violations = rules.checkStep(portal, sync.provinceCode());
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
-            String message = "Step " + key + " breaks " + violations.stream()
-                    .map(v -> v.field() + " [" + v.rule() + "]: " + v.message()).collect(Collectors.joining("; "));
+            String message = "Step " + key + " breaks " + describe(violations);
             return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(),
                     "STEP_INVALID", first.field(), message, payload);
         }
         return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(), null, null, null, payload);
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + " [" + v.rule() + "]: " + v.message())
+                .collect(Collectors.joining("; "));
     }
 
     /** A step has no change timestamp of its own: its version is a hash of what the portal would get. */
