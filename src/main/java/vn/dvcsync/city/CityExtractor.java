@@ -6,14 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -94,8 +97,9 @@ public class CityExtractor {
         List<Unreadable> unreadable = new ArrayList<>();
         Watermark[] last = {null};
         int[] rows = {0};
+        Columns columns = new Columns();
         city.query(dossierSql, params, rs -> {
-            Row row = new Row(rs);
+            Row row = new Row(rs, columns);
             Dossier d = dossier(row);
             if (row.problem == null) {
                 dossiers.add(d);
@@ -120,8 +124,9 @@ public class CityExtractor {
         if (dossierIds.isEmpty()) {
             return new Steps(byDossier, unreadable);
         }
+        Columns columns = new Columns();
         city.query(stepSql, Map.of("ids", dossierIds), rs -> {
-            Row row = new Row(rs);
+            Row row = new Row(rs, columns);
             Step s = step(row);
             if (row.problem == null) {
                 byDossier.computeIfAbsent(s.dossierId(), k -> new ArrayList<>()).add(s);
@@ -133,12 +138,21 @@ public class CityExtractor {
     }
 
     /**
-     * The canonical dossier of the current row of a query with the columns of {@code extract-dossiers.sql}
-     * (the one row mapping of every dossier query: extraction and reconciliation). A value that cannot be
-     * read is left absent, so the portal's rules name it.
+     * Reads the canonical dossiers of the rows of one query with the columns of {@code extract-dossiers.sql} (the
+     * one row mapping of every dossier query: extraction and reconciliation). A value that cannot be read is left
+     * absent, so the portal's rules name it. One per query: it learns the query's columns on the first row.
      */
-    public static Dossier dossier(ResultSet rs) throws SQLException {
-        return dossier(new Row(rs));
+    public static final class DossierRows {
+
+        private final Columns columns = new Columns();
+
+        public Dossier read(ResultSet rs) throws SQLException {
+            return dossier(new Row(rs, columns));
+        }
+    }
+
+    public static DossierRows dossierRows() {
+        return new DossierRows();
     }
 
     private static Dossier dossier(Row row) throws SQLException {
@@ -174,7 +188,7 @@ public class CityExtractor {
                 row.flag("paid_online"),
                 row.flag("digitised"),
                 row.flag("vneid_verified"),
-                row.rs.getObject("updated_at", OffsetDateTime.class));
+                row.key("updated_at", OffsetDateTime.class));
     }
 
     private static Step step(Row row) throws SQLException {
@@ -191,20 +205,61 @@ public class CityExtractor {
                 row.time("deadline"));
     }
 
+    /** The columns of one query's rows, by name: position and whether the column is text. Learnt on the first row. */
+    private static final class Columns {
+
+        private Map<String, Integer> positions;
+        private boolean[] text;
+
+        int position(ResultSet rs, String name) throws SQLException {
+            if (positions == null) {
+                learn(rs.getMetaData());
+            }
+            Integer position = positions.get(name);
+            if (position == null) {
+                throw new SQLException("The query has no column '" + name + "'");
+            }
+            return position;
+        }
+
+        boolean isText(int position) {
+            return text[position];
+        }
+
+        private void learn(ResultSetMetaData meta) throws SQLException {
+            int n = meta.getColumnCount();
+            positions = new HashMap<>();
+            text = new boolean[n + 1];
+            for (int i = 1; i <= n; i++) {
+                positions.putIfAbsent(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+                int sqlType = meta.getColumnType(i);
+                text[i] = sqlType == Types.VARCHAR || sqlType == Types.CHAR || sqlType == Types.LONGVARCHAR
+                        || sqlType == Types.NVARCHAR || sqlType == Types.NCHAR || sqlType == Types.LONGNVARCHAR;
+            }
+        }
+    }
+
     /** Reads the columns of one row, keeping the first column that could not be read instead of failing. */
     private static final class Row {
 
         private final ResultSet rs;
+        private final Columns columns;
         private String column;
         private String problem;
 
-        Row(ResultSet rs) {
+        Row(ResultSet rs, Columns columns) {
             this.rs = rs;
+            this.columns = columns;
         }
 
         /** A keyset column: must be readable. */
         long key(String name) throws SQLException {
-            return rs.getLong(name);
+            return rs.getLong(columns.position(rs, name));
+        }
+
+        /** A keyset column: must be readable. */
+        <T> T key(String name, Class<T> type) throws SQLException {
+            return rs.getObject(columns.position(rs, name), type);
         }
 
         String text(String name) {
@@ -225,10 +280,14 @@ public class CityExtractor {
          */
         <T> T get(String name, Class<T> type) {
             try {
-                if (type != String.class && isText(name)) {
-                    return CityValues.parse(rs.getString(name), type);
+                int position = columns.position(rs, name);
+                if (type == String.class) {
+                    return type.cast(rs.getString(position));
                 }
-                return rs.getObject(name, type);
+                if (columns.isText(position)) {
+                    return CityValues.parse(rs.getString(position), type);
+                }
+                return rs.getObject(position, type);
             } catch (SQLException | RuntimeException e) {
                 if (problem == null) {
                     column = name;
@@ -237,12 +296,6 @@ public class CityExtractor {
                 }
                 return null;
             }
-        }
-
-        private boolean isText(String name) throws SQLException {
-            int sqlType = rs.getMetaData().getColumnType(rs.findColumn(name));
-            return sqlType == Types.VARCHAR || sqlType == Types.CHAR || sqlType == Types.LONGVARCHAR
-                    || sqlType == Types.NVARCHAR || sqlType == Types.NCHAR || sqlType == Types.LONGNVARCHAR;
         }
     }
 

@@ -6,14 +6,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** The portal's time format: Vietnam local time as {@code yyyyMMddHHmmss}, independent of the JVM zone. */
-final class PortalTime {
+public final class PortalTime {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private PortalTime() {
     }
 
-    static String format(OffsetDateTime time) {
+    /** {@code time} in Vietnam time as {@code yyyyMMddHHmmss}, whatever its offset. */
+    public static String format(OffsetDateTime time) {
         LocalDateTime t = time.atZoneSameInstant(VIETNAM).toLocalDateTime();
         StringBuilder s = new StringBuilder(14);
         int year = t.getYear();

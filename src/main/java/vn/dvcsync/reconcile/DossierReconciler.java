@@ -20,6 +20,7 @@ import vn.dvcsync.mapping.MappingsProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.portal.PortalClient;
+import vn.dvcsync.support.BatchHandoff;
 import vn.dvcsync.sync.SyncProperties;
 
 /**
@@ -36,6 +37,8 @@ import vn.dvcsync.sync.SyncProperties;
 public class DossierReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(DossierReconciler.class);
+    private static final int HANDOFF_BATCH = 500;
+    private static final int HANDOFF_DEPTH = 4;
 
     private final NamedParameterJdbcTemplate city;
     private final TransactionTemplate readOnly;
@@ -81,17 +84,23 @@ public class DossierReconciler {
                 period.portalTo(), catalogue, sink);
         DossierMerge merge;
         long pages;
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("from", period.from())
+                .addValue("to", period.to());
         try (PortalPages portalPages = new PortalPages(portal, period, props.pageSize())) {
             merge = new DossierMerge(checks, portalPages);
-            MapSqlParameterSource params = new MapSqlParameterSource()
-                    .addValue("from", period.from())
-                    .addValue("to", period.to());
-            readOnly.executeWithoutResult(tx -> city.query(sql, params,
-                    (RowCallbackHandler) rs -> {
-                        Dossier d = CityExtractor.dossier(rs);
-                        cityDossiers.accept(d);
-                        merge.accept(d);
-                    }));
+            // This thread reads the city's rows; mapping, rule checks and the merge run on another, overlapping it.
+            DossierMerge consumer = merge;
+            try (BatchHandoff<Dossier> merging = new BatchHandoff<>("reconcile-merge", HANDOFF_BATCH, HANDOFF_DEPTH,
+                    batch -> batch.forEach(consumer::accept))) {
+                CityExtractor.DossierRows rows = CityExtractor.dossierRows();
+                readOnly.executeWithoutResult(tx -> city.query(sql, params, (RowCallbackHandler) rs -> {
+                    Dossier d = rows.read(rs);
+                    cityDossiers.accept(d);
+                    merging.add(d);
+                }));
+                merging.finish();
+            }
             merge.finish();
             pages = portalPages.pages();
         }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import vn.dvcsync.mapping.PortalTime;
 import vn.dvcsync.population.IdNumbers;
 
 /** Reading values of records in the portal's form (a mapped city dossier or the portal's copy) for comparison and report. */
 final class PortalForm {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VIETNAM);
     static final String MA_HO_SO = "MaHoSo";
     static final String IDENTITY = "DinhDanhCHS";
 
@@ -20,7 +19,7 @@ final class PortalForm {
 
     /** A time as the portal writes it: Vietnam time {@code yyyyMMddHHmmss}, whatever the offset of {@code time}. */
     static String time(OffsetDateTime time) {
-        return TIME.format(time);
+        return PortalTime.format(time);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.city.Dossier;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.reconcile.ApplicantReconciler;
@@ -20,6 +21,7 @@ import vn.dvcsync.reconcile.ReconcileProperties;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
 import vn.dvcsync.report.Total;
+import vn.dvcsync.support.BatchHandoff;
 import vn.dvcsync.sync.ApplicantVerifier;
 
 /**
@@ -77,21 +79,29 @@ public class Reconciliation {
     public void compareAndReport(String runId, String runType) {
         ReconcilePeriod period = period();
         IndexFacts facts = new IndexFacts();
+        long t0 = System.nanoTime();
+        long compared;
         try (MismatchStore.Writer writer = store.open(runId, model, facts)) {
             // The applicants of the period are queued as the city side streams by: verification then asks the
             // population service only where its cached answer is missing or older than the cache's time limit.
             // The store's upserts run on a thread of their own, overlapping the comparison.
-            try (ApplicantQueueing queueing = new ApplicantQueueing(verifier, QUEUE_BATCH)) {
+            try (BatchHandoff<Dossier> queueing =
+                         new BatchHandoff<>("reconcile-applicant-queue", QUEUE_BATCH, 1, verifier::queue)) {
                 dossiers.reconcile(period, writer, facts, queueing::add);
+                queueing.finish();
             }
             procedures.reconcile(period, writer, facts);
             applicants.reconcile(period, writer, facts, runId);
+            compared = System.nanoTime();
         }
+        long stored = System.nanoTime();
         store.saveIndex(runId, model.estimate(facts, ""));
         reports.write(runId, runType, period.from(), period.to(), facts);
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             counters.add(runId, "mismatches." + t.category(), t.count());
         }
+        log.info("Run {}: compared in {} ms, mismatches priced and stored in {} ms, index and reports in {} ms", runId,
+                (compared - t0) / 1_000_000, (stored - compared) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
     }
 
     private ReconcilePeriod period() {
