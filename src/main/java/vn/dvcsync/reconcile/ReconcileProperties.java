@@ -10,14 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param days      the period compared: dossiers received in the last {@code days} days
  * @param freshness how far the portal copy may lag the city's last change before it is {@code DOSSIER_STALE}
- * @param pageSize  dossiers asked per {@code DanhSachHoSo} page (the portal allows at most 5000)
+ * @param pageSize  dossiers asked per {@code DanhSachHoSo} page (the portal allows at most 5000); two pages are in
+ *                  memory at once, parsed: larger pages cost the collector more than their round trips save
  * @param fetchSize city rows fetched per round trip while streaming the period's dossiers
  */
 @ConfigurationProperties("dvcsync.reconcile")
 public record ReconcileProperties(
         @DefaultValue("365") int days,
         @DefaultValue("PT24H") Duration freshness,
-        @DefaultValue("5000") int pageSize,
+        @DefaultValue("1000") int pageSize,
         @DefaultValue("2000") int fetchSize) {
 
     public ReconcileProperties {
