@@ -192,6 +192,11 @@ final class DossierChecks {
     }
 
     private static boolean same(JsonNode city, JsonNode portal, String field) {
+        JsonNode a = city.get(field);
+        JsonNode b = portal.get(field);
+        if (a == b || a != null && a.equals(b)) {
+            return true;   // both absent, or the same value: the common case, decided without reading text
+        }
         if (PortalForm.IDENTITY.equals(field)) {
             return Objects.equals(identity(city), identity(portal));
         }

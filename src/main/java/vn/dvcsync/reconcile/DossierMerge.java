@@ -34,15 +34,14 @@ final class DossierMerge {
 
     /** Feeds a whole city stream, then finishes. */
     void run(Iterator<Dossier> city) {
-        city.forEachRemaining(this::accept);
+        city.forEachRemaining(d -> accept(checks.prepare(d)));
         finish();
     }
 
-    /** The next city dossier; dossiers must come in byte order of their code. */
-    void accept(Dossier d) {
+    /** The next city dossier, prepared ({@link DossierChecks#prepare}); they must come in byte order of their code. */
+    void accept(DossierChecks.CityDossier city) {
         prime();
         cityCount++;
-        DossierChecks.CityDossier city = checks.prepare(d);
         String key = city.key();
         if (key == null || !PortalForm.ascii(key)) {
             checks.compare(city, null);

@@ -30,8 +30,9 @@ import vn.dvcsync.sync.SyncProperties;
  *
  * <p>Both sides stream in {@code MaHoSo} byte order and are merged ({@link DossierMerge}): the city's rows through
  * {@code mappings/sql/reconcile-dossiers.sql} with a fetch size in a read-only transaction (PostgreSQL streams
- * only without auto-commit), the portal's pages with the next one fetched in the background. Memory does not grow
- * with the number of dossiers.
+ * only without auto-commit), the portal's pages with the next one fetched in the background. Reading, preparing
+ * (mapping and rules) and merging run on three threads joined by bounded hand-offs. Memory does not grow with the
+ * number of dossiers.
  */
 @Component
 public class DossierReconciler {
@@ -89,16 +90,20 @@ public class DossierReconciler {
                 .addValue("to", period.to());
         try (PortalPages portalPages = new PortalPages(portal, period, props.pageSize())) {
             merge = new DossierMerge(checks, portalPages);
-            // This thread reads the city's rows; mapping, rule checks and the merge run on another, overlapping it.
+            // Three threads overlap: this one reads the city's rows; the next maps them to the portal's form and
+            // checks the portal's rules (DossierChecks.prepare, thread-safe); the last merges and compares.
             DossierMerge consumer = merge;
-            try (BatchHandoff<Dossier> merging = new BatchHandoff<>("reconcile-merge", HANDOFF_BATCH, HANDOFF_DEPTH,
-                    batch -> batch.forEach(consumer::accept))) {
+            try (BatchHandoff<DossierChecks.CityDossier> merging = new BatchHandoff<>("reconcile-merge",
+                         HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(consumer::accept));
+                 BatchHandoff<Dossier> preparing = new BatchHandoff<>("reconcile-prepare",
+                         HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(d -> merging.add(checks.prepare(d))))) {
                 CityExtractor.DossierRows rows = CityExtractor.dossierRows();
                 readOnly.executeWithoutResult(tx -> city.query(sql, params, (RowCallbackHandler) rs -> {
                     Dossier d = rows.read(rs);
                     cityDossiers.accept(d);
-                    merging.add(d);
+                    preparing.add(d);
                 }));
+                preparing.finish();   // every batch prepared and handed to the merge (happens-before the next line)
                 merging.finish();
             }
             merge.finish();
