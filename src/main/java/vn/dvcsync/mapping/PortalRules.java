@@ -2,7 +2,6 @@ package vn.dvcsync.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,7 +110,7 @@ public final class PortalRules {
         }
         for (String field : kind.times()) {
             String value = text(record, field);
-            if (value != null && PortalTime.parse(value) == null) {
+            if (value != null && !PortalTime.valid(value)) {
                 violations.add(new Violation(field, "format",
                         field + " '" + value + "' is not a time yyyyMMddHHmmss"));
             }
@@ -188,9 +187,8 @@ public final class PortalRules {
     private static void checkOrder(ObjectNode dossier, List<Violation> violations) {
         String received = text(dossier, "NgayTiepNhan");
         String due = text(dossier, "NgayHenTra");
-        LocalDateTime receivedAt = received == null ? null : PortalTime.parse(received);
-        LocalDateTime dueAt = due == null ? null : PortalTime.parse(due);
-        if (receivedAt != null && dueAt != null && dueAt.isBefore(receivedAt)) {
+        if (received != null && due != null && PortalTime.valid(received) && PortalTime.valid(due)
+                && due.compareTo(received) < 0) {
             violations.add(new Violation("NgayHenTra", "order",
                     "NgayHenTra " + due + " is before NgayTiepNhan " + received));
         }
