@@ -3,10 +3,7 @@ package vn.dvcsync.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.boot.WebApplicationType;
@@ -124,9 +120,11 @@ public final class ReconcileBenchmark {
                 progress("city of %d dossiers generated in %d s", n, secondsSince(t0));
             }
 
-            Process child = startPortal(jdbcUrl, n);
-            try {
-                String portalUrl = awaitUrl(child);
+            // The simulator keeps every dossier's JSON (about 1.2 KB) in memory: room enough that its collector does
+            // not slow the pages it serves (a portal under memory pressure would be timed, not the gateway).
+            long portalHeapMb = 512 + (long) Math.ceil(n / 1_000_000.0 * 2000);
+            try (PortalSimulatorProcess.Running child = PortalSimulatorProcess.launch(jdbcUrl, USER, PASSWORD, portalHeapMb)) {
+                String portalUrl = child.url();
                 progress("portal simulator ready at %s after %d s", portalUrl, secondsSince(t0));
                 try (ConfigurableApplicationContext app = gateway(jdbcUrl, portalUrl, workDir)) {
                     ReconcilePeriod period = app.getBean(ReconcileProperties.class).period(java.time.Clock.systemUTC());
@@ -160,12 +158,6 @@ public final class ReconcileBenchmark {
                     progress("baseline full outer join: %d dossiers differ, in %.2f s", baseline[0], baselineSeconds);
                     return new Result(n, seconds, peak / (1024.0 * 1024.0), baselineSeconds, mismatches, baseline[0]);
                 }
-            } finally {
-                child.getOutputStream().close();
-                child.destroy();
-                if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
             }
         }
     }
@@ -174,48 +166,6 @@ public final class ReconcileBenchmark {
     private static boolean ready(DataSource db) {
         return Boolean.TRUE.equals(new org.springframework.jdbc.core.JdbcTemplate(db)
                 .queryForObject("select to_regclass('bench.ready') is not null", Boolean.class));
-    }
-
-    // ---------------------------------------------------------------- the portal's process
-
-    private static Process startPortal(String jdbcUrl, int n) throws IOException {
-        // The simulator keeps every dossier's JSON (about 1.2 KB) in memory: room enough that its collector does not
-        // slow the pages it serves (a portal under memory pressure would be timed, not the gateway).
-        long heapMb = 512 + (long) Math.ceil(n / 1_000_000.0 * 2000);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heapMb + "m", "-XX:+UseParallelGC",
-                "-Dlogback.configurationFile=" + logbackQuiet(),
-                "-cp", System.getProperty("java.class.path"), PortalSimulatorProcess.class.getName(),
-                jdbcUrl, USER, PASSWORD);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    /** A logback configuration for the child: warnings only, on stderr. */
-    private static String logbackQuiet() throws IOException {
-        Path file = Files.createTempFile("bench-logback", ".xml");
-        Files.writeString(file, """
-                <configuration>
-                  <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender">
-                    <target>System.err</target>
-                    <encoder><pattern>portal-child %-5level %logger{20} - %msg%n</pattern></encoder>
-                  </appender>
-                  <root level="WARN"><appender-ref ref="ERR"/></root>
-                </configuration>
-                """);
-        file.toFile().deleteOnExit();
-        return file.toString();
-    }
-
-    private static String awaitUrl(Process child) throws IOException, InterruptedException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith(PortalSimulatorProcess.READY)) {
-                return line.substring(PortalSimulatorProcess.READY.length()).trim();
-            }
-            System.err.println("portal-child: " + line);
-        }
-        throw new IllegalStateException("the portal simulator process ended before it was ready (exit "
-                + child.waitFor() + ")");
     }
 
     // ---------------------------------------------------------------- the gateway

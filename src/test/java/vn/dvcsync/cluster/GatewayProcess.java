@@ -37,6 +37,11 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the gateway with these properties (as {@code --key=value} arguments). */
     static GatewayProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, Map.of());
+    }
+
+    /** Starts the gateway with these properties (as {@code --key=value} arguments) and environment variables. */
+    static GatewayProcess start(String name, Map<String, String> properties, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -49,7 +54,9 @@ final class GatewayProcess implements AutoCloseable {
         try {
             Path dir = Files.createDirectories(Path.of("target", "gateway-processes"));
             Path log = dir.resolve(name + "-" + System.currentTimeMillis() + ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .directory(new File(System.getProperty("user.dir")))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

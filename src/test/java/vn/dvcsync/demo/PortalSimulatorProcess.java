@@ -1,9 +1,15 @@
 package vn.dvcsync.demo;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,7 +29,7 @@ import vn.dvcsync.sync.SyncProperties;
  * {@link PortalHistory} (the sendable dossiers as {@link PortalMapping} makes them, keyset-paged, with the planted
  * portal-side differences), then prints {@code PORTAL_URL <base url>} and serves until its standard input closes.
  *
- * <p>Arguments: JDBC URL, portal user name, password. No rate limit, no latency.
+ * <p>Arguments: JDBC URL, portal user name, password. No rate limit, no latency. {@link #launch} starts one.
  */
 public final class PortalSimulatorProcess {
 
@@ -31,6 +37,58 @@ public final class PortalSimulatorProcess {
     public static final String READY = "PORTAL_URL ";
 
     private PortalSimulatorProcess() {
+    }
+
+    /** A portal simulator process that is serving; closing it stops the process. */
+    public record Running(Process process, String url) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            process.getOutputStream().close();
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Starts a portal simulator process on the demo city at {@code jdbcUrl} (the test class path, a heap of
+     * {@code heapMb}, warnings only, on standard error) and waits until it serves.
+     */
+    public static Running launch(String jdbcUrl, String username, String password, long heapMb)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx" + heapMb + "m", "-XX:+UseParallelGC",
+                "-Dlogback.configurationFile=" + logbackQuiet(),
+                "-cp", System.getProperty("java.class.path"), PortalSimulatorProcess.class.getName(),
+                jdbcUrl, username, password)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith(READY)) {
+                return new Running(child, line.substring(READY.length()).trim());
+            }
+            System.err.println("portal-child: " + line);
+        }
+        throw new IllegalStateException("the portal simulator process ended before it was ready (exit "
+                + child.waitFor() + ")");
+    }
+
+    /** A logback configuration for the child: warnings only, on standard error. */
+    private static String logbackQuiet() throws IOException {
+        Path file = Files.createTempFile("portal-child-logback", ".xml");
+        Files.writeString(file, """
+                <configuration>
+                  <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender">
+                    <target>System.err</target>
+                    <encoder><pattern>portal-child %-5level %logger{20} - %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="WARN"><appender-ref ref="ERR"/></root>
+                </configuration>
+                """);
+        file.toFile().deleteOnExit();
+        return file.toString();
     }
 
     public static void main(String[] args) throws Exception {
