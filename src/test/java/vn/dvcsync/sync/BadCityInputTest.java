@@ -32,7 +32,8 @@ import vn.dvcsync.simulator.PortalSimulator;
  * the field and {@code TEXT_NOT_NFC} / {@code TEXT_SQL_LIKE}; text with SQL words in ordinary sentences is sent
  * as written.
  */
-@SpringBootTest(properties = {"dvcsync.demo.dossiers=200", "dvcsync.population.max-lookups-per-run=0"})
+@SpringBootTest(properties = {"dvcsync.demo.dossiers=200", "dvcsync.population.max-lookups-per-run=0",
+        "dvcsync.report-dir=target/test-reports/bad-city-input"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
