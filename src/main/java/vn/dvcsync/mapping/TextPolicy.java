@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -42,14 +41,17 @@ public final class TextPolicy {
     private final Path file;
     private final Action notNfc;
     private final Action sqlLike;
-    private final String[] triggers;
+    /** Triggers without letters, found as they are; triggers with letters, found ignoring case. */
+    private final String[] exactTriggers;
+    private final String[] wordTriggers;
     private final SqlPattern[] patterns;
 
-    private TextPolicy(Path file, Action notNfc, Action sqlLike, String[] triggers, SqlPattern[] patterns) {
+    private TextPolicy(Path file, Action notNfc, Action sqlLike, List<String> triggers, SqlPattern[] patterns) {
         this.file = file;
         this.notNfc = notNfc;
         this.sqlLike = sqlLike;
-        this.triggers = triggers;
+        this.exactTriggers = triggers.stream().filter(t -> t.equals(t.toUpperCase(Locale.ROOT))).toArray(String[]::new);
+        this.wordTriggers = triggers.stream().filter(t -> !t.equals(t.toUpperCase(Locale.ROOT))).toArray(String[]::new);
         this.patterns = patterns;
     }
 
@@ -82,7 +84,7 @@ public final class TextPolicy {
         if (notNfc == null || sqlLike == null) {
             throw new MappingException(file + ": both " + NOT_NFC + " and " + SQL_LIKE + " need an action");
         }
-        return new TextPolicy(file, notNfc, sqlLike, triggers.toArray(String[]::new), patterns.toArray(SqlPattern[]::new));
+        return new TextPolicy(file, notNfc, sqlLike, triggers, patterns.toArray(SqlPattern[]::new));
     }
 
     /** Whether text is sent in NFC ({@value #NOT_NFC}: normalise); otherwise it is sent as the city wrote it. */
@@ -134,8 +136,13 @@ public final class TextPolicy {
     }
 
     private boolean hasTrigger(String text) {
-        for (String t : triggers) {
-            if (t.length() == 1 ? text.indexOf(t.charAt(0)) >= 0 : containsIgnoreCase(text, t)) {
+        for (String t : exactTriggers) {
+            if (text.contains(t)) {
+                return true;
+            }
+        }
+        for (String t : wordTriggers) {
+            if (containsIgnoreCase(text, t)) {
                 return true;
             }
         }
@@ -198,12 +205,5 @@ public final class TextPolicy {
             }
         }
         return patterns;
-    }
-
-    @Override
-    public String toString() {
-        return FILE + ": " + NOT_NFC + " " + notNfc.name().toLowerCase(Locale.ROOT) + ", " + SQL_LIKE + " "
-                + sqlLike.name().toLowerCase(Locale.ROOT) + " (" + Arrays.stream(patterns).map(SqlPattern::name).toList()
-                + ")";
     }
 }

@@ -6,12 +6,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -209,7 +212,7 @@ class LedgerClaimTest {
         int dossiers = 1500;
         List<LedgerEntry> parents = new ArrayList<>();
         List<LedgerEntry> steps = new ArrayList<>();
-        java.util.Map<String, Integer> stepsOf = new java.util.HashMap<>();
+        Map<String, Integer> stepsOf = new HashMap<>();
         for (int i = 0; i < dossiers; i++) {
             String key = String.format("H26.%05d", i);
             parents.add(dossier(key, 1));
@@ -250,8 +253,8 @@ class LedgerClaimTest {
         assertThat(batches.stream().flatMap(List::stream).map(Claimed::id)).doesNotHaveDuplicates();
         for (List<Claimed> batch : batches) {
             assertThat(batch).hasSizeLessThanOrEqualTo(50);
-            java.util.Map<String, Long> perDossier = batch.stream().collect(
-                    java.util.stream.Collectors.groupingBy(Claimed::parentKey, java.util.stream.Collectors.counting()));
+            Map<String, Long> perDossier = batch.stream()
+                    .collect(Collectors.groupingBy(Claimed::parentKey, Collectors.counting()));
             perDossier.forEach((key, n) -> assertThat(n).as("steps of %s in one batch", key).isEqualTo((long) stepsOf.get(key)));
         }
     }

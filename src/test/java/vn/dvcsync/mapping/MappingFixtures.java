@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.stream.Stream;
 import vn.dvcsync.city.Applicant;
 import vn.dvcsync.city.Dossier;
 import vn.dvcsync.city.Step;
-import java.util.stream.Stream;
 
 /** City records for the mapping tests; the mapping is the project's real {@code mappings/} folder. */
 final class MappingFixtures {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class RunHeartbeatsTest {
             executing.start("live");
             store.started("killed", RunType.NIGHTLY, OffsetDateTime.now());   // its instance died right after
             store.started("done", RunType.INCREMENTAL, OffsetDateTime.now());
-            store.finished("done", "SUCCEEDED", java.util.Map.of(), null);
+            store.finished("done", "SUCCEEDED", Map.of(), null);
             OffsetDateTime lastBeatOfKilled = heartbeat("killed");
 
             Thread.sleep(GRACE.multipliedBy(2).toMillis());

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -144,7 +146,7 @@ class DeliveryUnderFaultsTest {
 
     /** How many distinct steps are there more than once. */
     private static long doubled(List<String> steps) {
-        return steps.stream().collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting()))
+        return steps.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()))
                 .values().stream().filter(n -> n > 1).count();
     }
 
@@ -269,7 +271,7 @@ class DeliveryUnderFaultsTest {
 
     /** @return the runs it made */
     private List<Run> runUntilNothingPending() {
-        List<Run> made = new java.util.ArrayList<>();
+        List<Run> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Run run = runs.execute(RunType.INCREMENTAL);
             made.add(run);
