@@ -138,10 +138,10 @@ public class Ledger {
      * Claims pending dossiers for a push and leases them ({@code dvcsync.ledger.lease}). Only the newest
      * version of a dossier is ever claimed, and never while another version of it is claimed (in flight),
      * so an older version cannot reach the portal after a newer one. Concurrent claimers, in this instance
-     * or another, skip each other's rows ({@code FOR UPDATE SKIP LOCKED}) and serialise per dossier (a
-     * transaction-scoped advisory lock on its key).
+     * or another, skip each other's rows ({@code FOR UPDATE SKIP LOCKED}), serialise per dossier (a
+     * transaction-scoped advisory lock on its key) and never wait for one another.
      *
-     * @param limit about how many rows (the candidates read; the claim may return fewer)
+     * @param limit at most how many rows (the candidates read; the claim may return fewer)
      */
     public List<Claimed> claimDossiers(int limit) {
         return claim(DOSSIER, limit);
@@ -152,7 +152,8 @@ public class Ledger {
      * dossier picked, in their order, and never while another step of the same dossier is in flight
      * (the portal appends steps in the order they arrive).
      *
-     * @param limit about how many rows (all steps of the last dossier picked come too)
+     * @param limit at most how many rows: whole dossiers up to it (one portal call), or the steps of one dossier
+     *              that has more
      */
     public List<Claimed> claimSteps(int limit) {
         return claim(STEP, limit);
@@ -190,14 +191,34 @@ public class Ledger {
             if (units.length == 0) {
                 return List.<Claimed>of();
             }
+            // A batch is whole units (a dossier with all its pending steps) and at most `limit` rows, so that it
+            // fills one portal call: the candidates' last dossier has more steps than the candidates read, and
+            // taking them all would send a second call of a few steps. A unit bigger than `limit` goes alone.
+            // Claimers never wait for one another (a wait could close a cycle: a deadlock): a unit is claimed only
+            // when this claim could lock every one of its due rows; rows another claimer holds make it skip the unit.
             return jdbc.query("""
+                    with due as (
+                        select c.id, c.%1$s as unit from ledger c
+                        where c.%1$s = any(?) and %2$s %3$s
+                          and not exists (select 1 from ledger f where f.record_type = c.record_type
+                                          and f.%1$s = c.%1$s and f.claimed_until > now())),
+                    locked as (
+                        select c.id, c.unconfirmed, c.%1$s as unit, array_position(?::text[], c.%1$s) as pos
+                        from ledger c
+                        where c.id in (select id from due) and c.status = 'PENDING'
+                          and (c.claimed_until is null or c.claimed_until <= now())
+                        for update of c skip locked),
+                    whole as (
+                        select k.unit, count(*) as n, min(k.pos) as pos from locked k group by k.unit
+                        having count(*) = (select count(*) from due d where d.unit = k.unit)),
+                    kept as (
+                        select unit from (select unit, sum(n) over (order by pos) as upto,
+                                                 row_number() over (order by pos) as nth from whole) w
+                        where nth = 1 or upto <= ?)
                     update ledger l set claimed_until = now() + make_interval(secs => ?), unconfirmed = true,
                            updated_at = now()
-                    from (select c.id, c.unconfirmed from ledger c
-                          where c.%1$s = any(?) and %2$s %3$s
-                            and not exists (select 1 from ledger f where f.record_type = c.record_type
-                                            and f.%1$s = c.%1$s and f.claimed_until > now())) p
-                    where l.id = p.id
+                    from locked p
+                    where l.id = p.id and p.unit in (select unit from kept)
                     returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
                               p.unconfirmed as uncertain,
                               (l.reason = '%4$s' or exists (select 1 from ledger d where d.record_type = l.record_type
@@ -206,7 +227,7 @@ public class Ledger {
                     (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
                             rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
                             rs.getBoolean("delivered_before"), rs.getBoolean("uncertain")),
-                    props.lease().toMillis() / 1000.0, units, recordType);
+                    units, recordType, units, limit, props.lease().toMillis() / 1000.0);
         });
         return claimed.stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
     }

@@ -8,12 +8,17 @@ import org.springframework.context.annotation.Configuration;
 class MappingConfiguration {
 
     @Bean
-    PortalMapping portalMapping(MappingsProperties props) {
-        return PortalMapping.load(props.dir());
+    TextPolicy textPolicy(MappingsProperties props) {
+        return TextPolicy.load(props.dir());
     }
 
     @Bean
-    PortalRules portalRules() {
-        return new PortalRules();
+    PortalMapping portalMapping(MappingsProperties props, TextPolicy text) {
+        return PortalMapping.load(props.dir(), text);
+    }
+
+    @Bean
+    PortalRules portalRules(TextPolicy text) {
+        return new PortalRules(text);
     }
 }

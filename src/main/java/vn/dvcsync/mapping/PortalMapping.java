@@ -13,7 +13,8 @@ import vn.dvcsync.city.Step;
  * {@link #load}; applying it is a fixed list of accessor + converter pairs per record.
  *
  * <p>Values are converted to the portal's shape: codes and flags as JSON strings, times in Vietnam time
- * {@code yyyyMMddHHmmss}, text in Unicode NFC; absent or blank values are omitted. A value that cannot
+ * {@code yyyyMMddHHmmss}, text as written or in Unicode NFC as {@code text-policy.yaml} says ({@link TextPolicy});
+ * absent or blank values are omitted. A value that cannot
  * be converted (a city code a {@code reject} table does not list) is omitted too, never thrown:
  * {@link PortalRules} then reports the field as missing, so the record is quarantined, never sent.
  * Immutable and thread-safe.
@@ -31,19 +32,28 @@ public final class PortalMapping {
     }
 
     /**
-     * Parses and checks the mapping folder.
+     * Parses and checks the mapping folder, its text policy included.
      *
      * @throws MappingException naming the file, line and key when a mapping is missing or wrong
      */
     public static PortalMapping load(Path mappingsDir) {
+        return load(mappingsDir, TextPolicy.load(mappingsDir));
+    }
+
+    /**
+     * Parses and checks the mapping folder; text is converted as {@code text} says.
+     *
+     * @throws MappingException naming the file, line and key when a mapping is missing or wrong
+     */
+    public static PortalMapping load(Path mappingsDir, TextPolicy text) {
         Map<String, CodeTable> tables =
                 CodeTable.loadAll(mappingsDir.resolve("code-tables.yaml"), mappingsDir);
         Path dossierFile = mappingsDir.resolve("dossier-fields.yaml");
         Path stepFile = mappingsDir.resolve("step-fields.yaml");
         RecordMapping<Dossier> dossier =
-                RecordMapping.compile(dossierFile, Sources.DOSSIER, PortalRules.DOSSIER_FIELDS, tables);
+                RecordMapping.compile(dossierFile, Sources.DOSSIER, PortalRules.DOSSIER_FIELDS, tables, text);
         RecordMapping<Step> step =
-                RecordMapping.compile(stepFile, Sources.STEP, PortalRules.STEP_FIELDS, tables);
+                RecordMapping.compile(stepFile, Sources.STEP, PortalRules.STEP_FIELDS, tables, text);
         CodeTable status = dossier.rejectingTable(dossierFile, "TrangThaiHoSo");
         step.rejectingTable(stepFile, "TrangThai");
         return new PortalMapping(dossier, step, status);
@@ -66,6 +76,6 @@ public final class PortalMapping {
      */
     public Optional<String> portalStatus(String cityStatus) {
         return cityStatus == null ? Optional.empty()
-                : Optional.ofNullable(status.translate(ValueType.nfc(cityStatus)));
+                : Optional.ofNullable(status.translate(TextPolicy.nfc(cityStatus)));
     }
 }

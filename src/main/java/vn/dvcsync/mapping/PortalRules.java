@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * The national portal's rules for a dossier ({@code DongBoHoSoMC}) and a step ({@code CapNhatTienDoHoSoMC}),
- * plus the gateway's own hygiene rules for bad city input, checked BEFORE sending: a record with any
- * violation is quarantined as {@code DOSSIER_INVALID}, never sent. Catalogue membership of {@code MaTTHC}
- * is not checked here (the portal answers item code 2 for it). Stateless and thread-safe.
+ * plus the gateway's own hygiene rules for bad city input (the text policy of {@code mappings/text-policy.yaml}
+ * among them: {@link TextPolicy}), checked BEFORE sending: a record with any violation is quarantined as
+ * {@code DOSSIER_INVALID}, never sent. Catalogue membership of {@code MaTTHC} is not checked here (the portal
+ * answers item code 2 for it). Immutable and thread-safe.
  */
 public final class PortalRules {
 
@@ -67,6 +68,12 @@ public final class PortalRules {
     /** Free-text fields where tab and line breaks are legitimate (other control characters are not). */
     private static final Set<String> MULTILINE = Set.of("TrichYeuHoSo", "NoiDungXuLy");
 
+    private final TextPolicy text;
+
+    public PortalRules(TextPolicy text) {
+        this.text = Objects.requireNonNull(text, "text");
+    }
+
     /** @return every broken rule of a portal dossier; empty when it may be sent */
     public List<Violation> checkDossier(ObjectNode portalDossier, String provinceCode) {
         List<Violation> violations = check(portalDossier, provinceCode, DOSSIER);
@@ -81,7 +88,7 @@ public final class PortalRules {
         return check(step, provinceCode, STEP);
     }
 
-    private static List<Violation> check(ObjectNode record, String provinceCode, Kind kind) {
+    private List<Violation> check(ObjectNode record, String provinceCode, Kind kind) {
         Objects.requireNonNull(provinceCode, "provinceCode");
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : record.properties()) {
@@ -89,6 +96,7 @@ public final class PortalRules {
             JsonNode value = e.getValue();
             if (value.isTextual()) {
                 checkText(field, value.textValue(), violations);
+                text.check(field, value.textValue(), violations);
             } else if (!value.isNull() && !field.equals("DinhDanhCHS")) {
                 violations.add(new Violation(field, "format", field + " must be a JSON string"));
             }

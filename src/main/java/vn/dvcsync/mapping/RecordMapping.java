@@ -53,7 +53,7 @@ final class RecordMapping<T> {
     }
 
     static <T> RecordMapping<T> compile(Path file, Map<String, Sources.Property<T>> sources,
-                                        Set<String> portalFields, Map<String, CodeTable> tables) {
+                                        Set<String> portalFields, Map<String, CodeTable> tables, TextPolicy text) {
         List<FieldWriter<T>> writers = new ArrayList<>();
         for (YamlEntries.Entry entry : YamlEntries.read(file)) {
             if (!portalFields.contains(entry.key())) {
@@ -84,7 +84,7 @@ final class RecordMapping<T> {
                         throw new IllegalArgumentException("a table applies only to type string, not " + type.id());
                     }
                 }
-                writers.add(new FieldWriter<>(entry.key(), source.get(), type.converter(table), table, entry));
+                writers.add(new FieldWriter<>(entry.key(), source.get(), type.converter(table, text.normalises()), table, entry));
             } catch (IllegalArgumentException e) {
                 throw entry.error(e.getMessage());
             }

@@ -1,7 +1,6 @@
 package vn.dvcsync.mapping;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,7 @@ import vn.dvcsync.city.Applicant;
 /** The converters a mapping entry may name with {@code type:}; each writes one portal field. */
 enum ValueType {
 
-    /** Text or number as a JSON string in Unicode NFC; blank text is not sent. */
+    /** Text or number as a JSON string (in Unicode NFC when the text policy normalises); blank text is not sent. */
     STRING(String.class, Integer.class, Long.class),
     /** A time in Vietnam time, {@code yyyyMMddHHmmss}. */
     DATETIME(OffsetDateTime.class),
@@ -59,18 +58,22 @@ enum ValueType {
         return "no type converts it";
     }
 
-    /** @param table code table applied after conversion to text (STRING only), or null */
-    Converter converter(CodeTable table) {
+    /**
+     * @param table     code table applied after conversion to text (STRING only), or null; the city's code is
+     *                  looked up in NFC whatever the text policy
+     * @param normalise STRING text is sent in Unicode NFC ({@link TextPolicy#normalises()}); otherwise as written
+     */
+    Converter converter(CodeTable table, boolean normalise) {
         return switch (this) {
             case STRING -> table == null
                     ? (out, field, value) -> {
-                        String text = nfc(value.toString());
+                        String text = normalise ? TextPolicy.nfc(value.toString()) : value.toString();
                         if (!text.isBlank()) {
                             out.put(field, text);
                         }
                     }
                     : (out, field, value) -> {
-                        String code = table.translate(nfc(value.toString()));
+                        String code = table.translate(TextPolicy.nfc(value.toString()));
                         if (code != null && !code.isBlank()) {
                             out.put(field, code);
                         }
@@ -96,16 +99,5 @@ enum ValueType {
             id.put("LoaiDinhDanh", "2");
         }
         id.put("SoDinhDanh", number);
-    }
-
-    /** Unicode NFC; text made only of characters below U+0300 (ASCII, Latin-1, ...) already is. */
-    static String nfc(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            if (text.charAt(i) >= '\u0300') {
-                return Normalizer.isNormalized(text, Normalizer.Form.NFC)
-                        ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
-            }
-        }
-        return text;
     }
 }

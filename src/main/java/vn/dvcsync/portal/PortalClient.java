@@ -60,12 +60,19 @@ public class PortalClient {
     /**
      * The portal's final answer for one dossier or step.
      *
-     * @param code    the item's {@code error_code}: {@code 0} processed, {@code 2} invalid data (see message),
-     *                {@code 3} already exists, {@code 4} not found
-     * @param message the portal's message (for code 2 it names the field), null when none
-     * @param updated whether the final answer came from an update ({@code isUpdating "True"})
+     * @param code             the item's {@code error_code}: {@code 0} processed, {@code 2} invalid data (see
+     *                         message), {@code 3} already exists, {@code 4} not found
+     * @param message          the portal's message (for code 2 it names the field), null when none
+     * @param updated          whether the final answer came from an update ({@code isUpdating "True"})
+     * @param resentUnanswered a progress step that went out again after an attempt of this call whose answer never
+     *                         came (a time-out, a lost connection, HTTP 502/504): the portal may have appended it
+     *                         twice. Steps cannot be looked up; a dossier in that case is looked up before it is resent
      */
-    public record ItemResult(String maHoSo, String code, String message, boolean updated) {
+    public record ItemResult(String maHoSo, String code, String message, boolean updated, boolean resentUnanswered) {
+
+        public ItemResult(String maHoSo, String code, String message, boolean updated) {
+            this(maHoSo, code, message, updated, false);
+        }
 
         public boolean ok() {
             return OK.equals(code);
@@ -275,6 +282,8 @@ public class PortalClient {
     private List<ItemResult> pushBatch(String service, List<ObjectNode> batch, Boolean updating, Set<String> check) {
         boolean update = Boolean.TRUE.equals(updating);
         ItemResult[] results = new ItemResult[batch.size()];
+        // steps carried by an attempt whose answer never came (a dossier is put into `check` instead)
+        Set<Integer> unanswered = new HashSet<>();
         AtomicBoolean renewed = new AtomicBoolean();
         Sent sent = retrier.run(service, () -> {
             List<Integer> open = new ArrayList<>();
@@ -299,8 +308,12 @@ public class PortalClient {
             try {
                 return new Sent(open, attempt(service, params, items.size(), renewed));
             } catch (Retry retry) {
-                if (PUSH_DOSSIERS.equals(service) && retry.mayHaveBeenProcessed()) {
-                    items.forEach(item -> check.add(maHoSo(item)));
+                if (retry.mayHaveBeenProcessed()) {
+                    if (PUSH_DOSSIERS.equals(service)) {
+                        items.forEach(item -> check.add(maHoSo(item)));
+                    } else {
+                        unanswered.addAll(open);
+                    }
                 }
                 throw retry;
             }
@@ -309,7 +322,10 @@ public class PortalClient {
             List<ObjectNode> items = sent.items().stream().map(batch::get).toList();
             List<ItemResult> answers = answers(service, items, updating, sent.reply(), check);
             for (int k = 0; k < items.size(); k++) {
-                results[sent.items().get(k)] = answers.get(k);
+                int i = sent.items().get(k);
+                ItemResult a = answers.get(k);
+                results[i] = unanswered.contains(i)
+                        ? new ItemResult(a.maHoSo(), a.code(), a.message(), a.updated(), true) : a;
             }
         }
         return Arrays.asList(results);

@@ -16,12 +16,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.dvcsync.ledger.Ledger;
 
 /**
  * Starts runs, one at a time: records the run, sends it through its route {@code direct:run-<type>},
- * then stores and prints its summary.
+ * then stores and prints its summary. While a run goes its heartbeat is kept fresh ({@link RunHeartbeats});
+ * at start-up and before each run, runs of any instance left {@code RUNNING} without a heartbeat are marked
+ * {@code FAILED}.
  */
 @Service("runService")
 public class RunService implements AutoCloseable {
@@ -35,6 +39,7 @@ public class RunService implements AutoCloseable {
     private final RunStore store;
     private final RunCounters counters;
     private final Ledger ledger;
+    private final RunHeartbeats heartbeats;
     // a permit, not a lock: a run started by start() ends on another thread than the one that took it
     private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
@@ -43,12 +48,14 @@ public class RunService implements AutoCloseable {
         return t;
     });
 
-    RunService(ProducerTemplate template, CamelContext camel, RunStore store, RunCounters counters, Ledger ledger) {
+    RunService(ProducerTemplate template, CamelContext camel, RunStore store, RunCounters counters, Ledger ledger,
+               RunHeartbeats heartbeats) {
         this.template = template;
         this.camel = camel;
         this.store = store;
         this.counters = counters;
         this.ledger = ledger;
+        this.heartbeats = heartbeats;
     }
 
     /** Thrown when a run is asked for while another one is going. */
@@ -123,15 +130,46 @@ public class RunService implements AutoCloseable {
         }
     }
 
+    /** At start-up: the runs this or another instance left RUNNING when it was killed are marked FAILED. */
+    @EventListener(ApplicationStartedEvent.class)
+    void sweepAtStart() {
+        sweepAbandoned();
+    }
+
+    /** Marks FAILED the abandoned runs (no heartbeat for longer than the grace), with what the ledger says they did. */
+    private void sweepAbandoned() {
+        for (String id : heartbeats.sweep()) {
+            store.addCounts(id, ledgerCounts(id));
+        }
+    }
+
     private String begin(RunType type) {
+        sweepAbandoned();
         OffsetDateTime now = OffsetDateTime.now(VIETNAM);
         String id = ID.format(now) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
         store.started(id, type, now);
+        heartbeats.start(id);
         log.info("Run {} ({}) started", id, type.id());
         return id;
     }
 
+    /** The ledger rows a run touched, per record type, status and reason, as {@code run.<type>.<status>[.<reason>]}. */
+    private Map<String, Object> ledgerCounts(String id) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        ledger.countsForRun(id).forEach((k, v) -> counts.put("run." + k, v));
+        return counts;
+    }
+
+    /** Runs the route and records the outcome; the run's heartbeat stops when it is recorded (or cannot be). */
     private void finish(String id, RunType type, Map<String, Object> headers) {
+        try {
+            runAndRecord(id, type, headers);
+        } finally {
+            heartbeats.stop(id);
+        }
+    }
+
+    private void runAndRecord(String id, RunType type, Map<String, Object> headers) {
         long t0 = System.nanoTime();
         String status = "SUCCEEDED";
         String error = null;
@@ -148,7 +186,7 @@ public class RunService implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> counts = new LinkedHashMap<>(counters.remove(id));
-        ledger.countsForRun(id).forEach((k, v) -> counts.put("run." + k, v));
+        counts.putAll(ledgerCounts(id));
         ledger.totals().forEach((k, v) -> counts.put("ledger." + k, v));
         counts.put("seconds", Math.round(seconds * 10) / 10.0);
         long delivered = ((Number) counts.getOrDefault("run.dossier.delivered", 0L)).longValue();

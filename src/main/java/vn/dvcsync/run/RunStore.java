@@ -3,7 +3,10 @@ package vn.dvcsync.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +24,39 @@ class RunStore {
         this.json = json;
     }
 
+    /** A run begins, with a fresh heartbeat. */
     void started(String id, RunType type, OffsetDateTime at) {
-        jdbc.update("insert into run (id, type, status, started_at) values (?, ?, 'RUNNING', ?)", id, type.id(), at);
+        jdbc.update("insert into run (id, type, status, started_at, heartbeat_at) values (?, ?, 'RUNNING', ?, now())",
+                id, type.id(), at);
+    }
+
+    /** Refreshes the heartbeat of these runs (those still RUNNING). */
+    void heartbeat(Collection<String> ids) {
+        jdbc.update("update run set heartbeat_at = now() where id = any(?) and status = 'RUNNING'",
+                (Object) ids.toArray(String[]::new));
+    }
+
+    /**
+     * Marks FAILED every RUNNING run whose heartbeat is older than {@code grace}: finished at its last heartbeat,
+     * with an error saying so. One statement: instances sweeping at once mark each run once.
+     *
+     * @return the ids of the runs marked
+     */
+    List<String> abandon(Duration grace) {
+        return jdbc.queryForList("""
+                update run set status = 'FAILED', finished_at = heartbeat_at,
+                       error = 'abandoned: no heartbeat since '
+                               || to_char(heartbeat_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI:SS')
+                               || ' (Vietnam time); the instance executing it stopped (killed or lost) and the run '
+                               || 'was marked FAILED after ' || ? || '; what it left pending is taken up by later runs'
+                where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)
+                returning id
+                """, String.class, grace.toString(), grace.toMillis() / 1000.0);
+    }
+
+    /** Adds counts to a run already ended (an abandoned run: what the ledger says it did). */
+    void addCounts(String id, Map<String, Object> counts) {
+        jdbc.update("update run set counts = counts || cast(? as jsonb) where id = ?", write(counts), id);
     }
 
     void finished(String id, String status, Map<String, Object> counts, String error) {

@@ -23,6 +23,10 @@ final class RunSummary {
                 n(c, "ledger.dossier.pending"), n(c, "ledger.step.pending")));
         out.append(String.format("  failed       %d dossiers, %d progress steps (dead letters, whole ledger)%n",
                 n(c, "ledger.dossier.failed"), n(c, "ledger.step.failed")));
+        if (n(c, "push.steps_resent_unconfirmed") > 0) {
+            out.append(String.format("  resent       %d progress steps after a sending whose answer was lost "
+                    + "(the portal may hold them twice)%n", n(c, "push.steps_resent_unconfirmed")));
+        }
         out.append(String.format("  applicants   %d checked (%d looked up, %d from cache): %d not found, %d data mismatches%n",
                 n(c, "applicants.checked"), n(c, "applicants.lookups"), n(c, "applicants.cache_hits"),
                 n(c, "applicants.APPLICANT_NOT_FOUND"), n(c, "applicants.APPLICANT_DATA_MISMATCH")));

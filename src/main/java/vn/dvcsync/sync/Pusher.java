@@ -41,6 +41,11 @@ public class Pusher {
 
     private static final Logger log = LoggerFactory.getLogger(Pusher.class);
     private static final Pattern PORTAL_FIELD = Pattern.compile("\\b([A-Z][A-Za-z]+)\\b");
+    /**
+     * Run count of progress steps delivered by a sending that followed one whose answer was not recorded (a
+     * time-out, a lost connection, a crash, a failed attempt): the portal may hold them twice.
+     */
+    static final String STEPS_RESENT_UNCONFIRMED = "push.steps_resent_unconfirmed";
 
     private final Ledger ledger;
     private final PortalClient portal;
@@ -189,6 +194,10 @@ public class Pusher {
                     delivered.add(row.id());
                     if (PortalClient.ALREADY_HELD.equals(r.message())) {
                         counters.add(runId, "pushed.already_on_portal", 1);
+                    }
+                    if (row.parentKey() != null && (row.uncertain() || r.resentUnanswered())) {
+                        // a step whose earlier sending may have arrived: the portal cannot be asked, it may hold it twice
+                        counters.add(runId, STEPS_RESENT_UNCONFIRMED, 1);
                     }
                 }
                 case "2" -> quarantine(row, r.message(), runId);

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway killed with SIGKILL in the middle of a push, on a separate JVM, and started again: the
- * portal ends holding every valid dossier once, in its latest version, nothing stays pending, and the
- * schedule fires once at a time. The store (PostgreSQL) and the portal (simulator) belong to the test and
- * live through the kill.
+ * portal ends holding every valid dossier once, in its latest version, nothing stays pending, the run the
+ * kill interrupted ends FAILED in the run history (no heartbeat), and the schedule fires once at a time. The
+ * store (PostgreSQL) and the portal (simulator) belong to the test and live through the kill.
  */
 class CrashRecoveryTest {
 
@@ -30,6 +30,8 @@ class CrashRecoveryTest {
                 Thread.sleep(20);
             }
             first.kill();
+            List<String> interrupted = shared.jdbc.queryForList("select id from run where status = 'RUNNING'", String.class);
+            assertThat(interrupted).as("the run the kill interrupted").hasSize(1);
             long writtenBeforeTheKill = shared.portal.totalWrites();
             assertThat(writtenBeforeTheKill).as("killed in the middle of the push")
                     .isLessThan(shared.count("select count(*) from city.ho_so"));
@@ -48,6 +50,13 @@ class CrashRecoveryTest {
                     assertThat(second.alive()).as("second gateway running; log %s", second.logFile()).isTrue();
                     assertThat(System.nanoTime()).as("everything delivered within 120 s; log %s", second.logFile())
                             .isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+                // the interrupted run has had no heartbeat since the kill: the second gateway marks it FAILED
+                while (!"FAILED".equals(shared.jdbc.queryForObject("select status from run where id = ?", String.class,
+                        interrupted.get(0)))) {
+                    assertThat(System.nanoTime()).as("interrupted run marked FAILED within 120 s; log %s",
+                            second.logFile()).isLessThan(deadline);
                     Thread.sleep(200);
                 }
                 second.kill();
@@ -69,6 +78,14 @@ class CrashRecoveryTest {
             assertThat(shared.portal.dossierCount()).isEqualTo(delivered.size());
             assertStepsOnThePortalOnceEach(shared);
             assertScheduledRunsNeverOverlapped(shared);
+            Map<String, Object> abandoned = shared.jdbc.queryForMap(
+                    "select status, finished_at, error from run where id = ?", interrupted.get(0));
+            assertThat(abandoned.get("finished_at")).as("finishedAt of the interrupted run").isNotNull();
+            assertThat((String) abandoned.get("error")).startsWith("abandoned: no heartbeat since");
+            for (String run : first.runs()) {
+                assertThat(shared.jdbc.queryForObject("select status from run where id = ?", String.class, run))
+                        .as("status of run %s of the killed gateway", run).isNotEqualTo("RUNNING");
+            }
         }
     }
 

@@ -65,6 +65,8 @@ final class SharedStore implements AutoCloseable {
         p.put("dvcsync.cluster.name", clusterName);
         p.put("dvcsync.cluster.checkin-interval", "1s");
         p.put("dvcsync.ledger.lease", "PT3S");
+        // a run without heartbeat for 3 s (heartbeats every second) was abandoned by a killed gateway
+        p.put("dvcsync.run.abandoned-after", "PT3S");
         p.put("dvcsync.ledger.retry-delay", "PT0S");
         p.put("dvcsync.schedule.incremental", "PT1S");
         p.put("dvcsync.report-dir", "target/gateway-processes/reports");

@@ -64,6 +64,9 @@ class TwoInstancesTest {
                 waitFor(() -> shared.count("select count(*) from ledger where status = 'PENDING'") == 0
                                 && shared.count("select count(*) from ledger where record_type = 'DOSSIER'") >= 1000,
                         Duration.ofSeconds(150), "the surviving instance delivers the rest; log " + other.logFile());
+                // the run started by hand may have delivered all of it: the schedule fires again all the same
+                waitFor(() -> shared.runs().keySet().stream().filter(id -> !byHand.contains(id)).count() >= 2,
+                        Duration.ofSeconds(30), "a second scheduled run; log " + other.logFile());
                 assertThat(other.alive()).isTrue();
                 other.kill();
                 double elapsedSeconds = (System.nanoTime() - start) / 1e9;
@@ -84,9 +87,10 @@ class TwoInstancesTest {
                 });
 
                 for (GatewayProcess g : List.of(a, b)) {
-                    assertThat(shared.count("select count(*) from ledger where record_type = 'DOSSIER' and status = 'DELIVERED' "
-                            + "and run_id = any(?)", (Object) g.runs().toArray(String[]::new)))
-                            .as("dossiers delivered by %s", g.name).isPositive();
+                    // dossiers or steps: on a loaded machine the run started by hand may begin after the last dossier
+                    assertThat(shared.count("select count(*) from ledger where status = 'DELIVERED' and run_id = any(?)",
+                            (Object) g.runs().toArray(String[]::new)))
+                            .as("records delivered by %s", g.name).isPositive();
                 }
                 assertScheduledRunsFiredOnceAtATime(shared, byHand, killedAt, elapsedSeconds);
             }

@@ -18,6 +18,7 @@ import vn.dvcsync.city.CityExtractor;
 import vn.dvcsync.mapping.MappingsProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
+import vn.dvcsync.mapping.TextPolicy;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
@@ -110,7 +111,7 @@ public final class PortalSimulatorProcess {
             portal.setCatalogue(catalogue);
             long t0 = System.nanoTime();
             new PortalHistory(ctx.getBean(CityExtractor.class), PortalMapping.load(Path.of("mappings")),
-                    new PortalRules(), new SyncProperties("H26")).load(portal, catalogue, jdbc);
+                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new SyncProperties("H26")).load(portal, catalogue, jdbc);
             System.err.printf("portal simulator: %d dossiers loaded in %d s%n", portal.dossierCount(),
                     (System.nanoTime() - t0) / 1_000_000_000L);
         }

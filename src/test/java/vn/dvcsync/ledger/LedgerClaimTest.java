@@ -6,12 +6,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +180,100 @@ class LedgerClaimTest {
         assertThat(ledger.claimSteps(100)).as("H26.A has steps in flight").isEmpty();
         ledger.markDelivered(ids(first), "r");
         assertThat(ledger.claimSteps(100)).extracting(Claimed::recordKey).containsExactly("H26.A/31");
+    }
+
+    @Test
+    void aStepBatchIsWholeDossiersThatFillOnePortalCall() {
+        List<String> dossiers = List.of("H26.A", "H26.B", "H26.C", "H26.D", "H26.E");
+        int[] steps = {20, 20, 20, 5, 30};
+        ledger.stage(dossiers.stream().map(d -> dossier(d, 1)).toList(), "r");
+        ledger.markDelivered(ids(ledger.claimDossiers(10)), "r");
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (int d = 0; d < dossiers.size(); d++) {
+            for (int n = 1; n <= steps[d]; n++) {
+                entries.add(step(dossiers.get(d), n));
+            }
+        }
+        ledger.stage(entries, "r");
+
+        // the first 50 steps reach into H26.C; taking all of its 20 would make 60, two portal calls
+        List<Claimed> first = ledger.claimSteps(50);
+        assertThat(first).hasSize(40);
+        assertThat(parents(first)).containsExactly("H26.A", "H26.A", "H26.B", "H26.B");
+        List<Claimed> second = ledger.claimSteps(50);
+        assertThat(second).hasSize(25);
+        assertThat(parents(second)).containsExactly("H26.C", "H26.C", "H26.D", "H26.D");
+        assertThat(ledger.claimSteps(50)).hasSize(30).allMatch(c -> c.parentKey().equals("H26.E"));
+        assertThat(ledger.claimSteps(50)).isEmpty();
+    }
+
+    @Test
+    void concurrentStepClaimersNeverWaitForEachOtherAndEachGetsWholeDossiersUpToTheLimit() throws Exception {
+        int dossiers = 1500;
+        List<LedgerEntry> parents = new ArrayList<>();
+        List<LedgerEntry> steps = new ArrayList<>();
+        Map<String, Integer> stepsOf = new HashMap<>();
+        for (int i = 0; i < dossiers; i++) {
+            String key = String.format("H26.%05d", i);
+            parents.add(dossier(key, 1));
+            int n = 1 + (i * 7) % 9;
+            stepsOf.put(key, n);
+            for (int k = 1; k <= n; k++) {
+                steps.add(step(key, k));
+            }
+        }
+        ledger.stage(parents, "r");
+        ledger.markDelivered(jdbc.queryForList("select id from ledger", Long.class), "r");
+        ledger.stage(steps, "r");
+        ConcurrentLinkedQueue<List<Claimed>> batches = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> claimers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            claimers.add(pool.submit(() -> {
+                start.await();
+                List<Claimed> batch;
+                while (!(batch = ledger.claimSteps(50)).isEmpty()) {
+                    batches.add(batch);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : claimers) {
+            f.get();   // a deadlock would fail a claim here
+        }
+        pool.shutdown();
+        List<Claimed> rest;
+        while (!(rest = ledger.claimSteps(50)).isEmpty()) {
+            batches.add(rest);
+        }
+
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(steps.size());
+        assertThat(batches.stream().flatMap(List::stream).map(Claimed::id)).doesNotHaveDuplicates();
+        for (List<Claimed> batch : batches) {
+            assertThat(batch).hasSizeLessThanOrEqualTo(50);
+            Map<String, Long> perDossier = batch.stream()
+                    .collect(Collectors.groupingBy(Claimed::parentKey, Collectors.counting()));
+            perDossier.forEach((key, n) -> assertThat(n).as("steps of %s in one batch", key).isEqualTo((long) stepsOf.get(key)));
+        }
+    }
+
+    /** The dossiers of a step batch, each given as its first and last step's (in batch order). */
+    private static List<String> parents(List<Claimed> batch) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String p = batch.get(i).parentKey();
+            boolean first = i == 0 || !batch.get(i - 1).parentKey().equals(p);
+            boolean last = i == batch.size() - 1 || !batch.get(i + 1).parentKey().equals(p);
+            if (first) {
+                out.add(p);
+            }
+            if (last) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -1,7 +1,11 @@
 package vn.dvcsync.mapping;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.stream.Stream;
 import vn.dvcsync.city.Applicant;
 import vn.dvcsync.city.Dossier;
 import vn.dvcsync.city.Step;
@@ -11,12 +15,37 @@ final class MappingFixtures {
 
     static final Path MAPPINGS = Path.of("mappings");
     static final PortalMapping MAPPING = PortalMapping.load(MAPPINGS);
+    static final PortalRules RULES = new PortalRules(TextPolicy.load(MAPPINGS));
     static final String PROVINCE = "H26";
 
     /** 2024-09-16 00:30:00 in Vietnam. */
     static final OffsetDateTime RECEIVED_UTC = OffsetDateTime.parse("2024-09-15T17:30:00Z");
 
     private MappingFixtures() {
+    }
+
+    /** A copy of the project's mappings folder under {@code dir}, to break or change. */
+    static Path copyMappings(Path dir) throws IOException {
+        Path copy = Files.createDirectories(dir).resolve("mappings");
+        try (Stream<Path> files = Files.walk(MAPPINGS)) {
+            for (Path source : files.toList()) {
+                Files.copy(source, copy.resolve(MAPPINGS.relativize(source).toString()));
+            }
+        }
+        return copy;
+    }
+
+    /** A copy of the mappings whose text policy has these actions for TEXT_NOT_NFC and TEXT_SQL_LIKE. */
+    static Path withTextPolicy(Path dir, String notNfc, String sqlLike) throws IOException {
+        Path copy = copyMappings(dir);
+        Path file = copy.resolve(TextPolicy.FILE);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int first = text.indexOf("action: quarantine");
+        int second = text.indexOf("action: quarantine", first + 1);
+        Files.writeString(file, text.substring(0, first) + "action: " + notNfc
+                + text.substring(first + "action: quarantine".length(), second) + "action: " + sqlLike
+                + text.substring(second + "action: quarantine".length()), StandardCharsets.UTF_8);
+        return copy;
     }
 
     static Applicant citizen(String idNumber) {

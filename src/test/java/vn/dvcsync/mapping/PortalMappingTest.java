@@ -2,6 +2,7 @@ package vn.dvcsync.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.dvcsync.mapping.MappingFixtures.MAPPING;
 import static vn.dvcsync.mapping.MappingFixtures.MAPPINGS;
 import static vn.dvcsync.mapping.MappingFixtures.PROVINCE;
@@ -30,7 +31,7 @@ import vn.dvcsync.city.Dossier;
 class PortalMappingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PortalRules rules = new PortalRules();
+    private final PortalRules rules = MappingFixtures.RULES;
 
     @Test
     void mapsADossierToThePortalShapeExactly() throws IOException {
@@ -177,14 +178,25 @@ class PortalMappingTest {
     }
 
     @Test
-    void textIsNormalisedToNfc() {
+    void textNotInNfcIsSentAsWrittenOrInNfcAsTheTextPolicySays(@TempDir Path dir) throws IOException {
         String decomposed = Normalizer.normalize("Nguyễn Thị Hường", Normalizer.Form.NFD);
         assertThat(decomposed).isNotEqualTo("Nguyễn Thị Hường");
+        Dossier dossier = dossier(applicant(1, "001085012345", decomposed), "DANG_XU_LY");
 
-        ObjectNode mapped = MAPPING.dossier(dossier(applicant(1, "001085012345", decomposed), "DANG_XU_LY"));
+        ObjectNode quarantined = MAPPING.dossier(dossier);
+        assertThat(quarantined.get("ChuHoSo").textValue()).isEqualTo(decomposed);
+        assertThat(rules.checkDossier(quarantined, PROVINCE)).extracting(Violation::field, Violation::rule)
+                .containsExactly(tuple("ChuHoSo", TextPolicy.NOT_NFC));
 
-        assertThat(mapped.get("ChuHoSo").textValue()).isEqualTo("Nguyễn Thị Hường");
-        assertThat(rules.checkDossier(mapped, PROVINCE)).isEmpty();
+        Path normalising = MappingFixtures.withTextPolicy(dir.resolve("n"), "normalise", "quarantine");
+        ObjectNode normalised = PortalMapping.load(normalising).dossier(dossier);
+        assertThat(normalised.get("ChuHoSo").textValue()).isEqualTo("Nguyễn Thị Hường");
+        assertThat(new PortalRules(TextPolicy.load(normalising)).checkDossier(normalised, PROVINCE)).isEmpty();
+
+        Path delivering = MappingFixtures.withTextPolicy(dir.resolve("d"), "deliver", "quarantine");
+        ObjectNode delivered = PortalMapping.load(delivering).dossier(dossier);
+        assertThat(delivered.get("ChuHoSo").textValue()).isEqualTo(decomposed);
+        assertThat(new PortalRules(TextPolicy.load(delivering)).checkDossier(delivered, PROVINCE)).isEmpty();
     }
 
     @ParameterizedTest
@@ -199,10 +211,14 @@ class PortalMappingTest {
             "step-fields.yaml | '{from: handler}' | '{from: officer}' | step-fields.yaml line {line}, NguoiXuLy: unknown source property 'officer'",
             "code-tables.yaml | 'missing: reject' | 'missing: passthrough' | TrangThaiHoSo: must be translated through a code table with 'missing: reject'",
             "code-tables.yaml | 'missing: reject' | 'missing: drop' | status: missing: 'drop' is not reject",
-            "code-tables/status.csv | 'TU_CHOI,3' | 'MOI_DANG_KY,3' | status.csv line {line}: city code 'MOI_DANG_KY' already listed on line 2"})
+            "code-tables/status.csv | 'TU_CHOI,3' | 'MOI_DANG_KY,3' | status.csv line {line}: city code 'MOI_DANG_KY' already listed on line 2",
+            "text-policy.yaml | 'action: quarantine' | 'action: normalize' | TEXT_NOT_NFC: action 'normalize' is not one of [quarantine, normalise, deliver]",
+            "text-policy.yaml | 'action: quarantine          # or deliver' | 'action: normalise' | TEXT_SQL_LIKE: action 'normalise' is not one of [quarantine, deliver]",
+            "text-policy.yaml | '(?:drop' | '(?:drop(' | TEXT_SQL_LIKE: pattern 'statement-after-quote' is not a valid regular expression",
+            "text-policy.yaml | 'TEXT_SQL_LIKE:' | 'TEXT_SQL_LIKES:' | TEXT_SQL_LIKES: unknown rule"})
     void aBrokenMappingFailsToLoadNamingTheFileAndKey(String file, String original, String broken, String message,
                                                        @TempDir Path dir) throws IOException {
-        Path copy = copyMappings(dir);
+        Path copy = MappingFixtures.copyMappings(dir);
         Path target = copy.resolve(file);
         String text = Files.readString(target, StandardCharsets.UTF_8);
         assertThat(text).contains(original);
@@ -216,23 +232,13 @@ class PortalMappingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dossier-fields.yaml", "code-tables/status.csv"})
+    @ValueSource(strings = {"dossier-fields.yaml", "code-tables/status.csv", "text-policy.yaml"})
     void aMissingMappingFileIsNamed(String file, @TempDir Path dir) throws IOException {
-        Path copy = copyMappings(dir);
+        Path copy = MappingFixtures.copyMappings(dir);
         Files.delete(copy.resolve(file));
 
         assertThatThrownBy(() -> PortalMapping.load(copy))
                 .isInstanceOf(MappingException.class)
                 .hasMessageContaining(Path.of(file).getFileName().toString());
-    }
-
-    private static Path copyMappings(Path dir) throws IOException {
-        Path copy = dir.resolve("mappings");
-        try (Stream<Path> files = Files.walk(MAPPINGS)) {
-            for (Path source : files.toList()) {
-                Files.copy(source, copy.resolve(MAPPINGS.relativize(source).toString()));
-            }
-        }
-        return copy;
     }
 }

@@ -6,10 +6,14 @@ import static vn.dvcsync.mapping.MappingFixtures.MAPPING;
 import static vn.dvcsync.mapping.MappingFixtures.PROVINCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PortalRulesTest {
 
-    private final PortalRules rules = new PortalRules();
+    private final PortalRules rules = MappingFixtures.RULES;
 
     /** A clean, complete dossier (status 10 with both end dates) as the mapping produces it. */
     private static ObjectNode cleanDossier() {
@@ -151,6 +155,70 @@ class PortalRulesTest {
         breakIt.accept(step);
 
         assertOnly(rules.checkStep(step, PROVINCE), field, rule);
+    }
+
+    // ------------------------------------------------------------- the text policy of mappings/text-policy.yaml
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Robert'); DROP TABLE ledger; --",
+            "x'; DELETE FROM city.ho_so WHERE 1=1",
+            "H26.99'); drop table ledger;--",
+            "a\"; insert into users values ('x')",
+            "x' OR '1'='1",
+            "\" or \"\"=\"",
+            "1' or 1=1 --",
+            "admin'--",
+            "Nguyễn Văn An' /* comment */",
+            "0 UNION ALL SELECT username, password FROM users",
+            "x'; EXEC('xp_cmdshell dir')",
+            "Hồ sơ; update ledger set status = 'DELIVERED'"})
+    void sqlLookingTextIsQuarantinedNamingTheRuleNotTheText(String text) {
+        ObjectNode dossier = cleanDossier();
+        dossier.put("TrichYeuHoSo", text);
+
+        assertOnly(rules.checkDossier(dossier, PROVINCE), "TrichYeuHoSo", TextPolicy.SQL_LIKE);
+        assertThat(rules.checkDossier(dossier, PROVINCE).get(0).message()).doesNotContain(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Cấp giấy phép xây dựng (select mẫu số 2); update hồ sơ theo yêu cầu",
+            "Select the form, then update the applicant's address",
+            "Đề nghị cập nhật (update) thông tin - bổ sung giấy tờ",
+            "Công ty TNHH \"Hòa Bình\"; trụ sở: số 5 ngõ 12",
+            "Hội Union Việt Nam; Phường Đồng Xuân",
+            "Nguyễn Văn O'Neil",
+            "Từ 01/2024 - 03/2024, diện tích 120 m2 / thửa",
+            "Người nộp: Lê Thị Hoa, or Trần Văn Bình"})
+    void ordinaryTextWithSqlWordsOrPunctuationPasses(String text) {
+        ObjectNode dossier = cleanDossier();
+        dossier.put("TrichYeuHoSo", text);
+
+        assertThat(rules.checkDossier(dossier, PROVINCE)).isEmpty();
+    }
+
+    @Test
+    void textNotInNfcIsQuarantinedInAnyField() {
+        String decomposed = Normalizer.normalize("Nguyễn Thị Hường", Normalizer.Form.NFD);
+        ObjectNode dossier = cleanDossier();
+        dossier.put("ChuHoSo", decomposed);
+        ObjectNode step = cleanStep();
+        step.put("NguoiXuLy", decomposed);
+
+        assertOnly(rules.checkDossier(dossier, PROVINCE), "ChuHoSo", TextPolicy.NOT_NFC);
+        assertOnly(rules.checkStep(step, PROVINCE), "NguoiXuLy", TextPolicy.NOT_NFC);
+    }
+
+    @Test
+    void aCityMaySendEitherKindAsWritten(@TempDir Path dir) throws IOException {
+        PortalRules delivering = new PortalRules(TextPolicy.load(
+                MappingFixtures.withTextPolicy(dir, "deliver", "deliver")));
+        ObjectNode dossier = cleanDossier();
+        dossier.put("ChuHoSo", Normalizer.normalize("Nguyễn Thị Hường", Normalizer.Form.NFD));
+        dossier.put("TrichYeuHoSo", "Robert'); DROP TABLE ledger; --");
+
+        assertThat(delivering.checkDossier(dossier, PROVINCE)).isEmpty();
     }
 
     private static Arguments broken(String name, Consumer<ObjectNode> breakIt, String field, String rule) {

@@ -328,6 +328,23 @@ class PortalClientTest {
     }
 
     @Test
+    void stepsResentAfterAnAnswerThatNeverCameAreMarkedAndOthersAreNot() {
+        List<ObjectNode> steps = IntStream.range(0, 2).mapToObj(i -> JSON.createObjectNode()
+                .put("MaHoSo", "H26." + i).put("TrangThai", "4").put("ThoiDiemXuLy", "20240102080000")).toList();
+        // the portal processes the call but its answer comes after the time-out: the steps go out again
+        firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
+        List<ItemResult> lost = client(3, Duration.ofMillis(400)).pushSteps(steps);
+
+        assertThat(lost).extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", true));
+        assertThat(portal.batchSizes).as("both calls processed: the portal holds them twice").containsExactly(2, 2);
+
+        reset();
+        firstIntegrationCall(aResponse().withStatus(503));
+        assertThat(client().pushSteps(steps)).as("a 503 is an answer: nothing was processed")
+                .extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", false));
+    }
+
+    @Test
     void aDossierWrittenByACallWhoseAnswerTimedOutIsNotWrittenAgain() {
         firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
         PortalClient client = client(3, Duration.ofMillis(400));

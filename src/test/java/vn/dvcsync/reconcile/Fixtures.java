@@ -13,12 +13,13 @@ import vn.dvcsync.city.Applicant;
 import vn.dvcsync.city.Dossier;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
+import vn.dvcsync.mapping.TextPolicy;
 
 /** City dossiers and portal copies for the reconciliation tests; the mapping is the project's {@code mappings/}. */
 final class Fixtures {
 
     static final PortalMapping MAPPING = PortalMapping.load(Path.of("mappings"));
-    static final PortalRules RULES = new PortalRules();
+    static final PortalRules RULES = new PortalRules(TextPolicy.load(Path.of("mappings")));
     static final String PROCEDURE = "1.001612.000.00.00.H26";
     static final String UNKNOWN_PROCEDURE = "1.999999.000.00.00.H26";
     static final Set<String> CATALOGUE = Set.of(PROCEDURE, "2.000001.000.00.00.H26");

@@ -2,7 +2,6 @@ package vn.dvcsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +27,13 @@ import vn.dvcsync.simulator.PortalSimulator;
 /**
  * Malformed city rows, in a city whose schema is looser than the reference one (as older systems are:
  * nullable columns, dates and numbers kept as text, unbounded text): each is quarantined with the rule it
- * breaks, never sent, while the run goes on and delivers the rest. Text that is merely unusual (not in
- * NFC, looking like SQL) is no defect: it reaches the portal, in NFC, as written.
+ * breaks, never sent, while the run goes on and delivers the rest. By the default text policy
+ * ({@code mappings/text-policy.yaml}) text not in NFC and text that looks like SQL are quarantined too, naming
+ * the field and {@code TEXT_NOT_NFC} / {@code TEXT_SQL_LIKE}; text with SQL words in ordinary sentences is sent
+ * as written.
  */
-@SpringBootTest(properties = {"dvcsync.demo.dossiers=200", "dvcsync.population.max-lookups-per-run=0"})
+@SpringBootTest(properties = {"dvcsync.demo.dossiers=200", "dvcsync.population.max-lookups-per-run=0",
+        "dvcsync.report-dir=target/test-reports/bad-city-input"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +42,7 @@ class BadCityInputTest {
     private static final String NAME_NFC = "Nguyễn Thị Hường";
     private static final String SQL_SUMMARY = "Robert'); DROP TABLE ledger; DELETE FROM city.ho_so; --";
     private static final String SQL_CODE = "H26.99'); DROP TABLE ledger;--";
+    private static final String SQL_WORDS = "Cấp giấy phép (select mẫu số 2); update hồ sơ - bổ sung \"bản vẽ\"";
 
     @Autowired RunService runs;
     @Autowired DemoCity demo;
@@ -49,9 +52,10 @@ class BadCityInputTest {
     JdbcTemplate city;
     long template;
     long nextId;
-    /** city id → expected rule (null: delivered) */
+    /** city id → expected ledger rule, with the violation's rule id in brackets when it names one (null: delivered) */
     final Map<Long, String> expected = new LinkedHashMap<>();
     Run run;
+    Run reconcile;
 
     @BeforeAll
     void aCityFullOfSurprises() {
@@ -96,11 +100,14 @@ class BadCityInputTest {
         badApplicant("DinhDanhCHS", "H26.BAD-ID-SHORT", Map.of("so_dinh_danh", "12345"));
         badApplicant("DinhDanhCHS", "H26.BAD-ID-ALPHA", Map.of("so_dinh_danh", "0010AB567890"));
         badApplicant("DinhDanhCHS", "H26.BAD-ID-NONE", Map.of("so_dinh_danh", NULL));
-        badApplicant(null, "H26.NFD", Map.of("ho_ten", Normalizer.normalize(NAME_NFC, Normalizer.Form.NFD)));
-        bad(null, "H26.SQL", Map.of("trich_yeu", SQL_SUMMARY));
-        bad(null, SQL_CODE, Map.of());
+        badApplicant("ChuHoSo [TEXT_NOT_NFC]", "H26.NFD",
+                Map.of("ho_ten", Normalizer.normalize(NAME_NFC, Normalizer.Form.NFD)));
+        bad("TrichYeuHoSo [TEXT_SQL_LIKE]", "H26.SQL", Map.of("trich_yeu", SQL_SUMMARY));
+        bad("MaHoSo [TEXT_SQL_LIKE]", SQL_CODE, Map.of());
+        bad(null, "H26.SQL-WORDS", Map.of("trich_yeu", SQL_WORDS));
 
         run = runs.execute(RunType.INCREMENTAL);
+        reconcile = runs.execute(RunType.RECONCILE);
     }
 
     @Test
@@ -124,7 +131,7 @@ class BadCityInputTest {
             Map<String, Object> row = ledgerRowOf(id);
             assertThat(row.get("status")).as("status of city dossier %d", id).isEqualTo("QUARANTINED");
             assertThat(row.get("reason")).as("reason of city dossier %d", id).isEqualTo("DOSSIER_INVALID");
-            assertThat(row.get("rule")).as("rule of city dossier %d", id).isEqualTo(rule);
+            assertThat(row.get("rule")).as("rule of city dossier %d", id).isEqualTo(rule.split(" \\[")[0]);
             assertThat((String) row.get("message")).as("message of city dossier %d", id)
                     .contains(rule.replace("unreadable:", "")).hasSizeLessThan(5000);
             assertThat(portal.writes((String) row.get("record_key"))).isZero();
@@ -132,11 +139,22 @@ class BadCityInputTest {
     }
 
     @Test
-    void unusualButValidTextReachesThePortalAsWrittenInNfc() {
-        ObjectNode nfd = portal.dossier("H26.NFD").orElseThrow();
-        assertThat(nfd.path("ChuHoSo").asText()).isEqualTo(NAME_NFC);
-        assertThat(portal.dossier("H26.SQL").orElseThrow().path("TrichYeuHoSo").asText()).isEqualTo(SQL_SUMMARY);
-        assertThat(portal.dossier(SQL_CODE)).isPresent();
+    void reconciliationReportsTheTextPolicyAsTheRunQuarantinedIt() {
+        assertThat(reconcile.status()).isEqualTo("SUCCEEDED");
+        Map<String, String> invalid = new LinkedHashMap<>();
+        store.query("select record_key, field, portal_value from mismatch where run_id = ? and category = 'DOSSIER_INVALID'",
+                rs -> {
+                    invalid.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3));
+                }, reconcile.id());
+        assertThat(invalid.get("H26.NFD ChuHoSo")).contains("TEXT_NOT_NFC");
+        assertThat(invalid.get("H26.SQL TrichYeuHoSo")).contains("TEXT_SQL_LIKE").doesNotContain("DROP");
+        assertThat(invalid.get(SQL_CODE + " MaHoSo")).contains("TEXT_SQL_LIKE");
+        assertThat(invalid).doesNotContainKey("H26.SQL-WORDS TrichYeuHoSo");
+    }
+
+    @Test
+    void textWithSqlWordsInOrdinarySentencesReachesThePortalAsWritten() {
+        assertThat(portal.dossier("H26.SQL-WORDS").orElseThrow().path("TrichYeuHoSo").asText()).isEqualTo(SQL_WORDS);
         assertThat(portal.dossier("H26.BAD-CONTROL")).as("the untouched copy of the template").isPresent();
         assertThat(store.queryForObject("select count(*) from ledger", Long.class)).isPositive();
         assertThat(city.queryForObject("select count(*) from city.ho_so", Long.class)).isGreaterThan(200);

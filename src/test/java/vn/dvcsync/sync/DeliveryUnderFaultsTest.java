@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -97,6 +99,55 @@ class DeliveryUnderFaultsTest {
         scenario(3, knobs -> knobs.latency(0, 380));
         assertThat(client.alreadyHeld()).as("dossiers found on the portal instead of being written twice")
                 .isGreaterThan(heldBefore);
+    }
+
+    @Test
+    void stepsWhoseAnswerWasLostAreSentAgainAndCounted() {
+        JdbcTemplate city = new JdbcTemplate(demo.writableDataSource());
+        List<String> delivered = store.queryForList("""
+                select record_key from ledger where record_type = 'DOSSIER' and status = 'DELIVERED' order by record_key
+                """, String.class);
+        long nextId = city.queryForObject("select max(id) from city.tien_do", Long.class) + 1;
+        int added = 0;
+        for (int i = 0; i < delivered.size(); i += 3) {
+            // a new progress step of the dossier, and the dossier's change time that makes the extraction read it
+            added += city.update("""
+                    insert into city.tien_do (id, ho_so_id, thoi_diem, nguoi_xu_ly, noi_dung, trang_thai)
+                    select ?, id, now(), 'Chuyên viên', 'Tiếp tục giải quyết hồ sơ', 'DANG_XU_LY' from city.ho_so
+                    where ma_ho_so = ?
+                    """, nextId++, delivered.get(i));
+            city.update("update city.ho_so set cap_nhat_luc = now() where ma_ho_so = ?", delivered.get(i));
+        }
+        long onPortalBefore = stepsOnThePortal().size();
+        long doubledBefore = doubled(stepsOnThePortal());
+        long deliveredBefore = count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'");
+
+        // about one call in five takes longer than the 300 ms time-out, and is processed all the same
+        portal.knobs().latency(0, 380);
+        List<Run> pushed = runUntilNothingPending();
+        calm();
+
+        List<String> onPortal = stepsOnThePortal();
+        long deliveredSteps = count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'")
+                - deliveredBefore;
+        long counted = pushed.stream().mapToLong(r -> ((Number) r.counts().getOrDefault(
+                Pusher.STEPS_RESENT_UNCONFIRMED, 0)).longValue()).sum();
+        assertThat(deliveredSteps).isEqualTo(added);
+        assertThat(onPortal.size() - onPortalBefore).as("copies of steps on the portal").isGreaterThan(deliveredSteps);
+        assertThat(doubled(onPortal) - doubledBefore).as("steps the portal holds more than once (it cannot be asked)")
+                .isPositive().isLessThanOrEqualTo(counted);
+    }
+
+    /** Every step the portal holds, as its dossier's code and its JSON (a step appended twice is there twice). */
+    private List<String> stepsOnThePortal() {
+        return extractor.page(Watermark.START, 1_000_000).stream()
+                .flatMap(d -> portal.steps(d.code()).stream().map(step -> d.code() + " " + step)).toList();
+    }
+
+    /** How many distinct steps are there more than once. */
+    private static long doubled(List<String> steps) {
+        return steps.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()))
+                .values().stream().filter(n -> n > 1).count();
     }
 
     @Test
@@ -218,12 +269,15 @@ class DeliveryUnderFaultsTest {
         assertThat(count("select count(*) from ledger where status in ('PENDING', 'FAILED')")).isZero();
     }
 
-    private void runUntilNothingPending() {
+    /** @return the runs it made */
+    private List<Run> runUntilNothingPending() {
+        List<Run> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Run run = runs.execute(RunType.INCREMENTAL);
+            made.add(run);
             if ("SUCCEEDED".equals(run.status())
                     && count("select count(*) from ledger where status = 'PENDING'") == 0) {
-                return;
+                return made;
             }
         }
         throw new AssertionError("records still pending after 5 runs: " + store.queryForList("""
