@@ -133,7 +133,7 @@ public class PopulationClient {
         pacer.acquire();
         calls.incrementAndGet();
         long start = System.nanoTime();
-        HttpPost.Reply reply;
+        HttpPost.Reply<byte[]> reply;
         try {
             reply = http.post(requestUrl, CONTENT_TYPE, headers, body);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -458,6 +459,15 @@ public class PortalClient {
         return body;
     }
 
+    /** The reply's JSON, or null when it is not JSON; an I/O error (the body cut off) is thrown. */
+    private JsonNode json(InputStream body) throws IOException {
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /**
      * One paced HTTP request. Asks for a retry on I/O errors, time-outs, 429, 5xx, unreadable replies
      * and {@code error_code 9}; any other status than 200 is a defect.
@@ -472,9 +482,10 @@ public class PortalClient {
         pacer.acquire();
         calls.incrementAndGet();
         long start = System.nanoTime();
-        HttpPost.Reply reply;
+        HttpPost.Reply<JsonNode> reply;
         try {
-            reply = http.post(baseUrl() + path, JSON, Map.of(), bytes);
+            // a reply of 200 is parsed as it arrives (a DanhSachHoSo page is megabytes): null when it is no JSON
+            reply = http.post(baseUrl() + path, JSON, Map.of(), bytes, (code, stream) -> code == 200 ? json(stream) : null);
         } catch (IOException e) {
             log.debug("portal {} ({} items): no reply after {} ms", what, items, millisSince(start));
             // refused before anything was sent, or sent and the answer lost (time-out, reset)
@@ -497,12 +508,7 @@ public class PortalClient {
             }
             throw new PortalRejectedException("portal " + what + ": HTTP " + status);
         }
-        JsonNode json;
-        try {
-            json = mapper.readTree(reply.body());
-        } catch (IOException e) {
-            json = null;
-        }
+        JsonNode json = reply.body();
         if (json == null || !json.isObject()) {
             log.debug("portal {} ({} items): HTTP 200, unreadable reply, in {} ms", what, items, millisSince(start));
             throw new Retry("HTTP 200 with a reply that is not a JSON object", null, true);

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
@@ -33,17 +33,13 @@ public final class HttpPost {
     public HttpPost(ProducerTemplate template, Duration timeout) {
         this.template = template;
         long millis = timeout.toMillis();
-        this.options = "httpMethod=POST&throwExceptionOnFailure=false"
+        this.options = "httpMethod=POST&throwExceptionOnFailure=false&disableStreamCache=true"
                 + "&connectTimeout=" + millis + "&responseTimeout=" + millis + "&soTimeout=" + millis
                 + "&httpClient.retryStrategy=#class:" + NoRetries.class.getName();
     }
 
-    /** The reply of a request that reached the server. */
-    public record Reply(int status, String retryAfterHeader, byte[] body) {
-
-        public String text() {
-            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        }
+    /** The reply of a request that reached the server; {@code body} as the caller's {@link BodyReader} read it. */
+    public record Reply<B>(int status, String retryAfterHeader, B body) {
 
         /** {@code Retry-After} in seconds, when the server sent a readable one. */
         public Optional<Duration> retryAfter() {
@@ -59,18 +55,64 @@ public final class HttpPost {
         }
     }
 
+    /** Reads a reply's body straight from the connection. */
+    @FunctionalInterface
+    public interface BodyReader<B> {
+        /**
+         * @param status the reply's HTTP status
+         * @param body   the body as it arrives (empty when there is none); closed by the caller
+         * @throws IOException the connection failed while the body was read: the request got no reply
+         */
+        B read(int status, InputStream body) throws IOException;
+    }
+
+    /** The whole body as bytes. */
+    public static final BodyReader<byte[]> BYTES = (status, body) -> body.readAllBytes();
+
+    /** As {@link #post(String, String, Map, byte[], BodyReader)}, the body read whole as bytes. */
+    public Reply<byte[]> post(String url, String contentType, Map<String, String> headers, byte[] body) throws IOException {
+        return post(url, contentType, headers, body, BYTES);
+    }
+
     /**
      * @param url         the exact request URL ({@code http://…} or {@code https://…})
      * @param contentType the request's {@code Content-Type}, charset included
      * @param headers     further request headers
-     * @throws IOException the request did not get a reply (connection refused or reset, time-out)
+     * @param reader      reads the reply's body from the connection before the connection is released, so that
+     *                    a large body (a page of the portal's dossiers) is parsed as it arrives, never held whole
+     * @throws IOException the request did not get a reply (connection refused or reset, time-out, a body cut off)
      */
-    public Reply post(String url, String contentType, Map<String, String> headers, byte[] body) throws IOException {
+    public <B> Reply<B> post(String url, String contentType, Map<String, String> headers, byte[] body,
+                             BodyReader<B> reader) throws IOException {
         String endpoint = url + (url.contains("?") ? "&" : "?") + options;
+        Object[] read = new Object[1];
+        IOException[] cutOff = new IOException[1];
         Exchange exchange = template.request(endpoint, ex -> {
             Message in = ex.getIn();
             headers.forEach(in::setHeader);
             in.setBody(new ExactTypeEntity(body, contentType));
+            // With disableStreamCache the body is the connection's stream, closed when the exchange is done:
+            // read it first (highest order), while it is open.
+            ex.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    Integer status = done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                    if (done.getException() != null || status == null) {
+                        return;
+                    }
+                    InputStream stream = done.getMessage().getBody(InputStream.class);
+                    try (InputStream bodyStream = stream != null ? stream : InputStream.nullInputStream()) {
+                        read[0] = reader.read(status, bodyStream);
+                    } catch (IOException e) {
+                        cutOff[0] = e;
+                    }
+                }
+
+                @Override
+                public int getOrder() {
+                    return HIGHEST;
+                }
+            });
         });
         Exception failure = exchange.getException();
         if (failure != null) {
@@ -81,12 +123,17 @@ public final class HttpPost {
             }
             throw failure instanceof RuntimeException re ? re : new RuntimeCamelException(failure);
         }
+        if (cutOff[0] != null) {
+            throw cutOff[0];
+        }
         Message out = exchange.getMessage();
         Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == null) {
             throw new IOException("no HTTP status in the reply from " + url);
         }
-        return new Reply(status, out.getHeader("Retry-After", String.class), out.getBody(byte[].class));
+        @SuppressWarnings("unchecked")
+        B value = (B) read[0];
+        return new Reply<>(status, out.getHeader("Retry-After", String.class), value);
     }
 
     /** Keeps the {@code Content-Type} exactly as given (the client library would rewrite {@code utf-8} as {@code UTF-8}). */
