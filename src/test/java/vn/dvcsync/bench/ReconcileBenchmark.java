@@ -6,9 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +51,7 @@ import vn.dvcsync.run.RunType;
  *     with the portal's pages), the applicants queued as the city streams by, procedure reconciliation, the
  *     applicant findings report (population look-ups disabled: {@code max-lookups-per-run=0}), the mismatch store
  *     (COPY, pricing, NEW/PERSISTING), the index estimate and the three report files. S is its wall time; M is
- *     the sum of the peak usage of the heap memory pools during it (reset just before).</li>
+ *     the most heap in use at one moment during it ({@link HeapPeak}: the heap just before each collection).</li>
  * <li>Times B: one SQL full outer join of the city's dossiers (mapped to the portal's form in SQL) with
  *     {@code bench.portal_dossier}, comparing the same fields and counting the differences.</li>
  * </ol>
@@ -142,12 +138,16 @@ public final class ReconcileBenchmark {
                         new org.springframework.jdbc.core.JdbcTemplate(db).execute("create table bench.ready ()");
                     }
                     System.gc();
-                    List<MemoryPoolMXBean> heap = heapPools();
-                    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-                    long start = System.nanoTime();
-                    Run run = runs.execute(RunType.RECONCILE);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                    long start;
+                    Run run;
+                    double seconds;
+                    long peak;
+                    try (HeapPeak heap = new HeapPeak()) {
+                        start = System.nanoTime();
+                        run = runs.execute(RunType.RECONCILE);
+                        seconds = (System.nanoTime() - start) / 1e9;
+                        peak = heap.bytes();
+                    }
                     if (!"SUCCEEDED".equals(run.status())) {
                         throw new IllegalStateException("the reconcile run did not succeed: " + run);
                     }
@@ -319,16 +319,6 @@ public final class ReconcileBenchmark {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        List<MemoryPoolMXBean> heap = new ArrayList<>();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.isValid()) {
-                heap.add(p);
-            }
-        }
-        return heap;
     }
 
     private static long secondsSince(long t0) {
