@@ -136,7 +136,7 @@ public final class PortalRules {
             }
         }
         Integer max = MAX_LENGTH.get(field);
-        if (max != null) {
+        if (max != null && text.length() > max) {   // never more code points than chars: count only then
             int length = text.codePointCount(0, text.length());
             if (length > max) {
                 violations.add(new Violation(field, "max-length",

@@ -45,6 +45,8 @@ public final class TextPolicy {
     private final String[] exactTriggers;
     private final String[] wordTriggers;
     private final SqlPattern[] patterns;
+    /** ASCII characters a trigger starts with, in either case. */
+    private final boolean[] triggerStarts = new boolean[128];
 
     private TextPolicy(Path file, Action notNfc, Action sqlLike, List<String> triggers, SqlPattern[] patterns) {
         this.file = file;
@@ -53,6 +55,14 @@ public final class TextPolicy {
         this.exactTriggers = triggers.stream().filter(t -> t.equals(t.toUpperCase(Locale.ROOT))).toArray(String[]::new);
         this.wordTriggers = triggers.stream().filter(t -> !t.equals(t.toUpperCase(Locale.ROOT))).toArray(String[]::new);
         this.patterns = patterns;
+        for (String t : triggers) {
+            char first = t.charAt(0);
+            for (char c : new char[] {first, Character.toLowerCase(first), Character.toUpperCase(first)}) {
+                if (c < 128) {
+                    triggerStarts[c] = true;
+                }
+            }
+        }
     }
 
     /**
@@ -135,28 +145,21 @@ public final class TextPolicy {
         return null;
     }
 
+    /** One pass over the text: a trigger is looked for only where a character starts one. */
     private boolean hasTrigger(String text) {
-        for (String t : exactTriggers) {
-            if (text.contains(t)) {
-                return true;
-            }
-        }
-        for (String t : wordTriggers) {
-            if (containsIgnoreCase(text, t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Case-insensitive (ASCII) search without copying the text. */
-    private static boolean containsIgnoreCase(String text, String word) {
-        char first = word.charAt(0);
-        char upper = Character.toUpperCase(first);
-        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if ((c == first || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
-                return true;
+            if (c < 128 && triggerStarts[c]) {
+                for (String t : exactTriggers) {
+                    if (text.startsWith(t, i)) {
+                        return true;
+                    }
+                }
+                for (String t : wordTriggers) {
+                    if (text.regionMatches(true, i, t, 0, t.length())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
