@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -80,25 +81,8 @@ class LedgerClaimTest {
             entries.add(dossier(String.format("H26.%05d", i), 1));
         }
         ledger.stage(entries, "r");
-        ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> claimers = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            claimers.add(pool.submit(() -> {
-                start.await();
-                List<Claimed> batch;
-                while (!(batch = ledger.claimDossiers(50)).isEmpty()) {
-                    batch.forEach(c -> claimed.add(c.id()));
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : claimers) {
-            f.get();
-        }
-        pool.shutdown();
+        List<Long> claimed = claimConcurrently(() -> ledger.claimDossiers(50)).stream()
+                .flatMap(List::stream).map(Claimed::id).toList();
         assertThat(claimed).hasSize(2000).doesNotHaveDuplicates();
     }
 
@@ -225,25 +209,7 @@ class LedgerClaimTest {
         ledger.stage(parents, "r");
         ledger.markDelivered(jdbc.queryForList("select id from ledger", Long.class), "r");
         ledger.stage(steps, "r");
-        ConcurrentLinkedQueue<List<Claimed>> batches = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> claimers = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            claimers.add(pool.submit(() -> {
-                start.await();
-                List<Claimed> batch;
-                while (!(batch = ledger.claimSteps(50)).isEmpty()) {
-                    batches.add(batch);
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : claimers) {
-            f.get();   // a deadlock would fail a claim here
-        }
-        pool.shutdown();
+        List<List<Claimed>> batches = new ArrayList<>(claimConcurrently(() -> ledger.claimSteps(50)));
         List<Claimed> rest;
         while (!(rest = ledger.claimSteps(50)).isEmpty()) {
             batches.add(rest);
@@ -257,6 +223,33 @@ class LedgerClaimTest {
                     .collect(Collectors.groupingBy(Claimed::parentKey, Collectors.counting()));
             perDossier.forEach((key, n) -> assertThat(n).as("steps of %s in one batch", key).isEqualTo((long) stepsOf.get(key)));
         }
+    }
+
+    /** Batches claimed by 8 threads at once until a claim comes back empty (a deadlock fails a claim). */
+    private static List<List<Claimed>> claimConcurrently(Callable<List<Claimed>> claim) throws Exception {
+        ConcurrentLinkedQueue<List<Claimed>> batches = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> claimers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            claimers.add(pool.submit(() -> {
+                start.await();
+                List<Claimed> batch;
+                while (!(batch = claim.call()).isEmpty()) {
+                    batches.add(batch);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        try {
+            for (Future<?> f : claimers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return List.copyOf(batches);
     }
 
     /** The dossiers of a step batch, each given as its first and last step's (in batch order). */
