@@ -83,8 +83,8 @@ public class PortalClient {
     public record ItemResult(String maHoSo, String code, String message, boolean updated, boolean resentUnanswered) {
 
         /**
-         * Not a portal code: a progress step sent without an answer (see {@link #unconfirmed}) and, under
-         * {@link PortalProperties.UnansweredSteps#FAIL}, not sent again. The portal may or may not hold it.
+         * Not a portal code: a progress step sent without an answer (see {@link #unconfirmed(String, Instant, String)})
+         * and, under {@link PortalProperties.UnansweredSteps#FAIL}, not sent again. The portal may or may not hold it.
          */
         public static final String UNCONFIRMED = "UNCONFIRMED";
 
@@ -103,10 +103,6 @@ public class PortalClient {
 
         public boolean ok() {
             return OK.equals(code);
-        }
-
-        public boolean unconfirmed() {
-            return UNCONFIRMED.equals(code);
         }
     }
 

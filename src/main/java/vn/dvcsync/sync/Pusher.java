@@ -42,8 +42,9 @@ import vn.dvcsync.run.RunCounters;
  * that stopped before recording it ({@link Claimed#uncertain()}: an instance killed, its lease over), may or may
  * not be on the portal, and the portal cannot be asked. With {@code dvcsync.portal.unanswered-steps: fail} (the
  * default) it becomes a dead letter at once, its last error starting {@value #UNCONFIRMED} and saying what to do,
- * and is never sent again unless an admin replays it; the other steps of its batch go on as usual. With
- * {@code resend} it is sent again and counted ({@value #STEPS_RESENT_UNCONFIRMED}).
+ * and is never sent again unless an admin replays it; the other steps of its batch go on as usual. A push with
+ * such steps counts as failed for the circuit breaker (the portal did not answer). With {@code resend} it is sent
+ * again and counted ({@value #STEPS_RESENT_UNCONFIRMED}).
  */
 @Component("pusher")
 public class Pusher {
@@ -186,7 +187,7 @@ public class Pusher {
             List<Claimed> unsure = batch.stream().filter(Claimed::uncertain).toList();
             if (!unsure.isEmpty()) {
                 send = batch.stream().filter(c -> !c.uncertain()).toList();
-                record(unsure, unsure.stream().map(c -> ItemResult.unconfirmed(c.recordKey(), c.uncertainSince(),
+                record(unsure, unsure.stream().map(c -> ItemResult.unconfirmed(c.parentKey(), c.uncertainSince(),
                         STOPPED_PUSH)).toList(), runId, "steps");
                 if (send.isEmpty()) {
                     return true;
@@ -202,6 +203,13 @@ public class Pusher {
             throw e;
         }
         record(send, results, runId, "steps");
+        long unanswered = results.stream().filter(r -> ItemResult.UNCONFIRMED.equals(r.code())).count();
+        if (unanswered > 0) {
+            // recorded; but a portal that leaves calls unanswered is failing: the circuit breaker counts this push, and
+            // opens before a portal that hangs turns every pending step into a dead letter
+            throw new PortalUnavailableException("portal CapNhatTienDoHoSoMC: " + unanswered + " progress steps sent without an answer: "
+                    + "dead letters (UNCONFIRMED), not sent again");
+        }
         return true;
     }
 

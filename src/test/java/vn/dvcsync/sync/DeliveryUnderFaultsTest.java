@@ -2,6 +2,7 @@ package vn.dvcsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import vn.dvcsync.city.CityExtractor;
 import vn.dvcsync.city.Dossier;
 import vn.dvcsync.city.Watermark;
 import vn.dvcsync.demo.DemoCity;
+import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.ledger.LedgerEntry;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.run.Run;
@@ -46,6 +49,9 @@ import vn.dvcsync.simulator.PortalSimulator;
         "dvcsync.portal.retry.initial-delay=400ms",
         "dvcsync.portal.retry.max-delay=1s",
         "dvcsync.portal.circuit-breaker.open-for=8s",
+        // a step push whose answer is lost counts as failed: with one call in five timing out, the default 50 % of
+        // the last 10 pushes happens now and then; the portal down (every push failing) opens it all the same
+        "dvcsync.portal.circuit-breaker.failure-rate-threshold=90",
         "dvcsync.ledger.retry-delay=PT0S",
         "dvcsync.population.max-lookups-per-run=10"})
 @ActiveProfiles("test")
@@ -60,6 +66,7 @@ class DeliveryUnderFaultsTest {
     @Autowired DemoCity demo;
     @Autowired JdbcTemplate store;
     @Autowired CircuitBreaker portalCircuitBreaker;
+    @Autowired Ledger ledger;
 
     @BeforeAll
     void everythingDeliveredOnceWithoutFaults() {
@@ -109,6 +116,7 @@ class DeliveryUnderFaultsTest {
     void stepsWhoseAnswerWasLostAreDeadLettersNotSentTwice() throws InterruptedException {
         Map<String, Integer> before = writesOfEveryDossier();
         long deliveredBefore = count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'");
+        long heldBefore = StepsOnThePortal.assertNoStepHeldTwice(store, portal);
         Set<String> touched = addSteps(15, 5, store, demo);
 
         // about one call in five takes longer than the 300 ms time-out, and is processed all the same
@@ -125,6 +133,8 @@ class DeliveryUnderFaultsTest {
         assertThat(pushed.stream().mapToLong(r -> counted(r, Pusher.STEPS_UNCONFIRMED)).sum())
                 .as("counted per run").isEqualTo(unconfirmed.size());
         assertThat(pushed.stream().mapToLong(r -> counted(r, Pusher.STEPS_RESENT_UNCONFIRMED)).sum()).isZero();
+        assertThat(pushed.stream().mapToLong(r -> counted(r, "push.failed_batches")).sum())
+                .as("pushes the circuit breaker counted as failed").isPositive();
         assertThat(store.queryForList("select last_error from ledger where id = any(?)", String.class,
                 (Object) unconfirmed.toArray(Long[]::new))).allSatisfy(error -> assertThat(error)
                 .startsWith("UNCONFIRMED: sent at ").contains("the portal's answer was lost (")
@@ -133,10 +143,57 @@ class DeliveryUnderFaultsTest {
         // the simulator processed every call that timed out (the last may still be on its way): an admin checking
         // the dossiers finds those steps on the portal, once each, and has nothing to replay
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (StepsOnThePortal.assertNoStepHeldTwice(store, portal) < unconfirmed.size() && System.nanoTime() < deadline) {
+        while (StepsOnThePortal.assertNoStepHeldTwice(store, portal) < heldBefore + unconfirmed.size()
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(StepsOnThePortal.assertNoStepHeldTwice(store, portal)).isEqualTo(unconfirmed.size());
+        assertThat(StepsOnThePortal.assertNoStepHeldTwice(store, portal) - heldBefore).isEqualTo(unconfirmed.size());
+    }
+
+    /**
+     * A portal that answers no step call any more: the first pushes leave their steps unconfirmed (dead letters)
+     * and count as failed, the circuit breaker opens and the rest stays PENDING instead of becoming dead letters;
+     * with the portal answering again they are delivered once.
+     */
+    @Test
+    void aPortalLeavingStepCallsUnansweredOpensTheCircuitBreakerBeforeEveryStepIsADeadLetter() throws Exception {
+        Map<String, Integer> before = writesOfEveryDossier();
+        // 5 new steps of each of 30 dossiers on the portal (30 calls), staged as an extraction would stage them
+        List<LedgerEntry> steps = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Map<String, Object> d : store.queryForList("""
+                select d.record_key, d.unit_code, (select s.payload::text from ledger s where s.parent_key = d.record_key
+                                                   and s.status = 'DELIVERED' limit 1) as step
+                from ledger d where d.record_type = 'DOSSIER' and d.status = 'DELIVERED'
+                and exists (select 1 from ledger s where s.parent_key = d.record_key and s.status = 'DELIVERED')
+                order by d.record_key limit 30
+                """)) {
+            String key = (String) d.get("record_key");
+            for (int n = 1; n <= 5; n++) {
+                ObjectNode step = ((ObjectNode) json.readTree((String) d.get("step"))).put("NoiDungXuLy", "Bước bổ sung " + n);
+                steps.add(new LedgerEntry(Ledger.STEP, key + "/hung-" + n, 1, key, (String) d.get("unit_code"),
+                        null, null, null, step.toString()));
+            }
+        }
+        ledger.stage(steps, "test");
+
+        // every call takes longer than the 300 ms time-out (and is processed all the same)
+        portal.knobs().latency(350, 380);
+        Run hung = runs.execute(RunType.INCREMENTAL);
+        assertThat(hung.status()).isEqualTo("FAILED");
+        assertThat(hung.error()).contains("circuit breaker").contains("progress steps sent without an answer");
+        // the steps of the pushes before it opened (about 10 at 90 % of the last 10 pushes, a few more in flight)
+        List<Long> unconfirmed = StepsOnThePortal.unconfirmedSteps(store, List.of(hung.id()));
+        assertThat(unconfirmed).isNotEmpty();
+        assertThat(count("select count(*) from ledger where record_type = 'STEP' and status = 'PENDING'"))
+                .as("steps left for a later run").isPositive().isEqualTo(steps.size() - unconfirmed.size());
+
+        calm();
+        portalCircuitBreaker.reset();
+        runUntilNothingPending();
+        assertThat(count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED' "
+                + "and record_key like '%/hung-%'")).isEqualTo(steps.size() - unconfirmed.size());
+        assertDeliveredExactlyOnce(before, Set.of());
     }
 
     /**
