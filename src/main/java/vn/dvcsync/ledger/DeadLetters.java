@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Dead letters: ledger rows whose pushes failed {@code dvcsync.ledger.max-attempts} times (FAILED), for an
- * admin to see and replay. A replay puts them back to PENDING with their attempts reset (their last error
- * stays until they are delivered); it is idempotent: a row no longer FAILED is left as it is.
+ * Dead letters: ledger rows whose pushes failed {@code dvcsync.ledger.max-attempts} times, or progress steps sent
+ * without an answer ({@code UNCONFIRMED}, see {@code dvcsync.portal.unanswered-steps}) (FAILED), for an admin to see
+ * and replay. A replay puts them back to PENDING with their attempts reset (their last error stays until they are
+ * delivered); it is idempotent: a row no longer FAILED is left as it is. A replayed step is sent whatever became of
+ * an earlier sending (the admin's call); a replayed dossier is still looked up first when an earlier sending may
+ * have arrived.
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -95,7 +98,7 @@ public class DeadLetters {
         args.addAll(List.of(where.args()));
         return jdbc.update("""
                 update ledger set status = 'PENDING', attempts = 0, next_attempt_at = null, claimed_until = null,
-                       run_id = ?, updated_at = now()
+                       unconfirmed = unconfirmed and record_type = 'DOSSIER', run_id = ?, updated_at = now()
                 where %s
                 """.formatted(where.sql), args.toArray());
     }

@@ -1,5 +1,7 @@
 package vn.dvcsync.ledger;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -203,7 +205,7 @@ public class Ledger {
                           and not exists (select 1 from ledger f where f.record_type = c.record_type
                                           and f.%1$s = c.%1$s and f.claimed_until > now())),
                     locked as (
-                        select c.id, c.unconfirmed, c.%1$s as unit, array_position(?::text[], c.%1$s) as pos
+                        select c.id, c.unconfirmed, c.updated_at, c.%1$s as unit, array_position(?::text[], c.%1$s) as pos
                         from ledger c
                         where c.id in (select id from due) and c.status = 'PENDING'
                           and (c.claimed_until is null or c.claimed_until <= now())
@@ -220,13 +222,14 @@ public class Ledger {
                     from locked p
                     where l.id = p.id and p.unit in (select unit from kept)
                     returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
-                              p.unconfirmed as uncertain,
+                              p.unconfirmed as uncertain, case when p.unconfirmed then p.updated_at end as uncertain_since,
                               (l.reason = '%4$s' or exists (select 1 from ledger d where d.record_type = l.record_type
                                       and d.record_key = l.record_key and d.status = 'DELIVERED')) as delivered_before
                     """.formatted(unit, due.formatted("c"), eligible.formatted("c"), REOPENED_HELD),
                     (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
                             rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
-                            rs.getBoolean("delivered_before"), rs.getBoolean("uncertain")),
+                            rs.getBoolean("delivered_before"), rs.getBoolean("uncertain"),
+                            instant(rs.getObject("uncertain_since", OffsetDateTime.class))),
                     units, recordType, units, limit, props.lease().toMillis() / 1000.0);
         });
         return claimed.stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
@@ -276,17 +279,36 @@ public class Ledger {
     /**
      * A push attempt failed: the rows wait {@code retryDelay} and stay PENDING, or become dead letters
      * (FAILED) once they have failed {@code maxAttempts} times, with {@code error} as their last error.
-     * A row superseded while it was in flight stays SUPERSEDED. The rows stay {@code unconfirmed}: the
-     * portal may have processed the attempt after all.
+     * A row superseded while it was in flight stays SUPERSEDED.
+     *
+     * @param mayHaveArrived the portal may have processed the attempt after all: the rows stay {@code unconfirmed}.
+     *                       False: it certainly did not, and the rows were claimed as confirmed (not
+     *                       {@link Claimed#uncertain()}): they are confirmed again
      */
-    public void markAttemptFailed(Collection<Long> ids, String error, String runId) {
+    public void markAttemptFailed(Collection<Long> ids, String error, boolean mayHaveArrived, String runId) {
         withLongArray(ids, arr -> jdbc.update("""
                 update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
                        status = case when status <> 'PENDING' then status
                                      when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
-                       next_attempt_at = now() + make_interval(secs => ?), claimed_until = null
+                       next_attempt_at = now() + make_interval(secs => ?), claimed_until = null,
+                       unconfirmed = unconfirmed and ?
                 where id = any(?)
-                """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toMillis() / 1000.0, arr));
+                """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toMillis() / 1000.0,
+                mayHaveArrived, arr));
+    }
+
+    /**
+     * These rows become dead letters at once (FAILED, {@code error} their last error), with no further automatic
+     * attempt: whether the portal holds them cannot be known, and only an admin's replay sends them again (they are
+     * no longer {@code unconfirmed}, so it does). A row no longer PENDING (delivered by a push that outlived its
+     * lease, superseded) is left as it is.
+     */
+    public void markDeadLetters(Collection<Long> ids, String error, String runId) {
+        withLongArray(ids, arr -> jdbc.update("""
+                update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
+                       status = 'FAILED', next_attempt_at = null, claimed_until = null, unconfirmed = false
+                where id = any(?) and status = 'PENDING'
+                """, truncate(error), runId, arr));
     }
 
     /**
@@ -311,9 +333,10 @@ public class Ledger {
                                   and n.version > l.version and n.status <> 'SUPERSEDED')
                 """, missing ? null : REOPENED_HELD, runId, keys);
         if (missing) {
+            // the portal lacks the dossier, so it holds none of its steps
             jdbc.update("""
                     update ledger set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
-                           run_id = ?, updated_at = now()
+                           unconfirmed = false, run_id = ?, updated_at = now()
                     where record_type = 'STEP' and status in ('DELIVERED', 'FAILED') and parent_key = any(?)
                     """, runId, keys);
         }
@@ -345,6 +368,10 @@ public class Ledger {
                     rs.getLong("n"));
         });
         return counts;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static String truncate(String s) {

@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +38,11 @@ import vn.dvcsync.support.Retrier.Retry;
  * <p>One session for all calls (renewed when it expires or the portal answers {@code -1}), every call
  * paced to {@code ratePerSecond}, retried with back-off on 5xx, I/O errors, time-outs and code {@code 9},
  * and after {@code Retry-After} on 429. Thread-safe. Never logs dossier contents.
+ *
+ * <p>A call whose answer never came (a time-out, a connection lost after sending, HTTP 502/504) may have been
+ * processed. Dossiers it carried are looked up before they are sent again. Steps cannot be looked up: with
+ * {@link PortalProperties.UnansweredSteps#FAIL} (the default) they are never sent again and come back
+ * {@link ItemResult#UNCONFIRMED}; with {@code RESEND} they are sent again and marked {@code resentUnanswered}.
  */
 public class PortalClient {
 
@@ -58,12 +66,16 @@ public class PortalClient {
     /** Message of the result of a dossier not sent because the portal already held it as it is. */
     public static final String ALREADY_HELD = "already on the portal as sent";
 
+    private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
     /**
      * The portal's final answer for one dossier or step.
      *
      * @param code             the item's {@code error_code}: {@code 0} processed, {@code 2} invalid data (see
-     *                         message), {@code 3} already exists, {@code 4} not found
-     * @param message          the portal's message (for code 2 it names the field), null when none
+     *                         message), {@code 3} already exists, {@code 4} not found; or {@link #UNCONFIRMED}
+     * @param message          the portal's message (for code 2 it names the field), null when none; for
+     *                         {@link #UNCONFIRMED} what happened
      * @param updated          whether the final answer came from an update ({@code isUpdating "True"})
      * @param resentUnanswered a progress step that went out again after an attempt of this call whose answer never
      *                         came (a time-out, a lost connection, HTTP 502/504): the portal may have appended it
@@ -71,8 +83,23 @@ public class PortalClient {
      */
     public record ItemResult(String maHoSo, String code, String message, boolean updated, boolean resentUnanswered) {
 
+        /**
+         * Not a portal code: a progress step sent without an answer (see {@link #unconfirmed(String, Instant, String)})
+         * and, under {@link PortalProperties.UnansweredSteps#FAIL}, not sent again. The portal may or may not hold it.
+         */
+        public static final String UNCONFIRMED = "UNCONFIRMED";
+
         public ItemResult(String maHoSo, String code, String message, boolean updated) {
             this(maHoSo, code, message, updated, false);
+        }
+
+        /**
+         * An {@link #UNCONFIRMED} result, its message {@code sent at <Vietnam time>, the portal's answer was lost
+         * (<cause>)}.
+         */
+        public static ItemResult unconfirmed(String maHoSo, Instant sentAt, String cause) {
+            return new ItemResult(maHoSo, UNCONFIRMED,
+                    "sent at " + SENT_AT.format(sentAt) + ", the portal's answer was lost (" + cause + ")", false);
         }
 
         public boolean ok() {
@@ -102,6 +129,7 @@ public class PortalClient {
     private final Pacer pacer;
     private final Retrier retrier;
     private final int batchSize;
+    private final boolean resendUnansweredSteps;
 
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong tooManyRequests = new AtomicLong();
@@ -123,6 +151,7 @@ public class PortalClient {
         this.retrier = new Retrier(log, "portal", retry.maxAttempts(),
                 new Backoff(retry.initialDelay(), retry.multiplier(), retry.maxDelay()));
         this.batchSize = properties.batchSize() > 0 ? properties.batchSize() : 50;
+        this.resendUnansweredSteps = properties.unansweredSteps() == PortalProperties.UnansweredSteps.RESEND;
     }
 
     // ---------------------------------------------------------------- services
@@ -178,6 +207,12 @@ public class PortalClient {
 
     /**
      * Sends processing steps with {@code CapNhatTienDoHoSoMC}, at most {@code batchSize} a call.
+     *
+     * <p>Steps carried by a call whose answer never came (a time-out, a connection lost after sending, HTTP
+     * 502/504, a reply that cannot be read or matched to them) may have been appended. With
+     * {@code unanswered-steps: fail} their result is {@link ItemResult#UNCONFIRMED} and no further call carries
+     * them; the other calls go on. Then, when this method throws, no call it made can have been processed. With
+     * {@code resend} they are sent again ({@link ItemResult#resentUnanswered()}).
      *
      * @return one result per step, in input order
      */
@@ -271,19 +306,23 @@ public class PortalClient {
         return results;
     }
 
-    /** What one attempt sent (indices into the batch) and the reply; no reply when nothing was left to send. */
-    private record Sent(List<Integer> items, JsonNode reply) {
+    /**
+     * What one attempt sent (indices into the batch), when, and the reply; no reply when nothing was left to send
+     * or, for steps not to be resent, the reply never came.
+     */
+    private record Sent(List<Integer> items, JsonNode reply, Instant at) {
     }
 
     /**
      * One call of a batch, retried. Before each attempt the dossiers in {@code check} are looked up and
      * settled without sending when the portal holds them as they are; an attempt whose answer never came
-     * puts the dossiers it carried into {@code check} for the next one.
+     * puts the dossiers it carried into {@code check} for the next one. Steps carried by such an attempt are
+     * {@link ItemResult#UNCONFIRMED} and the call ends, or, with {@code unanswered-steps: resend}, go out again.
      */
     private List<ItemResult> pushBatch(String service, List<ObjectNode> batch, Boolean updating, Set<String> check) {
         boolean update = Boolean.TRUE.equals(updating);
         ItemResult[] results = new ItemResult[batch.size()];
-        // steps carried by an attempt whose answer never came (a dossier is put into `check` instead)
+        // steps resent after an attempt whose answer never came (a dossier is put into `check` instead)
         Set<Integer> unanswered = new HashSet<>();
         AtomicBoolean renewed = new AtomicBoolean();
         Sent sent = retrier.run(service, () -> {
@@ -298,7 +337,7 @@ public class PortalClient {
                 }
             }
             if (open.isEmpty()) {
-                return new Sent(open, null);
+                return new Sent(open, null, null);
             }
             List<ObjectNode> items = open.stream().map(batch::get).toList();
             ObjectNode params = mapper.createObjectNode().put("service", service);
@@ -306,14 +345,22 @@ public class PortalClient {
                 params.put("isUpdating", updating ? "True" : "False");
             }
             params.putArray("data").addAll(items);
+            Instant sentAt = Instant.now();
             try {
-                return new Sent(open, attempt(service, params, items.size(), renewed));
+                return new Sent(open, attempt(service, params, items.size(), renewed), sentAt);
             } catch (Retry retry) {
                 if (retry.mayHaveBeenProcessed()) {
                     if (PUSH_DOSSIERS.equals(service)) {
                         items.forEach(item -> check.add(maHoSo(item)));
-                    } else {
+                    } else if (resendUnansweredSteps) {
                         unanswered.addAll(open);
+                    } else {
+                        log.warn("portal {}: no answer to a call of {} steps ({}); they may have been appended and are "
+                                + "not sent again (unanswered-steps: fail)", service, open.size(), retry.getMessage());
+                        for (int i : open) {
+                            results[i] = ItemResult.unconfirmed(maHoSo(batch.get(i)), sentAt, retry.getMessage());
+                        }
+                        return new Sent(List.of(), null, sentAt);
                     }
                 }
                 throw retry;
@@ -321,7 +368,7 @@ public class PortalClient {
         }, PortalUnavailableException::new);
         if (sent.reply() != null) {
             List<ObjectNode> items = sent.items().stream().map(batch::get).toList();
-            List<ItemResult> answers = answers(service, items, updating, sent.reply(), check);
+            List<ItemResult> answers = answers(service, items, updating, sent.reply(), check, sent.at());
             for (int k = 0; k < items.size(); k++) {
                 int i = sent.items().get(k);
                 ItemResult a = answers.get(k);
@@ -332,9 +379,12 @@ public class PortalClient {
         return Arrays.asList(results);
     }
 
-    /** The per-item results of a reply; a batch the portal calls too large (code 5) is split in halves and resent. */
+    /**
+     * The per-item results of a reply sent at {@code sentAt}; a batch the portal calls too large (code 5) is split in
+     * halves and resent.
+     */
     private List<ItemResult> answers(String service, List<ObjectNode> batch, Boolean updating, JsonNode reply,
-                                     Set<String> check) {
+                                     Set<String> check, Instant sentAt) {
         String code = code(reply);
         if (BATCH_TOO_LARGE.equals(code)) {
             if (batch.size() == 1) {
@@ -358,8 +408,16 @@ public class PortalClient {
         }
         List<JsonNode> aligned = align(batch, result);
         if (aligned == null) {
-            throw new PortalRejectedException("portal " + service + ": " + result.size() + " item results for "
-                    + batch.size() + " items");
+            String mismatch = result.size() + " item results for " + batch.size() + " items";
+            if (PUSH_STEPS.equals(service) && !resendUnansweredSteps) {
+                // some may have been appended, which ones is unknown: as if the answer had been lost
+                log.warn("portal {}: {}; the steps are not sent again (unanswered-steps: fail)", service, mismatch);
+                for (ObjectNode item : batch) {
+                    results.add(ItemResult.unconfirmed(maHoSo(item), sentAt, "its reply could not be matched to the steps: " + mismatch));
+                }
+                return results;
+            }
+            throw new PortalRejectedException("portal " + service + ": " + mismatch);
         }
         for (int i = 0; i < batch.size(); i++) {
             results.add(new ItemResult(maHoSo(batch.get(i)), code(aligned.get(i)), message(aligned.get(i)), update));

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     record becomes a dead letter (FAILED) with its last error.</li>
  * <li>Sustained failure: the {@link CircuitBreaker} opens and the run stops pushing (the rest stays PENDING)
  *     until the portal answers again.</li>
+ * <li>Progress steps sent without an answer (a time-out, a lost connection, HTTP 502/504, an instance stopped before
+ *     it recorded the answer): the portal appends steps and has no service to list them, so nothing tells whether
+ *     they arrived; {@link UnansweredSteps} decides.</li>
  * </ul>
  *
  * @param url            adapter base URL; absent: the built-in simulator
@@ -33,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout        time-out of one call
  * @param retry          back-off of one call
  * @param circuitBreaker when to stop pushing to a portal that keeps failing
+ * @param unansweredSteps what becomes of progress steps whose sending got no answer
  */
 @ConfigurationProperties("dvcsync.portal")
 public record PortalProperties(
@@ -45,16 +49,36 @@ public record PortalProperties(
         @DefaultValue("4") int concurrency,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue Retry retry,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue("fail") UnansweredSteps unansweredSteps) {
 
     @ConstructorBinding
     public PortalProperties {
     }
 
-    /** Settings without concurrency (one push at a time) and with the default circuit breaker. */
+    /**
+     * Settings without concurrency (one push at a time), with the default circuit breaker and unanswered steps
+     * failed ({@link UnansweredSteps#FAIL}).
+     */
     public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
                             int ratePerSecond, Duration timeout, Retry retry) {
-        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS);
+        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS,
+                UnansweredSteps.FAIL);
+    }
+
+    /**
+     * What becomes of a progress step whose sending got no answer ({@code dvcsync.portal.unanswered-steps}). A
+     * dossier in that case is looked up ({@code TraCuuHoSo}) before it is sent again; a step cannot be: the portal
+     * appends steps ({@code CapNhatTienDoHoSoMC}) and no service lists them.
+     */
+    public enum UnansweredSteps {
+        /**
+         * Never sent again automatically: the step becomes a dead letter at once (FAILED, last error starting
+         * {@code UNCONFIRMED}) for an admin to check on the portal and replay if it is missing. Nothing is doubled.
+         */
+        FAIL,
+        /** Sent again (and counted, {@code push.steps_resent_unconfirmed}): nothing is left out, the portal may hold it twice. */
+        RESEND
     }
 
     /**

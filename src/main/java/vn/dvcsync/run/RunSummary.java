@@ -23,6 +23,10 @@ final class RunSummary {
                 n(c, "ledger.dossier.pending"), n(c, "ledger.step.pending")));
         out.append(String.format("  failed       %d dossiers, %d progress steps (dead letters, whole ledger)%n",
                 n(c, "ledger.dossier.failed"), n(c, "ledger.step.failed")));
+        if (n(c, "push.steps_unconfirmed") > 0) {
+            out.append(String.format("  unconfirmed  %d progress steps sent whose answer was lost, not sent again: dead "
+                    + "letters (UNCONFIRMED) to check on the portal and replay if missing%n", n(c, "push.steps_unconfirmed")));
+        }
         if (n(c, "push.steps_resent_unconfirmed") > 0) {
             out.append(String.format("  resent       %d progress steps after a sending whose answer was lost "
                     + "(the portal may hold them twice)%n", n(c, "push.steps_resent_unconfirmed")));

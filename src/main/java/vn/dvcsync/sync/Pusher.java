@@ -7,7 +7,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -35,6 +37,14 @@ import vn.dvcsync.run.RunCounters;
  * A call that fails after the client's retries marks its rows' attempt failed (PENDING again after
  * {@code dvcsync.ledger.retry-delay}, or FAILED after the last attempt); {@link #afterFailure} decides
  * whether the push goes on.
+ *
+ * <p>A progress step sent without an answer, by this push (a time-out, a lost connection, HTTP 502/504) or by one
+ * that stopped before recording it ({@link Claimed#uncertain()}: an instance killed, its lease over), may or may
+ * not be on the portal, and the portal cannot be asked. With {@code dvcsync.portal.unanswered-steps: fail} (the
+ * default) it becomes a dead letter at once, its last error starting {@value #UNCONFIRMED} and saying what to do,
+ * and is never sent again unless an admin replays it; the other steps of its batch go on as usual. A push with
+ * such steps counts as failed for the circuit breaker (the portal did not answer). With {@code resend} it is sent
+ * again and counted ({@value #STEPS_RESENT_UNCONFIRMED}).
  */
 @Component("pusher")
 public class Pusher {
@@ -43,9 +53,21 @@ public class Pusher {
     private static final Pattern PORTAL_FIELD = Pattern.compile("\\b([A-Z][A-Za-z]+)\\b");
     /**
      * Run count of progress steps delivered by a sending that followed one whose answer was not recorded (a
-     * time-out, a lost connection, a crash, a failed attempt): the portal may hold them twice.
+     * time-out, a lost connection, a crash, a failed attempt): the portal may hold them twice. Only with
+     * {@code unanswered-steps: resend}.
      */
     static final String STEPS_RESENT_UNCONFIRMED = "push.steps_resent_unconfirmed";
+    /**
+     * Run count of progress steps that became dead letters because their sending got no answer
+     * ({@code unanswered-steps: fail}).
+     */
+    static final String STEPS_UNCONFIRMED = "push.steps_unconfirmed";
+    /** How the last error of such a dead letter starts. */
+    public static final String UNCONFIRMED = "UNCONFIRMED";
+    private static final String UNCONFIRMED_ADVICE = "; the portal may or may not hold this step and has no service to "
+            + "ask — check the dossier's progress on the portal and replay it if it is missing";
+    private static final String STOPPED_PUSH = "the push that sent it stopped before recording the answer: "
+            + "its instance stopped or lost its store";
 
     private final Ledger ledger;
     private final PortalClient portal;
@@ -53,6 +75,7 @@ public class Pusher {
     private final ObjectMapper json;
     private final RunCounters counters;
     private final CircuitBreaker breaker;
+    private final boolean resendUnansweredSteps;
 
     Pusher(Ledger ledger, PortalClient portal, PortalProperties props, ObjectMapper json, RunCounters counters,
            @Qualifier("portalCircuitBreaker") CircuitBreaker breaker) {
@@ -62,6 +85,7 @@ public class Pusher {
         this.json = json;
         this.counters = counters;
         this.breaker = breaker;
+        this.resendUnansweredSteps = props.unansweredSteps() == PortalProperties.UnansweredSteps.RESEND;
     }
 
     /** One entry per parallel pusher ({@code dvcsync.portal.concurrency}), for the route's parallel split. */
@@ -149,20 +173,43 @@ public class Pusher {
         return true;
     }
 
-    /** Pushes one batch of pending progress steps whose dossier is on the portal; false when there was none. */
+    /**
+     * Pushes one batch of pending progress steps whose dossier is on the portal; false when there was none. Steps a
+     * stopped push left unconfirmed are not sent with {@code unanswered-steps: fail}: they become dead letters.
+     */
     public boolean pushStepBatch(String runId) {
         List<Claimed> batch = ledger.claimSteps(props.batchSize());
         if (batch.isEmpty()) {
             return false;
         }
+        List<Claimed> send = batch;
+        if (!resendUnansweredSteps) {
+            List<Claimed> unsure = batch.stream().filter(Claimed::uncertain).toList();
+            if (!unsure.isEmpty()) {
+                send = batch.stream().filter(c -> !c.uncertain()).toList();
+                record(unsure, unsure.stream().map(c -> ItemResult.unconfirmed(c.parentKey(), c.uncertainSince(),
+                        STOPPED_PUSH)).toList(), runId, "steps");
+                if (send.isEmpty()) {
+                    return true;
+                }
+            }
+        }
         List<ItemResult> results;
         try {
-            results = portal.pushSteps(payloads(batch));
+            results = portal.pushSteps(payloads(send));
         } catch (RuntimeException e) {
-            failed(batch, e, runId);
+            // unanswered steps failing (not resent), the client throws only when none of its calls can have been processed
+            failed(send, e, resendUnansweredSteps, runId);
             throw e;
         }
-        record(batch, results, runId, "steps");
+        record(send, results, runId, "steps");
+        long unanswered = results.stream().filter(r -> ItemResult.UNCONFIRMED.equals(r.code())).count();
+        if (unanswered > 0) {
+            // recorded; but a portal that leaves calls unanswered is failing: the circuit breaker counts this push, and
+            // opens before a portal that hangs turns every pending step into a dead letter
+            throw new PortalUnavailableException("portal CapNhatTienDoHoSoMC: " + unanswered + " progress steps sent without an answer: "
+                    + "dead letters (UNCONFIRMED), not sent again");
+        }
         return true;
     }
 
@@ -175,7 +222,7 @@ public class Pusher {
         try {
             results = portal.pushDossiers(payloads(rows), updating, unconfirmed);
         } catch (RuntimeException e) {
-            failed(rows, e, runId);
+            failed(rows, e, true, runId);
             throw e;
         }
         record(rows, results, runId, "dossiers");
@@ -185,6 +232,7 @@ public class Pusher {
         List<Long> delivered = new ArrayList<>();
         List<Long> retry = new ArrayList<>();
         String retryError = null;
+        Map<String, List<Long>> unconfirmed = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Claimed row = rows.get(i);
             ItemResult r = i < results.size() ? results.get(i) : null;
@@ -201,6 +249,8 @@ public class Pusher {
                     }
                 }
                 case "2" -> quarantine(row, r.message(), runId);
+                case ItemResult.UNCONFIRMED -> unconfirmed.computeIfAbsent(
+                        UNCONFIRMED + ": " + r.message() + UNCONFIRMED_ADVICE, k -> new ArrayList<>()).add(row.id());
                 default -> {
                     retry.add(row.id());
                     retryError = "portal item code " + code + (r == null ? "" : ": " + r.message());
@@ -208,7 +258,14 @@ public class Pusher {
             }
         }
         ledger.markDelivered(delivered, runId);
-        ledger.markAttemptFailed(retry, retryError, runId);
+        // answered with another code: not taken. A dossier stays unconfirmed all the same (it costs one look-up)
+        boolean steps = rows.get(0).parentKey() != null;
+        ledger.markAttemptFailed(retry, retryError, !steps || resendUnansweredSteps, runId);
+        unconfirmed.forEach((error, ids) -> {
+            log.warn("{} progress steps sent without an answer are dead letters, not sent again: {}", ids.size(), error);
+            ledger.markDeadLetters(ids, error, runId);
+            counters.add(runId, STEPS_UNCONFIRMED, ids.size());
+        });
         counters.add(runId, "pushed." + what, delivered.size());
     }
 
@@ -235,9 +292,10 @@ public class Pusher {
         return "portal";
     }
 
-    private void failed(List<Claimed> rows, RuntimeException e, String runId) {
+    /** @param mayHaveArrived whether the portal may have processed some call of the failed push */
+    private void failed(List<Claimed> rows, RuntimeException e, boolean mayHaveArrived, String runId) {
         log.warn("Push of {} records failed: {}", rows.size(), e.getMessage());
-        ledger.markAttemptFailed(ids(rows), e.toString(), runId);
+        ledger.markAttemptFailed(ids(rows), e.toString(), mayHaveArrived, runId);
     }
 
     private static List<Long> ids(List<Claimed> rows) {

@@ -2,6 +2,7 @@ package vn.dvcsync.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.dvcsync.ledger.Claimed;
+import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.ledger.LedgerEntry;
 import vn.dvcsync.run.RunService;
 import vn.dvcsync.run.RunType;
 import vn.dvcsync.simulator.PortalSimulator;
@@ -29,7 +33,9 @@ import vn.dvcsync.simulator.PortalSimulator;
 /**
  * Dead letters as an admin meets them: a portal failing every call turns the pushed dossiers into dead
  * letters; the admin lists and filters them, replays one, then a unit, then the rest; each replay is a run
- * in the history, replaying twice changes nothing, and every dossier ends on the portal exactly once.
+ * in the history, replaying twice changes nothing, and every dossier ends on the portal exactly once. Then a
+ * progress step an instance left unconfirmed (it stopped with the step in flight) is a dead letter saying what to
+ * do, and its replay delivers it once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dvcsync.demo.dossiers=200",
@@ -51,6 +57,7 @@ class DeadLetterApiTest {
     @Autowired RunService runs;
     @Autowired PortalSimulator portal;
     @Autowired JdbcTemplate store;
+    @Autowired Ledger ledger;
 
     long deadLetters;
 
@@ -148,6 +155,50 @@ class DeadLetterApiTest {
         assertThat(delivered).allSatisfy(key -> assertThat(portal.writes(key)).as("writes of %s", key).isEqualTo(1));
         assertThat(store.queryForObject("select count(*) from ledger where status in ('PENDING', 'FAILED')", Long.class))
                 .isZero();
+    }
+
+    @Test
+    @Order(5)
+    void aStepLeftUnconfirmedByAStoppedInstanceIsADeadLetterSayingWhatToDoAndItsReplayDeliversIt() throws Exception {
+        // an instance claims a new progress step of a delivered dossier and stops before recording the answer
+        Map<String, Object> dossier = store.queryForMap("""
+                select d.record_key, d.unit_code from ledger d where d.record_type = 'DOSSIER' and d.status = 'DELIVERED'
+                and exists (select 1 from ledger s where s.parent_key = d.record_key and s.status = 'DELIVERED')
+                order by d.record_key limit 1
+                """);
+        String key = (String) dossier.get("record_key");
+        String stepKey = key + "/9999999";
+        List<ObjectNode> held = portal.steps(key);
+        ObjectNode step = held.get(0).deepCopy().put("NoiDungXuLy", "Yêu cầu bổ sung giấy tờ");
+        ledger.stage(List.of(new LedgerEntry(Ledger.STEP, stepKey, 1, key, (String) dossier.get("unit_code"),
+                null, null, null, step.toString())), "stopped-instance");
+        assertThat(ledger.claimSteps(50)).extracting(Claimed::recordKey).containsExactly(stepKey);
+        store.update("update ledger set claimed_until = now() where record_key = ?", stepKey); // its lease is over
+
+        Map<String, Object> run = finished(runs.start(RunType.INCREMENTAL));
+        assertThat(run).containsEntry("status", "SUCCEEDED");
+        assertThat(counts(run)).containsEntry("push.steps_unconfirmed", 1).containsEntry("run.step.failed", 1);
+        assertThat(portal.steps(key)).as("not sent again by the gateway").isEqualTo(held);
+
+        Map<String, Object> letters = get("/api/v1/dead-letters?type=step&error=unconfirmed");
+        assertThat(letters.get("total")).isEqualTo(1);
+        Map<String, Object> letter = items(letters).get(0);
+        assertThat(letter).containsEntry("recordKey", stepKey).containsEntry("attempts", 1);
+        assertThat((String) letter.get("lastError")).matches("UNCONFIRMED: sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
+                + "\\+07:00, the portal's answer was lost \\(the push that sent it stopped before recording the answer: "
+                + "its instance stopped or lost its store\\); the portal may or may not hold this step and has no service "
+                + "to ask — check the dossier's progress on the portal and replay it if it is missing");
+
+        // the admin finds the step missing from the dossier's progress on the portal and replays it
+        Map<String, Object> replay = finished(post("/api/v1/dead-letters/" + letter.get("id") + "/replay"));
+        assertThat(replay).containsEntry("status", "SUCCEEDED");
+        assertThat(counts(replay)).containsEntry("replayed.records", 1).containsEntry("run.step.delivered", 1)
+                .doesNotContainKey("push.steps_unconfirmed");
+        assertThat(portal.steps(key)).hasSize(held.size() + 1).containsOnlyOnce(step);
+        assertThat(get("/api/v1/dead-letters").get("total")).isEqualTo(0);
+
+        finished(post("/api/v1/dead-letters/" + letter.get("id") + "/replay"));
+        assertThat(portal.steps(key)).as("replayed again: nothing sent").hasSize(held.size() + 1);
     }
 
     private TestRestTemplate admin() {

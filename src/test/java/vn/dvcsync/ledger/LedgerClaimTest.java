@@ -121,7 +121,7 @@ class LedgerClaimTest {
         Claimed v1 = single(ledger.claimDossiers(10));
         ledger.stage(List.of(dossier("H26.A", 2)), "r");
 
-        ledger.markAttemptFailed(List.of(v1.id()), "HTTP 503", "r");
+        ledger.markAttemptFailed(List.of(v1.id()), "HTTP 503", true, "r");
 
         assertThat(status("H26.A", 1)).isEqualTo("SUPERSEDED");
         assertThat(single(ledger.claimDossiers(10)).version()).isEqualTo(2);
@@ -133,7 +133,7 @@ class LedgerClaimTest {
         for (int attempt = 1; attempt <= 3; attempt++) {
             Claimed c = single(ledger.claimDossiers(10));
             assertThat(c.uncertain()).as("attempt %d follows a failed one", attempt).isEqualTo(attempt > 1);
-            ledger.markAttemptFailed(List.of(c.id()), "portal DongBoHoSoMC: gave up after 6 attempts; attempt " + attempt, "r");
+            ledger.markAttemptFailed(List.of(c.id()), "portal DongBoHoSoMC: gave up after 6 attempts; attempt " + attempt, true, "r");
         }
         assertThat(status("H26.A", 1)).isEqualTo("FAILED");
         assertThat(jdbc.queryForObject("select last_error from ledger where record_key = 'H26.A'", String.class))

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.dvcsync.portal.PortalClient.DossierPage;
 import vn.dvcsync.portal.PortalClient.ItemResult;
+import vn.dvcsync.portal.PortalProperties.UnansweredSteps;
 
 class PortalClientTest {
 
@@ -71,10 +72,15 @@ class PortalClientTest {
         wireMock.stubFor(post(INTEGRATION).atPriority(10).willReturn(aResponse().withTransformers(FakePortal.NAME)));
     }
 
-    private PortalClient client(int maxAttempts, Duration timeout) {
-        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", "000.00.00.H26", 50, 0,
-                timeout, new PortalProperties.Retry(maxAttempts, Duration.ofMillis(10), 2.0, Duration.ofSeconds(2)));
+    private PortalClient client(int maxAttempts, Duration timeout, int batchSize, UnansweredSteps unansweredSteps) {
+        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", "000.00.00.H26", batchSize, 0, 1,
+                timeout, new PortalProperties.Retry(maxAttempts, Duration.ofMillis(10), 2.0, Duration.ofSeconds(2)),
+                PortalProperties.CircuitBreaker.DEFAULTS, unansweredSteps);
         return new PortalClient(properties, () -> wireMock.baseUrl() + "/dvcqg", template, JSON);
+    }
+
+    private PortalClient client(int maxAttempts, Duration timeout) {
+        return client(maxAttempts, timeout, 50, UnansweredSteps.FAIL);
     }
 
     private PortalClient client() {
@@ -84,6 +90,11 @@ class PortalClientTest {
     private static ObjectNode dossier(String maHoSo) {
         return JSON.createObjectNode().put("MaHoSo", maHoSo).put("MaTTHC", "1.001612.000.00.00.H26")
                 .put("ChuHoSo", "Nguyễn Văn An").put("TrangThaiHoSo", "2");
+    }
+
+    private static List<ObjectNode> steps(int count) {
+        return IntStream.range(0, count).mapToObj(i -> JSON.createObjectNode()
+                .put("MaHoSo", "H26." + i).put("TrangThai", "4").put("ThoiDiemXuLy", "20240102080000")).toList();
     }
 
     private static List<ObjectNode> dossiers(int count) {
@@ -328,19 +339,76 @@ class PortalClientTest {
     }
 
     @Test
-    void stepsResentAfterAnAnswerThatNeverCameAreMarkedAndOthersAreNot() {
-        List<ObjectNode> steps = IntStream.range(0, 2).mapToObj(i -> JSON.createObjectNode()
-                .put("MaHoSo", "H26." + i).put("TrangThai", "4").put("ThoiDiemXuLy", "20240102080000")).toList();
-        // the portal processes the call but its answer comes after the time-out: the steps go out again
+    void stepsWhoseAnswerNeverCameAreUnconfirmedAndNoOtherCallCarriesThem() {
+        List<ObjectNode> steps = steps(2);
+        // the portal processes the call but its answer comes after the time-out
         firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
         List<ItemResult> lost = client(3, Duration.ofMillis(400)).pushSteps(steps);
+
+        assertThat(lost).extracting(ItemResult::maHoSo, ItemResult::code)
+                .containsExactly(tuple("H26.0", ItemResult.UNCONFIRMED), tuple("H26.1", ItemResult.UNCONFIRMED));
+        assertThat(lost).allSatisfy(r -> assertThat(r.message()).matches(
+                "sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+07:00, the portal's answer was lost \\(.+\\)"));
+        assertThat(portal.batchSizes).as("one call: the portal holds them once").containsExactly(2);
+        wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
+
+        // a connection lost after sending and a gateway's 504 leave the same doubt
+        for (ResponseDefinitionBuilder unanswered : List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                aResponse().withStatus(504))) {
+            reset();
+            firstIntegrationCall(unanswered);
+            assertThat(client().pushSteps(steps)).extracting(ItemResult::code).containsOnly(ItemResult.UNCONFIRMED);
+            wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
+        }
+
+        reset();
+        firstIntegrationCall(aResponse().withStatus(503));
+        assertThat(client().pushSteps(steps)).as("a 503 is an answer: nothing was processed, the steps go again")
+                .extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", false));
+        assertThat(portal.batchSizes).containsExactly(2);
+    }
+
+    @Test
+    void onlyTheStepsOfTheUnansweredPartOfAPushAreUnconfirmed() {
+        // two calls of two steps: the first one's answer comes after the time-out, the second is answered
+        wireMock.stubFor(post(INTEGRATION).atPriority(1).withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.0")))
+                .willReturn(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500)));
+        assertThat(client(3, Duration.ofMillis(400), 2, UnansweredSteps.FAIL).pushSteps(steps(4)))
+                .extracting(ItemResult::code).containsExactly(ItemResult.UNCONFIRMED, ItemResult.UNCONFIRMED, "0", "0");
+        assertThat(portal.batchSizes).containsExactly(2, 2);
+
+        // a call of four the portal calls too large (5) is split: the second half's answer is lost
+        reset();
+        portal.maxBatch = 2;
+        wireMock.stubFor(post(INTEGRATION).atPriority(1).withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.2")))
+                .willReturn(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500)));
+        assertThat(client(3, Duration.ofMillis(400)).pushSteps(steps(4)))
+                .extracting(ItemResult::code).containsExactly("0", "0", ItemResult.UNCONFIRMED, ItemResult.UNCONFIRMED);
+        assertThat(portal.batchSizes).containsExactly(4, 2, 2);
+
+        // an answer that cannot be matched to the steps says nothing of which were appended
+        reset();
+        firstIntegrationCall(okJson("{\"error_code\": \"0\", \"result\": []}"));
+        List<ItemResult> unmatched = client().pushSteps(steps(2));
+        assertThat(unmatched).extracting(ItemResult::code).containsOnly(ItemResult.UNCONFIRMED);
+        assertThat(unmatched.get(0).message()).contains("0 item results for 2 items");
+        wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
+    }
+
+    @Test
+    void withResendStepsResentAfterAnAnswerThatNeverCameAreMarkedAndOthersAreNot() {
+        List<ObjectNode> steps = steps(2);
+        // the portal processes the call but its answer comes after the time-out: the steps go out again
+        firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
+        List<ItemResult> lost = client(3, Duration.ofMillis(400), 50, UnansweredSteps.RESEND).pushSteps(steps);
 
         assertThat(lost).extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", true));
         assertThat(portal.batchSizes).as("both calls processed: the portal holds them twice").containsExactly(2, 2);
 
         reset();
         firstIntegrationCall(aResponse().withStatus(503));
-        assertThat(client().pushSteps(steps)).as("a 503 is an answer: nothing was processed")
+        assertThat(client(3, Duration.ofSeconds(5), 50, UnansweredSteps.RESEND).pushSteps(steps))
+                .as("a 503 is an answer: nothing was processed")
                 .extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", false));
     }
 
