@@ -62,6 +62,8 @@ public class PopulationClient {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VIETNAM);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Pattern LONG_NUMBERS = Pattern.compile("\\d{9,}");
+    /** Deepest element nesting of a reply accepted (an answer nests about 8 deep). */
+    static final int MAX_DEPTH = 64;
 
     private final PopulationProperties properties;
     private final PopulationUrl url;
@@ -76,7 +78,8 @@ public class PopulationClient {
         this.properties = properties;
         this.url = url;
         this.clock = clock;
-        this.http = new HttpPost(template, orDefault(properties.timeout(), Duration.ofSeconds(10)));
+        this.http = new HttpPost(template, orDefault(properties.timeout(), Duration.ofSeconds(10)),
+                properties.maxReplySize() != null ? properties.maxReplySize().toBytes() : 64 << 10);
         this.pacer = new Pacer(properties.ratePerSecond());
         this.retrier = new Retrier(log, "population", properties.maxAttempts(), new Backoff(
                 orDefault(properties.retryInitialDelay(), Duration.ofMillis(500)), 2.0,
@@ -272,7 +275,10 @@ public class PopulationClient {
         }
     }
 
-    /** The reply as a namespace-aware DOM, or null when it is not XML. DTDs and external entities refused. */
+    /**
+     * The reply as a namespace-aware DOM, or null when it is not XML. DTDs and external entities refused, elements
+     * nested at most {@value #MAX_DEPTH} deep (the reply itself is at most {@code max-reply-size} bytes).
+     */
     private static Document parse(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
@@ -288,6 +294,7 @@ public class PopulationClient {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            factory.setAttribute("jdk.xml.maxElementDepth", MAX_DEPTH);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(SILENT);
             return builder.parse(new ByteArrayInputStream(body));

@@ -1,6 +1,7 @@
 package vn.dvcsync.portal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import vn.dvcsync.support.Backoff;
 import vn.dvcsync.support.HttpPost;
 import vn.dvcsync.support.Pacer;
+import vn.dvcsync.support.ReplyJson;
+import vn.dvcsync.support.ReplyRefusedException;
 import vn.dvcsync.support.Retrier;
 import vn.dvcsync.support.Retrier.Retry;
 
@@ -142,11 +145,14 @@ public class PortalClient {
     public PortalClient(PortalProperties properties, PortalUrl url, ProducerTemplate template, ObjectMapper mapper) {
         this.properties = properties;
         this.url = url;
-        this.mapper = mapper;
         PortalProperties.Retry retry = properties.retry() != null
                 ? properties.retry()
                 : new PortalProperties.Retry(6, Duration.ofMillis(200), 2.0, Duration.ofSeconds(30));
-        this.http = new HttpPost(template, properties.timeout() != null ? properties.timeout() : Duration.ofSeconds(10));
+        long maxReply = (properties.maxReplySize() != null
+                ? properties.maxReplySize() : PortalProperties.DEFAULT_MAX_REPLY_SIZE).toBytes();
+        this.mapper = ReplyJson.forReplies(mapper, maxReply);
+        this.http = new HttpPost(template, properties.timeout() != null ? properties.timeout() : Duration.ofSeconds(10),
+                maxReply);
         this.pacer = new Pacer(properties.ratePerSecond());
         this.retrier = new Retrier(log, "portal", retry.maxAttempts(),
                 new Backoff(retry.initialDelay(), retry.multiplier(), retry.maxDelay()));
@@ -517,10 +523,15 @@ public class PortalClient {
         return body;
     }
 
-    /** The reply's JSON, or null when it is not JSON; an I/O error (the body cut off) is thrown. */
+    /**
+     * The reply's JSON, or null when it is not JSON; an I/O error (the body cut off) is thrown, and so is a reply beyond
+     * the limits of {@link ReplyJson} (refused).
+     */
     private JsonNode json(InputStream body) throws IOException {
         try {
             return mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new ReplyRefusedException("reply beyond the limits of a JSON reply: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +29,11 @@ class PortalConfiguration {
         return props::url;
     }
 
+    /** Replies limited to what a {@code DanhSachHoSo} page of {@code dvcsync.reconcile.page-size} dossiers can be, unless configured. */
     @Bean
-    PortalClient portalClient(PortalProperties props, PortalUrl url, ProducerTemplate template, ObjectMapper json) {
-        return new PortalClient(props, url, template, json);
+    PortalClient portalClient(PortalProperties props, PortalUrl url, ProducerTemplate template, ObjectMapper json,
+                              @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
+        return new PortalClient(props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), url, template, json);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the national portal adapter ({@code dvcsync.portal.*}), the delivery policy included.
@@ -33,7 +34,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize      dossiers or steps per {@code DongBoHoSoMC}/{@code CapNhatTienDoHoSoMC} call (portal max 50)
  * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit), retries and logins included
  * @param concurrency    pushes in flight at once, all within {@code ratePerSecond}
- * @param timeout        time-out of one call
+ * @param timeout        deadline of one call: connecting, sending, waiting and reading the whole reply (a reply
+ *                       dripping in is cut off at it); retries not included
+ * @param maxReplySize   largest reply accepted (counted after decompression); a larger one is an unavailable portal
+ *                       for that attempt. Absent: {@code dvcsync.reconcile.page-size} × 16 KiB (the largest dossier the
+ *                       portal's rules allow is about 12 KiB as JSON), at least 1 MiB
  * @param retry          back-off of one call
  * @param circuitBreaker when to stop pushing to a portal that keeps failing
  * @param unansweredSteps what becomes of progress steps whose sending got no answer
@@ -48,12 +53,24 @@ public record PortalProperties(
         @DefaultValue("50") int ratePerSecond,
         @DefaultValue("4") int concurrency,
         @DefaultValue("10s") Duration timeout,
+        DataSize maxReplySize,
         @DefaultValue Retry retry,
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue("fail") UnansweredSteps unansweredSteps) {
 
+    /** The reply limit when none is configured and the page size is unknown (pages of 1,000). */
+    public static final DataSize DEFAULT_MAX_REPLY_SIZE = replyLimitFor(1000);
+
     @ConstructorBinding
     public PortalProperties {
+    }
+
+    /** Settings with the reply limit left to its default. */
+    public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
+                            int ratePerSecond, int concurrency, Duration timeout, Retry retry,
+                            CircuitBreaker circuitBreaker, UnansweredSteps unansweredSteps) {
+        this(url, username, password, madonvi, batchSize, ratePerSecond, concurrency, timeout, null, retry,
+                circuitBreaker, unansweredSteps);
     }
 
     /**
@@ -62,8 +79,22 @@ public record PortalProperties(
      */
     public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
                             int ratePerSecond, Duration timeout, Retry retry) {
-        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS,
-                UnansweredSteps.FAIL);
+        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, null, retry,
+                CircuitBreaker.DEFAULTS, UnansweredSteps.FAIL);
+    }
+
+    /**
+     * The largest reply a {@code DanhSachHoSo} page of {@code pageSize} dossiers can legitimately be: 16 KiB a
+     * dossier, in whole MiB, at least 1 MiB (pages of 1,000: 16 MiB; of 5,000: 79 MiB).
+     */
+    public static DataSize replyLimitFor(int pageSize) {
+        return DataSize.ofMegabytes(Math.max(1, (16L * pageSize + 1023) / 1024));
+    }
+
+    /** These settings with the reply limit given when none is configured. */
+    public PortalProperties withDefaultMaxReplySize(DataSize fallback) {
+        return maxReplySize != null ? this : new PortalProperties(url, username, password, madonvi, batchSize,
+                ratePerSecond, concurrency, timeout, fallback, retry, circuitBreaker, unansweredSteps);
     }
 
     /**

@@ -24,18 +24,45 @@ import org.apache.hc.core5.util.TimeValue;
  * status code ({@code throwExceptionOnFailure=false}): the caller reads status and {@code Retry-After}.
  * Connection errors and time-outs come out as {@link IOException}. The HTTP client's own retries
  * (it would silently resend after a 429 or 503) are off: the callers count and pace every attempt.
+ *
+ * <p>Nothing the server sends is trusted: the whole call (connecting, sending, waiting, reading the reply to its
+ * end) has a deadline, and a reply body (as decompressed, when the server compressed it) larger than
+ * {@code maxReplyBytes} is refused; either way the call ends with a {@link ReplyRefusedException} and the
+ * connection is dropped.
  */
 public final class HttpPost {
 
+    /** The reply limit of {@link #HttpPost(ProducerTemplate, Duration)}. */
+    public static final long DEFAULT_MAX_REPLY_BYTES = 1 << 20;
+    /** What is left unread of a body after the caller's reader is read for the connection's reuse; more: dropped. */
+    private static final int DRAIN_AT_MOST = 8192;
+
     private final ProducerTemplate template;
     private final String options;
+    private final Duration deadline;
+    private final long maxReplyBytes;
 
+    /** With replies of at most {@link #DEFAULT_MAX_REPLY_BYTES}. */
     public HttpPost(ProducerTemplate template, Duration timeout) {
+        this(template, timeout, DEFAULT_MAX_REPLY_BYTES);
+    }
+
+    /**
+     * @param deadline      the longest one call may take, its reply read to the end included
+     * @param maxReplyBytes the largest reply body accepted, counted after decompression
+     */
+    public HttpPost(ProducerTemplate template, Duration deadline, long maxReplyBytes) {
+        if (deadline.isNegative() || deadline.isZero() || maxReplyBytes <= 0) {
+            throw new IllegalArgumentException("an HTTP call needs a deadline and a reply limit above zero");
+        }
         this.template = template;
-        long millis = timeout.toMillis();
+        this.deadline = deadline;
+        this.maxReplyBytes = maxReplyBytes;
+        long millis = deadline.toMillis();
         this.options = "httpMethod=POST&throwExceptionOnFailure=false&disableStreamCache=true"
                 + "&connectTimeout=" + millis + "&responseTimeout=" + millis + "&soTimeout=" + millis
-                + "&httpClient.retryStrategy=#class:" + NoRetries.class.getName();
+                + "&httpClient.retryStrategy=#class:" + NoRetries.class.getName()
+                + "&httpClientConfigurer=#class:" + CallDeadline.Configurer.class.getName();
     }
 
     /** The reply of a request that reached the server; {@code body} as the caller's {@link BodyReader} read it. */
@@ -80,10 +107,22 @@ public final class HttpPost {
      * @param headers     further request headers
      * @param reader      reads the reply's body from the connection before the connection is released, so that
      *                    a large body (a page of the portal's dossiers) is parsed as it arrives, never held whole
-     * @throws IOException the request did not get a reply (connection refused or reset, time-out, a body cut off)
+     * @throws IOException the request did not get a reply (connection refused or reset, time-out, a body cut off);
+     *                     {@link ReplyRefusedException} for a reply too large or not complete within the deadline
      */
     public <B> Reply<B> post(String url, String contentType, Map<String, String> headers, byte[] body,
                              BodyReader<B> reader) throws IOException {
+        try (CallDeadline call = CallDeadline.start(deadline)) {
+            try {
+                return call(url, contentType, headers, body, reader, call);
+            } catch (IOException e) {
+                throw call.expired() && !(e instanceof ReplyRefusedException) ? call.error() : e;
+            }
+        }
+    }
+
+    private <B> Reply<B> call(String url, String contentType, Map<String, String> headers, byte[] body,
+                              BodyReader<B> reader, CallDeadline call) throws IOException {
         String endpoint = url + (url.contains("?") ? "&" : "?") + options;
         Object[] read = new Object[1];
         IOException[] cutOff = new IOException[1];
@@ -100,9 +139,8 @@ public final class HttpPost {
                     if (done.getException() != null || status == null) {
                         return;
                     }
-                    InputStream stream = done.getMessage().getBody(InputStream.class);
-                    try (InputStream bodyStream = stream != null ? stream : InputStream.nullInputStream()) {
-                        read[0] = reader.read(status, bodyStream);
+                    try {
+                        read[0] = read(done.getMessage(), status, reader, call);
                     } catch (IOException e) {
                         cutOff[0] = e;
                     }
@@ -134,6 +172,38 @@ public final class HttpPost {
         @SuppressWarnings("unchecked")
         B value = (B) read[0];
         return new Reply<>(status, out.getHeader("Retry-After", String.class), value);
+    }
+
+    /**
+     * The caller's reading of a reply's body, within the limit. A body announced larger than the limit is refused
+     * unread; one left partly unread by the caller is drained when little is left, otherwise its connection is
+     * dropped (never read to its end).
+     */
+    private <B> B read(Message reply, int status, BodyReader<B> reader, CallDeadline call) throws IOException {
+        Long announced = reply.getHeader("Content-Length", Long.class);
+        InputStream stream = reply.getBody(InputStream.class);
+        LimitedInputStream bodyStream = new LimitedInputStream(
+                stream != null ? stream : InputStream.nullInputStream(), maxReplyBytes);
+        try {
+            if (announced != null && announced > maxReplyBytes) {
+                throw new ReplyRefusedException("reply of " + announced + " bytes announced, larger than the limit of "
+                        + ReplyRefusedException.size(maxReplyBytes));
+            }
+            B value = reader.read(status, bodyStream);
+            if (!bodyStream.atEnd() && !bodyStream.drain(DRAIN_AT_MOST)) {
+                call.dropConnection();
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            call.dropConnection();
+            throw e;
+        } finally {
+            try {
+                bodyStream.release();
+            } catch (IOException e) {
+                // a dropped connection does not close cleanly; the reply is settled already
+            }
+        }
     }
 
     /** Keeps the {@code Content-Type} exactly as given (the client library would rewrite {@code utf-8} as {@code UTF-8}). */
