@@ -184,6 +184,8 @@ public final class ReconcileBenchmark {
                 Map.entry("dvcsync.portal.username", USER),
                 Map.entry("dvcsync.portal.password", PASSWORD),
                 Map.entry("dvcsync.portal.timeout", "60s"),
+                // a reconcile claims no ledger rows; the lease only has to outlast one call with its retries (LeaseCheck)
+                Map.entry("dvcsync.ledger.lease", "PT15M"),
                 Map.entry("dvcsync.population.max-lookups-per-run", "0"),
                 Map.entry("dvcsync.schedule.enabled", "false"),
                 Map.entry("dvcsync.report-dir", workDir.resolve("reports").toAbsolutePath().toString()),

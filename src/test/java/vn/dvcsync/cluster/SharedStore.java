@@ -66,6 +66,10 @@ final class SharedStore implements AutoCloseable {
         p.put("dvcsync.cluster.name", clusterName);
         p.put("dvcsync.cluster.checkin-interval", "1s");
         p.put("dvcsync.ledger.lease", "PT3S");
+        // one portal call with its retries must end within the lease (3 × 500 ms + 2 × 200 ms): see LeaseCheck
+        p.put("dvcsync.portal.timeout", "500ms");
+        p.put("dvcsync.portal.retry.max-attempts", "3");
+        p.put("dvcsync.portal.retry.max-delay", "200ms");
         // a run without heartbeat for 3 s (heartbeats every second) was abandoned by a killed gateway
         p.put("dvcsync.run.abandoned-after", "PT3S");
         p.put("dvcsync.ledger.retry-delay", "PT0S");
