@@ -4,11 +4,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +48,7 @@ class DataSourceConfiguration {
     @Bean
     @Primary
     DataSource dataSource(StoreProperties store, ObjectProvider<EmbeddedPostgres> embedded) {
-        return pool("store", store.datasource(), embedded, false);
+        return pool("store", PoolDefaults.STORE.fill(store.datasource()), embedded, false);
     }
 
     @Bean
@@ -61,7 +65,7 @@ class DataSourceConfiguration {
 
     @Bean
     DataSource cityDataSource(CityProperties city, ObjectProvider<EmbeddedPostgres> embedded) {
-        return pool("city", city.datasource(), embedded, true);
+        return pool("city", PoolDefaults.CITY.fill(city.datasource()), embedded, true);
     }
 
     @Bean
@@ -69,6 +73,20 @@ class DataSourceConfiguration {
         return new NamedParameterJdbcTemplate(cityDataSource);
     }
 
+    /**
+     * The health of both databases, each answered within {@code dvcsync.store.health-timeout} (in place of Spring
+     * Boot's {@code db} check, which waits as long as the pool does).
+     */
+    @Bean
+    HealthIndicator dbHealthIndicator(DataSource dataSource, @Qualifier("cityDataSource") DataSource cityDataSource,
+                                      StoreProperties store) {
+        Map<String, DataSource> databases = new LinkedHashMap<>();
+        databases.put("store", dataSource);
+        databases.put("city", cityDataSource);
+        return new DatabaseHealth(databases, store.healthTimeout());
+    }
+
+    /** A pool with the settings' time-outs (see {@link PoolDefaults} for which bounds what). */
     private static DataSource pool(String name, DbSettings settings, ObjectProvider<EmbeddedPostgres> embedded,
                                    boolean readOnly) {
         HikariDataSource ds = new HikariDataSource();
@@ -82,7 +100,26 @@ class DataSourceConfiguration {
             ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         }
         ds.setReadOnly(readOnly);
-        ds.setMaximumPoolSize(10);
-        return ds;
+        ds.setMaximumPoolSize(settings.maximumPoolSize());
+        long connectMillis = Math.max(250, settings.connectionTimeout().toMillis());
+        ds.setConnectionTimeout(connectMillis);
+        // a connection taken from the pool after a pause is checked first: within a second, so a stalled server
+        // costs a borrower one second before the pool tries a new connection
+        ds.setValidationTimeout(Math.max(250, Math.min(1000, connectMillis / 2)));
+        String connectSeconds = String.valueOf(seconds(settings.connectionTimeout()));
+        ds.addDataSourceProperty("connectTimeout", connectSeconds);
+        ds.addDataSourceProperty("loginTimeout", connectSeconds);
+        ds.addDataSourceProperty("socketTimeout", String.valueOf(seconds(settings.socketTimeout())));
+        ds.addDataSourceProperty("tcpKeepAlive", "true");
+        ds.setConnectionInitSql("set statement_timeout = " + settings.statementTimeout().toMillis());
+        log.debug("Pool {}: {} connections, connection time-out {}, socket time-out {}, statement time-out {}, "
+                        + "while answering a request {}", name, settings.maximumPoolSize(), settings.connectionTimeout(),
+                settings.socketTimeout(), settings.statementTimeout(), settings.requestSocketTimeout());
+        return new RequestTimeoutDataSource(ds, settings.requestSocketTimeout());
+    }
+
+    /** Whole seconds, at least one (the PostgreSQL driver's unit; 0 would mean no time-out). */
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 }

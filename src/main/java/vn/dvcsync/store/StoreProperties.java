@@ -1,5 +1,6 @@
 package vn.dvcsync.store;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,13 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The gateway's own store ({@code dvcsync.store.*}) and the embedded PostgreSQL that stands in for it,
  * and for the city system, when no URL is configured.
  *
- * @param datasource the store; no URL: the embedded PostgreSQL
- * @param embedded   where the embedded PostgreSQL keeps its data (kept across restarts)
+ * @param datasource    the store; no URL: the embedded PostgreSQL
+ * @param embedded      where the embedded PostgreSQL keeps its data (kept across restarts)
+ * @param healthTimeout how long the health check waits for each database (store, city) before calling it DOWN
  */
 @ConfigurationProperties("dvcsync.store")
 public record StoreProperties(
         @DefaultValue DbSettings datasource,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        @DefaultValue("1s") Duration healthTimeout) {
 
     /**
      * @param dataDir directory of the embedded cluster
