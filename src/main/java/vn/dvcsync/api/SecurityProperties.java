@@ -1,17 +1,34 @@
 package vn.dvcsync.api;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Users of the HTTP API ({@code dvcsync.security.users[i].*}); passwords as bcrypt hashes.
- * With no user configured, demo users are made with random passwords printed at start.
+ * Users of the HTTP API and the web login ({@code dvcsync.security.users[i].*}), passwords as bcrypt hashes
+ * ({@code {bcrypt}$2a$…}, or a bare {@code $2a$…}). With no user configured, demo users with random passwords printed
+ * at start exist only while every system runs on its embedded default (see {@link Accounts}).
+ *
+ * @param users          the accounts
+ * @param login          how failed logins are throttled
+ * @param maxRequestSize the largest request body accepted; a larger one is refused (413) unread
  */
 @ConfigurationProperties("dvcsync.security")
-record SecurityProperties(@DefaultValue List<User> users) {
+record SecurityProperties(@DefaultValue List<User> users, @DefaultValue Login login,
+                          @DefaultValue("1MB") DataSize maxRequestSize) {
 
     /** @param roles ADMIN and/or OFFICIAL */
     record User(String name, String passwordHash, List<String> roles) {
+    }
+
+    /**
+     * After {@code maxFailures} failed logins within {@code window} for one user name, or from one address, further
+     * logins for it are refused for {@code lock} — the right password too — and each further lock lasts twice the one
+     * before, up to {@code maxLock}; a successful login forgets the failures of its user and address.
+     */
+    record Login(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
+                 @DefaultValue("1m") Duration lock, @DefaultValue("1h") Duration maxLock) {
     }
 }

@@ -180,9 +180,10 @@ public class RunService implements AutoCloseable {
             template.sendBodyAndHeaders("direct:run-" + type.id(), null, all);
         } catch (RuntimeException e) {
             status = "FAILED";
+            error = FailureText.of(e);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            error = cause.toString();
-            log.error("Run {} failed: {}", id, error);
+            log.error("Run {} failed: {}", id, cause.toString());
+            log.debug("Run {} failed", id, e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> counts = new LinkedHashMap<>(counters.remove(id));
