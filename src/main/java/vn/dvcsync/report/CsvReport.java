@@ -11,16 +11,22 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code mismatches.csv}: UTF-8 with a byte-order mark, the header of gateway.md, RFC 4180 (CRLF line ends;
- * a field with a comma, quote or line break in double quotes, quotes doubled).
+ * a field with a comma, quote or line break in double quotes, quotes doubled). A text cell a spreadsheet would run
+ * as a formula (starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return: a city's
+ * summary {@code =HYPERLINK(…)}) is written with a {@code '} before it, which spreadsheets show as text; the number
+ * column ({@code impact_points}) is left as it is.
  */
 final class CsvReport {
 
     static final List<String> COLUMNS = List.of("run_id", "category", "record_type", "record_key", "unit_code",
             "unit_name", "field", "city_value", "portal_value", "impact_points", "detected_at");
+    private static final int IMPACT = COLUMNS.indexOf("impact_points");
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private CsvReport() {
     }
@@ -32,7 +38,7 @@ final class CsvReport {
         try {
             rows.forEach(r -> {
                 try {
-                    line(w, cells(r));
+                    line(w, asText(cells(r)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -51,6 +57,20 @@ final class CsvReport {
                 r.detectedAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         r.detectedAt().atZoneSameInstant(MismatchStore.VIETNAM).truncatedTo(ChronoUnit.SECONDS)
                                 .toOffsetDateTime()));
+    }
+
+    /** The cells with every text cell that would run as a formula neutralised ({@link #asText(String)}). */
+    private static List<String> asText(List<String> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            out.add(i == IMPACT ? cells.get(i) : asText(cells.get(i)));
+        }
+        return out;
+    }
+
+    /** {@code =HYPERLINK(…)} → {@code '=HYPERLINK(…)}: a text a spreadsheet shows, never runs. */
+    static String asText(String cell) {
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     /** Points with up to 12 decimals and no trailing zeros: {@code 0.0003}, {@code 0}. */

@@ -12,6 +12,10 @@ import org.dhatim.fastexcel.Worksheet;
  * grow with the rows): "Tổng hợp" (per unit and category: rows, new, persisting, resolved, impact, largest
  * impact first, then a total line), "Chi tiết" (the CSV columns; past a sheet's last row it goes on in
  * "Chi tiết 2", …) and "Đã khắc phục" (the previous run's rows resolved since, likewise).
+ *
+ * <p>Every text goes in as an inline string cell: a spreadsheet shows it as text, even one starting with {@code =}
+ * (a city's summary {@code =HYPERLINK(…)}), and never runs it; only counts and points are number cells. No cell is a
+ * formula.
  */
 final class XlsxReport {
 
