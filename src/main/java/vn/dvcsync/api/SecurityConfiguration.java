@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -83,6 +85,16 @@ class SecurityConfiguration {
         }
         boolean session = request.getRequestedSessionId() != null || request.getSession(false) != null;
         return session || !api.matches(request);
+    }
+
+    /**
+     * A request the security firewall refuses (an encoded line break, {@code %2F}, {@code ../} in the path…) is a 400 with
+     * a JSON error, written at once (an error page would ask for a login the refused request never got to give).
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> LoginRefusals.json(response, HttpStatus.BAD_REQUEST,
+                "Bad request: the path holds something not allowed there (" + rejected.getMessage() + ")");
     }
 
     @Bean

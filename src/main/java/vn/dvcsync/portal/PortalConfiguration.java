@@ -29,11 +29,15 @@ class PortalConfiguration {
         return props::url;
     }
 
-    /** Replies limited to what a {@code DanhSachHoSo} page of {@code dvcsync.reconcile.page-size} dossiers can be, unless configured. */
+    /**
+     * Replies limited to what a {@code DanhSachHoSo} page of {@code dvcsync.reconcile.page-size} dossiers can be, unless
+     * {@code dvcsync.portal.max-reply-size} says otherwise.
+     */
     @Bean
     PortalClient portalClient(PortalProperties props, PortalUrl url, ProducerTemplate template, ObjectMapper json,
                               @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
-        return new PortalClient(props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), url, template, json);
+        return new PortalClient(props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), url, template,
+                json);
     }
 
     /**

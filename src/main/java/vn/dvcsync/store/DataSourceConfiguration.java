@@ -74,8 +74,8 @@ class DataSourceConfiguration {
     }
 
     /**
-     * The health of both databases, each answered within {@code dvcsync.store.health-timeout} (in place of Spring
-     * Boot's {@code db} check, which waits as long as the pool does).
+     * The health of both databases, answered within {@code dvcsync.store.health-timeout} (in place of Spring Boot's
+     * {@code db} check, which waits as long as the pool does).
      */
     @Bean
     HealthIndicator dbHealthIndicator(DataSource dataSource, @Qualifier("cityDataSource") DataSource cityDataSource,
@@ -118,8 +118,8 @@ class DataSourceConfiguration {
         return new RequestTimeoutDataSource(ds, settings.requestSocketTimeout());
     }
 
-    /** Whole seconds, at least one (the PostgreSQL driver's unit; 0 would mean no time-out). */
+    /** Whole seconds, the PostgreSQL driver's unit: at least one, but for zero (no time-out). */
     private static long seconds(Duration d) {
-        return Math.max(1, (d.toMillis() + 999) / 1000);
+        return d.isZero() ? 0 : Math.max(1, (d.toMillis() + 999) / 1000);
     }
 }

@@ -32,8 +32,6 @@ import org.apache.hc.core5.util.TimeValue;
  */
 public final class HttpPost {
 
-    /** The reply limit of {@link #HttpPost(ProducerTemplate, Duration)}. */
-    public static final long DEFAULT_MAX_REPLY_BYTES = 1 << 20;
     /** What is left unread of a body after the caller's reader is read for the connection's reuse; more: dropped. */
     private static final int DRAIN_AT_MOST = 8192;
 
@@ -41,11 +39,6 @@ public final class HttpPost {
     private final String options;
     private final Duration deadline;
     private final long maxReplyBytes;
-
-    /** With replies of at most {@link #DEFAULT_MAX_REPLY_BYTES}. */
-    public HttpPost(ProducerTemplate template, Duration timeout) {
-        this(template, timeout, DEFAULT_MAX_REPLY_BYTES);
-    }
 
     /**
      * @param deadline      the longest one call may take, its reply read to the end included
@@ -180,12 +173,12 @@ public final class HttpPost {
      * dropped (never read to its end).
      */
     private <B> B read(Message reply, int status, BodyReader<B> reader, CallDeadline call) throws IOException {
-        Long announced = reply.getHeader("Content-Length", Long.class);
+        long announced = announcedLength(reply.getHeader("Content-Length", String.class));
         InputStream stream = reply.getBody(InputStream.class);
         LimitedInputStream bodyStream = new LimitedInputStream(
                 stream != null ? stream : InputStream.nullInputStream(), maxReplyBytes);
         try {
-            if (announced != null && announced > maxReplyBytes) {
+            if (announced > maxReplyBytes) {
                 throw new ReplyRefusedException("reply of " + announced + " bytes announced, larger than the limit of "
                         + ReplyRefusedException.size(maxReplyBytes));
             }
@@ -203,6 +196,15 @@ public final class HttpPost {
             } catch (IOException e) {
                 // a dropped connection does not close cleanly; the reply is settled already
             }
+        }
+    }
+
+    /** The length a reply announces, -1 when it announces none (or one that is no number: the body is counted anyway). */
+    private static long announcedLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

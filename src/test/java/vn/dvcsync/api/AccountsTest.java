@@ -80,6 +80,15 @@ class AccountsTest {
                 new MockEnvironment(), encoder)).hasMessageContaining("unknown role 'ROOT'");
     }
 
+    @Test
+    void theHashPrintedForTheReadmeIsOneTheAccountsAccept() {
+        String hash = PasswordHash.hash("a long passphrase", encoder);
+        assertThat(hash).startsWith("{bcrypt}$2a$10$");
+        UserDetailsService users = Accounts.users(props(new SecurityProperties.User("e", hash, List.of("OFFICIAL"))),
+                new MockEnvironment(), encoder);
+        assertThat(encoder.matches("a long passphrase", users.loadUserByUsername("e").getPassword())).isTrue();
+    }
+
     private static SecurityProperties props(SecurityProperties.User... users) {
         return new SecurityProperties(List.of(users), new SecurityProperties.Login(5, Duration.ofMinutes(5),
                 Duration.ofMinutes(1), Duration.ofHours(1)), DataSize.ofMegabytes(1));

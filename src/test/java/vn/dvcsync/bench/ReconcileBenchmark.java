@@ -184,6 +184,8 @@ public final class ReconcileBenchmark {
                 Map.entry("dvcsync.portal.username", USER),
                 Map.entry("dvcsync.portal.password", PASSWORD),
                 Map.entry("dvcsync.portal.timeout", "60s"),
+                // the untimed copy of the portal asks pages of 5,000 (the gateway's own pages: dvcsync.reconcile.page-size)
+                Map.entry("dvcsync.portal.max-reply-size", "80MB"),
                 // a reconcile claims no ledger rows; the lease only has to outlast one call with its retries (LeaseCheck)
                 Map.entry("dvcsync.ledger.lease", "PT15M"),
                 Map.entry("dvcsync.population.max-lookups-per-run", "0"),

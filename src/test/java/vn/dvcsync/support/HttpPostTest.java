@@ -30,7 +30,7 @@ class HttpPostTest {
     static void start() {
         camel = new DefaultCamelContext();
         camel.start();
-        http = new HttpPost(camel.createProducerTemplate(), Duration.ofSeconds(3));
+        http = new HttpPost(camel.createProducerTemplate(), Duration.ofSeconds(3), 1 << 20);
     }
 
     @AfterAll
