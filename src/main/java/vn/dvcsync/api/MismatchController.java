@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import vn.dvcsync.index.Categories;
-import vn.dvcsync.report.IndexReport;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.report.MismatchPage;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
@@ -47,9 +47,9 @@ class MismatchController {
     MismatchPage mismatches(@PathVariable String id, @RequestParam(required = false) String category,
                             @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size) {
-        if (category != null && !category.isBlank() && !Categories.ALL.contains(category.strip())) {
+        if (category != null && !category.isBlank() && !Category.ALL.contains(category.strip())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Unknown category '" + category + "' (known: " + String.join(", ", Categories.ALL) + ")");
+                    "Unknown category '" + category + "' (known: " + String.join(", ", Category.ALL) + ")");
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

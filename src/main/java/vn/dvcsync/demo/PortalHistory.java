@@ -13,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.city.Watermark;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Watermark;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.sync.SyncProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * The demo portal's past: every sendable city dossier as the mapping makes it (synchronised at its last
@@ -37,12 +37,12 @@ class PortalHistory {
     private record Plant(String code, String kind, String field, String value) {
     }
 
-    private final CityExtractor city;
+    private final CityReader city;
     private final PortalMapping mapping;
     private final PortalRules rules;
-    private final SyncProperties sync;
+    private final ProvinceProperties sync;
 
-    PortalHistory(CityExtractor city, PortalMapping mapping, PortalRules rules, SyncProperties sync) {
+    PortalHistory(CityReader city, PortalMapping mapping, PortalRules rules, ProvinceProperties sync) {
         this.city = city;
         this.mapping = mapping;
         this.rules = rules;

@@ -85,7 +85,7 @@ public class PopulationClient {
 
     /**
      * Looks a citizen up by ID number. Name and birth date travel for the service's audit log; comparing
-     * them is the caller's job ({@link ApplicantCheck}).
+     * them is the caller's job ({@link ApplicantComparison}).
      *
      * @param procedureCode the dossier's national procedure code ({@code MaDVC})
      * @param agencyCode    the agency asking ({@code MaDonVi})

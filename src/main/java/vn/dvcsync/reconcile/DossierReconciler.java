@@ -14,14 +14,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.kernel.MappingsProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.support.BatchHandoff;
-import vn.dvcsync.sync.SyncProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * Compares the city's dossiers received in a period with the portal's copies ({@code DanhSachHoSo}), reporting
@@ -47,11 +47,11 @@ public class DossierReconciler {
     private final PortalClient portal;
     private final PortalMapping mapping;
     private final PortalRules rules;
-    private final SyncProperties sync;
+    private final ProvinceProperties sync;
     private final ReconcileProperties props;
 
     DossierReconciler(@Qualifier("cityDataSource") DataSource cityDataSource, MappingsProperties mappings,
-                      PortalClient portal, PortalMapping mapping, PortalRules rules, SyncProperties sync,
+                      PortalClient portal, PortalMapping mapping, PortalRules rules, ProvinceProperties sync,
                       ReconcileProperties props) {
         JdbcTemplate streaming = new JdbcTemplate(cityDataSource);
         streaming.setFetchSize(props.fetchSize());
@@ -97,7 +97,7 @@ public class DossierReconciler {
                          HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(consumer::accept));
                  BatchHandoff<Dossier> preparing = new BatchHandoff<>("reconcile-prepare",
                          HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(d -> merging.add(checks.prepare(d))))) {
-                CityExtractor.DossierRows rows = CityExtractor.dossierRows();
+                CityReader.DossierRows rows = CityReader.dossierRows();
                 readOnly.executeWithoutResult(tx -> city.query(sql, params, (RowCallbackHandler) rs -> {
                     Dossier d = rows.read(rs);
                     cityDossiers.accept(d);

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.kernel.MappingsProperties;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalProperties;
 

@@ -5,15 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.kernel.MappingsProperties;
 
 /** The reconciliation's queries of the city, under {@code mappings/sql/} (a city adapts them to its schema). */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
 
-    static String read(MappingsProperties mappings, String name) {
+    public static String read(MappingsProperties mappings, String name) {
         Path file = mappings.dir().resolve("sql").resolve(name);
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.index.GroupScore;
+import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.population.IdNumbers;
 import vn.dvcsync.reconcile.IndexFacts;

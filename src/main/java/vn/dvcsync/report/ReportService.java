@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.index.IndexReport;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import vn.dvcsync.index.Categories;
+import vn.dvcsync.kernel.Category;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.reconcile.IndexFacts;
 
@@ -108,7 +110,7 @@ public class ReportService {
 
     private Path writeSummary(String runId, String runType, OffsetDateTime from, OffsetDateTime to) {
         Map<String, Object> categories = new LinkedHashMap<>();
-        Categories.ALL.forEach(c -> categories.put(c, count(0, 0)));
+        Category.ALL.forEach(c -> categories.put(c, count(0, 0)));
         long rows = 0;
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             categories.put(t.category(), count(t.count(), t.impactPoints()));

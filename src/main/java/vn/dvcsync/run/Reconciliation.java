@@ -1,5 +1,7 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.kernel.RunCounters;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +9,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.ledger.Ledger;
-import vn.dvcsync.reconcile.ApplicantReconciler;
+import vn.dvcsync.applicant.ApplicantReconciler;
 import vn.dvcsync.reconcile.DossierReconciler;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
@@ -22,7 +24,7 @@ import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
 import vn.dvcsync.report.Total;
 import vn.dvcsync.support.BatchHandoff;
-import vn.dvcsync.sync.ApplicantVerifier;
+import vn.dvcsync.applicant.ApplicantVerifier;
 
 /**
  * The reconciliation steps of the {@code reconcile} and {@code nightly} runs: compare the city with the

@@ -1,5 +1,7 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.kernel.RunCounters;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

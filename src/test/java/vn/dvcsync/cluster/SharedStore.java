@@ -22,7 +22,7 @@ import vn.dvcsync.demo.DemoSpec;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.sync.StepsOnThePortal;
+import vn.dvcsync.push.StepsOnThePortal;
 
 /**
  * What outlives a gateway process in these tests: one PostgreSQL holding the store and a demo city, and a

@@ -14,15 +14,15 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.MappingsProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.TextPolicy;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.sync.SyncProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * A portal simulator in a process of its own, for the reconciliation benchmark: it reads the demo city generated
@@ -101,7 +101,7 @@ public final class PortalSimulatorProcess {
         try (AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
             ctx.registerBean("cityJdbc", NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(ds));
             ctx.registerBean(MappingsProperties.class, () -> new MappingsProperties(Path.of("mappings")));
-            ctx.registerBean(CityExtractor.class);
+            ctx.registerBean(CityReader.class);
             ctx.refresh();
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             List<CatalogueEntry> catalogue = jdbc.query("""
@@ -110,8 +110,8 @@ public final class PortalSimulatorProcess {
                     rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class)));
             portal.setCatalogue(catalogue);
             long t0 = System.nanoTime();
-            new PortalHistory(ctx.getBean(CityExtractor.class), PortalMapping.load(Path.of("mappings")),
-                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new SyncProperties("H26")).load(portal, catalogue, jdbc);
+            new PortalHistory(ctx.getBean(CityReader.class), PortalMapping.load(Path.of("mappings")),
+                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new ProvinceProperties("H26")).load(portal, catalogue, jdbc);
             System.err.printf("portal simulator: %d dossiers loaded in %d s%n", portal.dossierCount(),
                     (System.nanoTime() - t0) / 1_000_000_000L);
         }

@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.index.IndexReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
