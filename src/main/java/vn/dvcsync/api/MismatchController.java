@@ -47,9 +47,9 @@ class MismatchController {
     MismatchPage mismatches(@PathVariable String id, @RequestParam(required = false) String category,
                             @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size) {
-        if (category != null && !category.isBlank() && !Category.ALL.contains(category.strip())) {
+        if (category != null && !category.isBlank() && !Category.known(category.strip())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Unknown category '" + category + "' (known: " + String.join(", ", Category.ALL) + ")");
+                    "Unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

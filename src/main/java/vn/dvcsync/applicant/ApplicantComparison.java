@@ -1,5 +1,7 @@
 package vn.dvcsync.applicant;
 
+import vn.dvcsync.kernel.Category;
+
 import vn.dvcsync.population.IdNumbers;
 import vn.dvcsync.population.LookupResult;
 import vn.dvcsync.population.Names;
@@ -20,8 +22,8 @@ import vn.dvcsync.canonical.Applicant;
  */
 public final class ApplicantComparison {
 
-    public static final String NOT_FOUND = "APPLICANT_NOT_FOUND";
-    public static final String MISMATCH = "APPLICANT_DATA_MISMATCH";
+    public static final String NOT_FOUND = Category.APPLICANT_NOT_FOUND.name();
+    public static final String MISMATCH = Category.APPLICANT_DATA_MISMATCH.name();
     public static final String NAME = "HoTen";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");

@@ -1,5 +1,7 @@
 package vn.dvcsync.applicant;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,7 +22,6 @@ import vn.dvcsync.population.LookupResult;
 import vn.dvcsync.population.PopulationClient;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationRecord;
-import vn.dvcsync.portal.PortalProperties;
 import vn.dvcsync.kernel.RunCounters;
 
 /**
@@ -34,17 +35,17 @@ public class ApplicantVerifier {
     private final ApplicantQueue checks;
     private final PopulationClient client;
     private final PopulationProperties props;
-    private final PortalProperties portal;
+    private final ProvinceProperties province;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RunCounters counters;
 
     ApplicantVerifier(ApplicantQueue checks, PopulationClient client, PopulationProperties props,
-                      PortalProperties portal, JdbcTemplate jdbc, TransactionTemplate tx, RunCounters counters) {
+                      ProvinceProperties province, JdbcTemplate jdbc, TransactionTemplate tx, RunCounters counters) {
         this.checks = checks;
         this.client = client;
         this.props = props;
-        this.portal = portal;
+        this.province = province;
         this.jdbc = jdbc;
         this.tx = tx;
         this.counters = counters;
@@ -108,7 +109,7 @@ public class ApplicantVerifier {
         LookupResult result = cached(id).orElse(null);
         if (result == null) {
             result = client.lookup(id, check.applicant().fullName(), check.applicant().birthDate(),
-                    check.procedureCode(), portal.madonvi());
+                    check.procedureCode(), province.madonvi());
             remember(id, result);
             counters.add(runId, "applicants.lookups", 1);
         } else {

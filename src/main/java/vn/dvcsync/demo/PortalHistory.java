@@ -1,7 +1,8 @@
 package vn.dvcsync.demo;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ class PortalHistory {
 
     private static final Logger log = LoggerFactory.getLogger(PortalHistory.class);
     private static final DateTimeFormatter PORTAL_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Vietnam.ZONE);
     private static final int PAGE = 5000;
 
     private record Plant(String code, String kind, String field, String value) {

@@ -1,5 +1,7 @@
 package vn.dvcsync.extract;
 
+import vn.dvcsync.kernel.Category;
+
 import vn.dvcsync.applicant.ApplicantQueue;
 import vn.dvcsync.kernel.ProvinceProperties;
 
@@ -39,7 +41,6 @@ public class Staging {
     private static final Logger log = LoggerFactory.getLogger(Staging.class);
     static final String WATERMARK = "dossiers";
     static final String FULL = "full";
-    public static final String DOSSIER_INVALID = "DOSSIER_INVALID";
     /** Rule prefix of a record quarantined because a column could not be read, e.g. {@code unreadable:due_at}. */
     static final String UNREADABLE = "unreadable:";
 
@@ -145,7 +146,7 @@ public class Staging {
                 + " holds a value of the wrong kind (" + u.problem() + ")";
         ObjectNode payload = json.createObjectNode().put("MaHoSo", u.code());
         return new LedgerEntry(Ledger.DOSSIER, key, u.version(), null, u.unitCode(),
-                DOSSIER_INVALID, UNREADABLE + u.column(), message, payload.toString());
+                Category.DOSSIER_INVALID.name(), UNREADABLE + u.column(), message, payload.toString());
     }
 
     /** A city step row that could not be read: quarantined, naming the column; its version changes with the problem. */
@@ -167,7 +168,7 @@ public class Staging {
             Violation first = violations.get(0);
             String message = "Dossier " + key + " (city id " + d.id() + ") breaks " + describe(violations);
             return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
-                    DOSSIER_INVALID, first.field(), message, portal.toString());
+                    Category.DOSSIER_INVALID.name(), first.field(), message, portal.toString());
         }
         return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
                 null, null, null, portal.toString());

@@ -161,8 +161,8 @@ public final class IndexModel {
             s = s.substring(0, slash);
         }
         String category = s.strip();
-        if (!Category.ALL.contains(category)) {
-            throw error(file, path, "unknown category '" + category + "' (known: " + String.join(", ", Category.ALL) + ")");
+        if (!Category.known(category)) {
+            throw error(file, path, "unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
         if ((field != null && field.isEmpty()) || (value != null && (field == null || value.isEmpty()))) {
             throw error(file, path, "expected CATEGORY, CATEGORY/FIELD or CATEGORY/FIELD=value, not '" + node.asText() + "'");

@@ -1,5 +1,9 @@
 package vn.dvcsync.portal;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
+import vn.dvcsync.kernel.Vietnam;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +14,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +70,7 @@ public class PortalClient {
     public static final String ALREADY_HELD = "already on the portal as sent";
 
     private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(Vietnam.ZONE);
 
     /**
      * The portal's final answer for one dossier or step.
@@ -123,6 +126,7 @@ public class PortalClient {
     }
 
     private final PortalProperties properties;
+    private final String madonvi;
     private final PortalUrl url;
     private final ObjectMapper mapper;
     private final HttpPost http;
@@ -139,8 +143,10 @@ public class PortalClient {
     private final Object sessionLock = new Object();
     private volatile Session session;
 
-    public PortalClient(PortalProperties properties, PortalUrl url, ProducerTemplate template, ObjectMapper mapper) {
+    public PortalClient(PortalProperties properties, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
+                        ObjectMapper mapper) {
         this.properties = properties;
+        this.madonvi = province.madonvi();
         this.url = url;
         this.mapper = mapper;
         PortalProperties.Retry retry = properties.retry() != null
@@ -512,7 +518,7 @@ public class PortalClient {
     private ObjectNode envelope(String token, ObjectNode params) {
         ObjectNode body = mapper.createObjectNode();
         body.put("session", token);
-        body.put("madonvi", properties.madonvi());
+        body.put("madonvi", madonvi);
         body.setAll(params);
         return body;
     }

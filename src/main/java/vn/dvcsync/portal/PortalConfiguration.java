@@ -1,5 +1,7 @@
 package vn.dvcsync.portal;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -29,8 +31,9 @@ class PortalConfiguration {
     }
 
     @Bean
-    PortalClient portalClient(PortalProperties props, PortalUrl url, ProducerTemplate template, ObjectMapper json) {
-        return new PortalClient(props, url, template, json);
+    PortalClient portalClient(PortalProperties props, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
+                              ObjectMapper json) {
+        return new PortalClient(props, province, url, template, json);
     }
 
     /**

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the national portal adapter ({@code dvcsync.portal.*}), the delivery policy included.
+ * Settings of the national portal adapter ({@code dvcsync.portal.*}), the delivery policy included. The province's
+ * agency code {@code dvcsync.portal.madonvi} is the kernel's ({@link vn.dvcsync.kernel.ProvinceProperties}).
  *
  * <p>What happens per kind of failure, and which setting governs it:
  * <ul>
@@ -29,7 +30,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url            adapter base URL; absent: the built-in simulator
  * @param username       adapter account; no default is committed (the simulator accepts what is configured)
- * @param madonvi        province agency code sent in every call
  * @param batchSize      dossiers or steps per {@code DongBoHoSoMC}/{@code CapNhatTienDoHoSoMC} call (portal max 50)
  * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit), retries and logins included
  * @param concurrency    pushes in flight at once, all within {@code ratePerSecond}
@@ -43,7 +43,6 @@ public record PortalProperties(
         String url,
         String username,
         String password,
-        @DefaultValue("000.00.00.H26") String madonvi,
         @DefaultValue("50") int batchSize,
         @DefaultValue("50") int ratePerSecond,
         @DefaultValue("4") int concurrency,
@@ -60,9 +59,9 @@ public record PortalProperties(
      * Settings without concurrency (one push at a time), with the default circuit breaker and unanswered steps
      * failed ({@link UnansweredSteps#FAIL}).
      */
-    public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
-                            int ratePerSecond, Duration timeout, Retry retry) {
-        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS,
+    public PortalProperties(String url, String username, String password, int batchSize, int ratePerSecond,
+                            Duration timeout, Retry retry) {
+        this(url, username, password, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS,
                 UnansweredSteps.FAIL);
     }
 

@@ -1,6 +1,7 @@
 package vn.dvcsync.push;
 
-import vn.dvcsync.extract.Staging;
+import vn.dvcsync.kernel.Category;
+
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -276,7 +277,7 @@ public class Pusher {
         String message = portalMessage == null ? "" : portalMessage;
         String field = fieldOf(message);
         String reason = row.parentKey() == null
-                ? ("MaTTHC".equals(field) ? "PROCEDURE_UNKNOWN" : Staging.DOSSIER_INVALID)
+                ? ("MaTTHC".equals(field) ? Category.PROCEDURE_UNKNOWN : Category.DOSSIER_INVALID).name()
                 : "STEP_INVALID";
         log.info("Portal refused {} {}: {}", row.parentKey() == null ? "dossier" : "step", row.recordKey(), message);
         ledger.markQuarantined(row, reason, field, "Portal refused " + row.recordKey() + ": " + message, runId);

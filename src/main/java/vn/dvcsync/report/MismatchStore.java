@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -10,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +47,6 @@ public class MismatchStore {
     /** What {@link #totals} sums by. */
     public enum By { UNIT, CATEGORY, UNIT_AND_CATEGORY }
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String REPORTED_TYPES = "('reconcile', 'nightly')";
     private static final String COLUMNS = "run_id, category, record_type, record_key, unit_code, unit_name, field, "
             + "city_value, portal_value, impact_points, detected_at, change";
@@ -131,7 +131,7 @@ public class MismatchStore {
             seq++;
             copyRow(runId, Long.toString(seq), m.category(), m.recordType(), m.recordKey(), m.unitCode(), m.unitName(),
                     m.field() == null ? "" : m.field(), masked(personal, m.cityValue()), masked(personal, m.portalValue()),
-                    Long.toString(carries), OffsetDateTime.now(clock.withZone(VIETNAM)).toString());
+                    Long.toString(carries), OffsetDateTime.now(clock.withZone(Vietnam.ZONE)).toString());
             if (++inBatch >= batchSize) {
                 flush();
             }
@@ -388,7 +388,7 @@ public class MismatchStore {
         return new MismatchRow(rs.getString("run_id"), rs.getString("category"), rs.getString("record_type"),
                 rs.getString("record_key"), nonNull(rs.getString("unit_code")), nonNull(rs.getString("unit_name")),
                 rs.getString("field"), rs.getString("city_value"), rs.getString("portal_value"),
-                rs.getDouble("impact_points"), at == null ? null : at.atZoneSameInstant(VIETNAM).toOffsetDateTime(),
+                rs.getDouble("impact_points"), at == null ? null : at.atZoneSameInstant(Vietnam.ZONE).toOffsetDateTime(),
                 rs.getString("change"));
     }
 

@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import vn.dvcsync.index.IndexReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,7 +112,7 @@ public class ReportService {
 
     private Path writeSummary(String runId, String runType, OffsetDateTime from, OffsetDateTime to) {
         Map<String, Object> categories = new LinkedHashMap<>();
-        Category.ALL.forEach(c -> categories.put(c, count(0, 0)));
+        Category.names().forEach(c -> categories.put(c, count(0, 0)));
         long rows = 0;
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             categories.put(t.category(), count(t.count(), t.impactPoints()));
@@ -150,7 +152,7 @@ public class ReportService {
     }
 
     private static OffsetDateTime vietnam(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(MismatchStore.VIETNAM).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(Vietnam.ZONE).toOffsetDateTime();
     }
 
     private interface Content {

@@ -1,5 +1,7 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.kernel.Category;
+
 import vn.dvcsync.kernel.RunCounters;
 
 import java.time.OffsetDateTime;
@@ -36,8 +38,8 @@ public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
     /** Differences a new push of the city's record mends. */
-    private static final Set<String> HEALABLE = Set.of("DOSSIER_MISSING_ON_PORTAL", "DOSSIER_STATUS_MISMATCH",
-            "DOSSIER_STALE", "DOSSIER_FIELD_MISMATCH");
+    private static final Set<String> HEALABLE = Set.of(Category.DOSSIER_MISSING_ON_PORTAL.name(),
+            Category.DOSSIER_STATUS_MISMATCH.name(), Category.DOSSIER_STALE.name(), Category.DOSSIER_FIELD_MISMATCH.name());
     private static final int REOPEN_BATCH = 1000;
     private static final int QUEUE_BATCH = 1000;
 
@@ -127,7 +129,7 @@ public class Reconciliation {
             if (!HEALABLE.contains(m.category())) {
                 return;
             }
-            List<String> into = "DOSSIER_MISSING_ON_PORTAL".equals(m.category()) ? missing : different;
+            List<String> into = Category.DOSSIER_MISSING_ON_PORTAL.name().equals(m.category()) ? missing : different;
             if (into.isEmpty() || !into.get(into.size() - 1).equals(m.recordKey())) {
                 into.add(m.recordKey());
             }

@@ -8,22 +8,20 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import vn.dvcsync.city.CityProperties;
 
 /**
- * The two databases: the gateway's store (primary, Flyway-managed) and the city system (read only).
- * Either one without a configured URL lives in an embedded PostgreSQL whose data stays under
+ * The gateway's store (primary, Flyway-managed) and the embedded PostgreSQL. The store, or the city system (whose
+ * read-only pool the city package makes with {@link #pool}), without a configured URL lives in an embedded PostgreSQL whose data stays under
  * {@code dvcsync.store.embedded.data-dir}, so a restart loses nothing.
  */
 @Configuration(proxyBeanMethods = false)
-class DataSourceConfiguration {
+public class DataSourceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
 
@@ -59,17 +57,11 @@ class DataSourceConfiguration {
         return new NamedParameterJdbcTemplate(dataSource);
     }
 
-    @Bean
-    DataSource cityDataSource(CityProperties city, ObjectProvider<EmbeddedPostgres> embedded) {
-        return pool("city", city.datasource(), embedded, true);
-    }
-
-    @Bean
-    NamedParameterJdbcTemplate cityJdbc(@Qualifier("cityDataSource") DataSource cityDataSource) {
-        return new NamedParameterJdbcTemplate(cityDataSource);
-    }
-
-    private static DataSource pool(String name, DbSettings settings, ObjectProvider<EmbeddedPostgres> embedded,
+    /**
+     * A pool on {@code settings}, or on the embedded PostgreSQL when they have no URL (the city's pool is made so
+     * too: {@code city.CityDataSourceConfiguration}).
+     */
+    public static DataSource pool(String name, DbSettings settings, ObjectProvider<EmbeddedPostgres> embedded,
                                    boolean readOnly) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName(name);

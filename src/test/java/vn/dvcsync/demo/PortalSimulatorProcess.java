@@ -111,7 +111,7 @@ public final class PortalSimulatorProcess {
             portal.setCatalogue(catalogue);
             long t0 = System.nanoTime();
             new PortalHistory(ctx.getBean(CityReader.class), PortalMapping.load(Path.of("mappings")),
-                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new ProvinceProperties("H26")).load(portal, catalogue, jdbc);
+                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new ProvinceProperties("H26", "000.00.00.H26")).load(portal, catalogue, jdbc);
             System.err.printf("portal simulator: %d dossiers loaded in %d s%n", portal.dossierCount(),
                     (System.nanoTime() - t0) / 1_000_000_000L);
         }

@@ -1,5 +1,7 @@
 package vn.dvcsync.portal;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -73,10 +75,10 @@ class PortalClientTest {
     }
 
     private PortalClient client(int maxAttempts, Duration timeout, int batchSize, UnansweredSteps unansweredSteps) {
-        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", "000.00.00.H26", batchSize, 0, 1,
+        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", batchSize, 0, 1,
                 timeout, new PortalProperties.Retry(maxAttempts, Duration.ofMillis(10), 2.0, Duration.ofSeconds(2)),
                 PortalProperties.CircuitBreaker.DEFAULTS, unansweredSteps);
-        return new PortalClient(properties, () -> wireMock.baseUrl() + "/dvcqg", template, JSON);
+        return new PortalClient(properties, new ProvinceProperties("H26", "000.00.00.H26"), () -> wireMock.baseUrl() + "/dvcqg", template, JSON);
     }
 
     private PortalClient client(int maxAttempts, Duration timeout) {
