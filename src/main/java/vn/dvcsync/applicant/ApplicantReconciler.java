@@ -4,7 +4,6 @@ import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
 import vn.dvcsync.reconcile.MismatchSink;
 import vn.dvcsync.reconcile.ReconcilePeriod;
-import vn.dvcsync.reconcile.Sql;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,10 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.kernel.MappingsProperties;
+import vn.dvcsync.city.CityReader;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationRejectedException;
 import vn.dvcsync.population.PopulationUnavailableException;
@@ -46,18 +43,16 @@ public class ApplicantReconciler {
 
     private final ApplicantVerifier verifier;
     private final JdbcTemplate store;
-    private final NamedParameterJdbcTemplate city;
-    private final String inPeriodSql;
+    private final CityReader city;
     private final PopulationProperties population;
     private final ExecutorService executor;
 
     ApplicantReconciler(ApplicantVerifier verifier, JdbcTemplate store,
-                        @Qualifier("cityJdbc") NamedParameterJdbcTemplate city, MappingsProperties mappings,
+                        CityReader city,
                         PopulationProperties population, @Qualifier("populationExecutor") ExecutorService executor) {
         this.verifier = verifier;
         this.store = store;
         this.city = city;
-        this.inPeriodSql = Sql.read(mappings, "reconcile-in-period.sql");
         this.population = population;
         this.executor = executor;
     }
@@ -126,13 +121,7 @@ public class ApplicantReconciler {
 
     /** Those of these dossier codes (at most {@link #CHUNK}) received in the period, by the city. */
     private List<String> inPeriod(List<String> codes, ReconcilePeriod period) {
-        if (codes.isEmpty()) {
-            return codes;
-        }
-        return city.queryForList(inPeriodSql, new MapSqlParameterSource()
-                .addValue("codes", codes)
-                .addValue("from", period.from())
-                .addValue("to", period.to()), String.class);
+        return city.receivedAmong(codes, period.from(), period.to());
     }
 
     private static String nonNull(String s) {

@@ -24,14 +24,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.kernel.MappingsProperties;
 
 /**
- * Reads the city's dossiers and their progress steps with the SQL under {@code mappings/sql/},
- * one keyset page at a time in ({@code cap_nhat_luc}, {@code id}) order.
+ * Every read of the city's system, with the SQL under {@code mappings/sql/} (a city adapts it to its schema):
+ * <ul>
+ * <li>the extraction: dossiers one keyset page at a time in ({@code cap_nhat_luc}, {@code id}) order
+ *     ({@link #read}), and their progress steps ({@link #readSteps}, {@code extract-steps.sql});</li>
+ * <li>the reconciliation: the dossiers received in a period, streamed in {@code MaHoSo} byte order
+ *     ({@link #streamReceived}); which of some dossier codes were received in a period ({@link #receivedAmong},
+ *     {@code reconcile-in-period.sql}); the procedures in force ({@link #proceduresInForce},
+ *     {@code reconcile-procedures.sql}) and those the period's dossiers cite ({@link #citedProcedures},
+ *     {@code reconcile-cited-procedures.sql}).</li>
+ * </ul>
+ * Both dossier reads wrap one select list, {@code dossiers.sql}, so a city adapts it once.
  *
  * <p>A text column where the canonical record needs a number, a flag, a date or a time (a city schema that
  * keeps them as text) is read from its text ({@link CityValues}). A row with a value that cannot be read so
@@ -77,14 +92,43 @@ public class CityReader {
     public record Steps(Map<Long, List<Step>> byDossier, List<Unreadable> unreadable) {
     }
 
-    private final NamedParameterJdbcTemplate city;
-    private final String dossierSql;
-    private final String stepSql;
+    /** A procedure in force in the city; {@code publicDeadline} null when it has none. */
+    public record Procedure(String code, LocalDate publicDeadline) {
+    }
 
-    CityReader(@Qualifier("cityJdbc") NamedParameterJdbcTemplate city, MappingsProperties mappings) {
-        this.city = city;
-        this.dossierSql = read(mappings.dir().resolve("sql/extract-dossiers.sql"));
-        this.stepSql = read(mappings.dir().resolve("sql/extract-steps.sql"));
+    private final DataSource dataSource;
+    private final NamedParameterJdbcTemplate city;
+    private final TransactionTemplate readOnly;
+    private final String pageSql;
+    private final String receivedSql;
+    private final String stepSql;
+    private final String inPeriodSql;
+    private final String inForceSql;
+    private final String citedSql;
+
+    public CityReader(@Qualifier("cityDataSource") DataSource dataSource, MappingsProperties mappings) {
+        this.dataSource = dataSource;
+        this.city = new NamedParameterJdbcTemplate(dataSource);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
+        String dossiers = dossierQuery(read(mappings, "dossiers.sql"));
+        this.pageSql = "select * from (" + dossiers + ") d where (d.updated_at, d.id) > (:after_ts, :after_id)"
+                + " order by d.updated_at, d.id limit :limit";
+        this.receivedSql = "select * from (" + dossiers + ") d where d.received_at >= :from and d.received_at < :to"
+                + " order by d.code collate \"C\"";
+        this.stepSql = read(mappings, "extract-steps.sql");
+        this.inPeriodSql = read(mappings, "reconcile-in-period.sql");
+        this.inForceSql = read(mappings, "reconcile-procedures.sql");
+        this.citedSql = read(mappings, "reconcile-cited-procedures.sql");
+    }
+
+    /** {@code dossiers.sql} ready to be wrapped: no final semicolon, and a line end after a last line comment. */
+    static String dossierQuery(String sql) {
+        String query = sql.strip();
+        while (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        return "\n" + query + "\n";
     }
 
     /** The dossiers whose (cap_nhat_luc, id) comes strictly after {@code after}, at most {@code limit}; unreadable rows left out. */
@@ -103,7 +147,7 @@ public class CityReader {
         Watermark[] last = {null};
         int[] rows = {0};
         Columns columns = new Columns();
-        city.query(dossierSql, params, rs -> {
+        city.query(pageSql, params, rs -> {
             Row row = new Row(rs, columns);
             Dossier d = dossier(row);
             if (row.problem == null) {
@@ -143,21 +187,41 @@ public class CityReader {
     }
 
     /**
-     * Reads the canonical dossiers of the rows of one query with the columns of {@code extract-dossiers.sql} (the
-     * one row mapping of every dossier query: extraction and reconciliation). A value that cannot be read is left
-     * absent, so the portal's rules name it. One per query: it learns the query's columns on the first row.
+     * Streams the dossiers received in {@code [from, to)} to {@code each}, in {@code MaHoSo} byte order, {@code fetchSize}
+     * rows a round trip (in a read-only transaction: PostgreSQL streams only without auto-commit). A value that cannot
+     * be read is left absent, so the portal's rules name it.
      */
-    public static final class DossierRows {
-
-        private final Columns columns = new Columns();
-
-        public Dossier read(ResultSet rs) throws SQLException {
-            return dossier(new Row(rs, columns));
-        }
+    public void streamReceived(OffsetDateTime from, OffsetDateTime to, int fetchSize, Consumer<Dossier> each) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(fetchSize);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(streaming);
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to);
+        Columns columns = new Columns();
+        readOnly.executeWithoutResult(tx -> named.query(receivedSql, params,
+                (RowCallbackHandler) rs -> each.accept(dossier(new Row(rs, columns)))));
     }
 
-    public static DossierRows dossierRows() {
-        return new DossierRows();
+    /** Those of these dossier codes (at most a thousand or so) received in {@code [from, to)}. */
+    public List<String> receivedAmong(List<String> codes, OffsetDateTime from, OffsetDateTime to) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return city.queryForList(inPeriodSql, new MapSqlParameterSource()
+                .addValue("codes", codes)
+                .addValue("from", from)
+                .addValue("to", to), String.class);
+    }
+
+    /** The procedures in force in the city. */
+    public List<Procedure> proceduresInForce() {
+        return city.query(inForceSql, new MapSqlParameterSource(), (rs, n) ->
+                new Procedure(rs.getString("code"), rs.getObject("public_deadline", LocalDate.class)));
+    }
+
+    /** The procedure codes cited by the dossiers received in {@code [from, to)}. */
+    public List<String> citedProcedures(OffsetDateTime from, OffsetDateTime to) {
+        return city.queryForList(citedSql, new MapSqlParameterSource().addValue("from", from).addValue("to", to),
+                String.class);
     }
 
     private static Dossier dossier(Row row) throws SQLException {
@@ -304,11 +368,12 @@ public class CityReader {
         }
     }
 
-    private static String read(Path file) {
+    private static String read(MappingsProperties mappings, String name) {
+        Path file = mappings.dir().resolve("sql").resolve(name);
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the extraction SQL " + file.toAbsolutePath(), e);
+            throw new UncheckedIOException("Cannot read the city SQL " + file.toAbsolutePath(), e);
         }
     }
 }

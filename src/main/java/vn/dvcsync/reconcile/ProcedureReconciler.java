@@ -19,11 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.kernel.MappingsProperties;
+import vn.dvcsync.city.CityReader;
 import vn.dvcsync.portal.PortalClient;
 
 /**
@@ -59,27 +56,21 @@ public class ProcedureReconciler {
     record CityProcedure(String code, LocalDate publicDeadline) {
     }
 
-    private final NamedParameterJdbcTemplate city;
-    private final String inForceSql;
-    private final String citedSql;
+    private final CityReader city;
     private final PortalClient portal;
     private final ProvinceProperties province;
 
-    ProcedureReconciler(@Qualifier("cityJdbc") NamedParameterJdbcTemplate city, MappingsProperties mappings,
-                        PortalClient portal, ProvinceProperties province) {
+    ProcedureReconciler(CityReader city, PortalClient portal, ProvinceProperties province) {
         this.city = city;
-        this.inForceSql = Sql.read(mappings, "reconcile-procedures.sql");
-        this.citedSql = Sql.read(mappings, "reconcile-cited-procedures.sql");
         this.portal = portal;
         this.province = province;
     }
 
     /** Reports the procedure mismatches to {@code sink} and adds the procedure counts to {@code facts}. */
     public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts) {
-        List<CityProcedure> inForce = city.query(inForceSql, new MapSqlParameterSource(), (rs, n) ->
-                new CityProcedure(rs.getString("code"), rs.getObject("public_deadline", LocalDate.class)));
-        List<String> cited = city.queryForList(citedSql, new MapSqlParameterSource()
-                .addValue("from", period.from()).addValue("to", period.to()), String.class);
+        List<CityProcedure> inForce = city.proceduresInForce().stream()
+                .map(p -> new CityProcedure(p.code(), p.publicDeadline())).toList();
+        List<String> cited = city.citedProcedures(period.from(), period.to());
         List<? extends JsonNode> catalogue = portal.procedures();
         Map<String, Long> rows = compare(inForce, cited, catalogue, province.madonvi(), sink, facts);
         log.info("Procedure reconciliation: {} in force in the city, {} in the portal's catalogue, {} cited by the "

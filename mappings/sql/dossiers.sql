@@ -1,8 +1,15 @@
--- Dossiers received in the reconciliation period, in MaHoSo byte order: the city side of the nightly
--- comparison with the portal, streamed with a fetch size. Same output columns (the canonical dossier)
--- as extract-dossiers.sql; a city adapts the FROM/JOIN part and the two column names in WHERE and ORDER BY.
--- Parameters: :from, :to (from <= received < to). The order MUST be byte order (COLLATE "C"), the order of
--- the portal's DanhSachHoSo: the comparison merges the two sorted streams and stops if the order is broken.
+-- The city's dossiers as canonical dossiers: the one select list of every dossier read (extraction and
+-- reconciliation). A city adapts the gateway to its own schema here: keep the output column names (the
+-- canonical dossier), change the expressions and the FROM/JOIN part. No WHERE, ORDER BY or LIMIT: the
+-- gateway wraps this query, `select * from (<this file>) d where ... order by ...`:
+--   extraction, one page after a watermark: (d.updated_at, d.id) > (:after_ts, :after_id), in (updated_at, id)
+--     order, at most :limit rows;
+--   reconciliation, the dossiers received in a period: :from <= d.received_at < :to, in code byte order
+--     (COLLATE "C", the order of the portal's DanhSachHoSo).
+-- PostgreSQL plans the wrapped query as if the conditions were written on the columns here, so an index on
+-- cap_nhat_luc, id or ngay_tiep_nhan serves as before.
+-- Left joins, so that a dossier with a broken reference still reaches validation and is
+-- quarantined with a named rule instead of vanishing.
 select h.id                    as id,
        h.ma_ho_so              as code,
        t.ma_tthc               as procedure_code,
@@ -36,5 +43,3 @@ from city.ho_so h
 left join city.thu_tuc t   on t.id = h.thu_tuc_id
 left join city.don_vi d    on d.id = h.don_vi_id
 left join city.chu_ho_so c on c.id = h.chu_ho_so_id
-where h.ngay_tiep_nhan >= :from and h.ngay_tiep_nhan < :to
-order by h.ma_ho_so collate "C"
