@@ -66,21 +66,6 @@ public record PortalProperties(
     }
 
     /**
-     * What becomes of a progress step whose sending got no answer ({@code dvcsync.portal.unanswered-steps}). A
-     * dossier in that case is looked up ({@code TraCuuHoSo}) before it is sent again; a step cannot be: the portal
-     * appends steps ({@code CapNhatTienDoHoSoMC}) and no service lists them.
-     */
-    public enum UnansweredSteps {
-        /**
-         * Never sent again automatically: the step becomes a dead letter at once (FAILED, last error starting
-         * {@code UNCONFIRMED}) for an admin to check on the portal and replay if it is missing. Nothing is doubled.
-         */
-        FAIL,
-        /** Sent again (and counted, {@code push.steps_resent_unconfirmed}): nothing is left out, the portal may hold it twice. */
-        RESEND
-    }
-
-    /**
      * @param maxAttempts  attempts of one call in all (first try included)
      * @param initialDelay first back-off
      * @param multiplier   growth of the back-off per attempt

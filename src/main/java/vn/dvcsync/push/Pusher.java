@@ -28,7 +28,9 @@ import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalClient.ItemResult;
 import vn.dvcsync.portal.PortalProperties;
+import vn.dvcsync.portal.ItemCode;
 import vn.dvcsync.portal.PortalUnavailableException;
+import vn.dvcsync.portal.UnansweredSteps;
 import vn.dvcsync.support.Sleeper;
 import vn.dvcsync.kernel.RunCounters;
 
@@ -44,7 +46,7 @@ import vn.dvcsync.kernel.RunCounters;
  * <p>A progress step sent without an answer, by this push (a time-out, a lost connection, HTTP 502/504) or by one
  * that stopped before recording it ({@link Claimed#uncertain()}: an instance killed, its lease over), may or may
  * not be on the portal, and the portal cannot be asked. With {@code dvcsync.portal.unanswered-steps: fail} (the
- * default) it becomes a dead letter at once, its last error starting {@value #UNCONFIRMED} and saying what to do,
+ * default) it becomes a dead letter at once, its last error starting {@code UNCONFIRMED} and saying what to do,
  * and is never sent again unless an admin replays it; the other steps of its batch go on as usual. A push with
  * such steps counts as failed for the circuit breaker (the portal did not answer). With {@code resend} it is sent
  * again and counted ({@value #STEPS_RESENT_UNCONFIRMED}).
@@ -65,10 +67,6 @@ public class Pusher {
      * ({@code unanswered-steps: fail}).
      */
     static final String STEPS_UNCONFIRMED = "push.steps_unconfirmed";
-    /** How the last error of such a dead letter starts. */
-    public static final String UNCONFIRMED = "UNCONFIRMED";
-    private static final String UNCONFIRMED_ADVICE = "; the portal may or may not hold this step and has no service to "
-            + "ask — check the dossier's progress on the portal and replay it if it is missing";
     private static final String STOPPED_PUSH = "the push that sent it stopped before recording the answer: "
             + "its instance stopped or lost its store";
 
@@ -78,7 +76,7 @@ public class Pusher {
     private final ObjectMapper json;
     private final RunCounters counters;
     private final CircuitBreaker breaker;
-    private final boolean resendUnansweredSteps;
+    private final UnansweredSteps unansweredSteps;
 
     Pusher(Ledger ledger, PortalClient portal, PortalProperties props, ObjectMapper json, RunCounters counters,
            @Qualifier("portalCircuitBreaker") CircuitBreaker breaker) {
@@ -88,7 +86,7 @@ public class Pusher {
         this.json = json;
         this.counters = counters;
         this.breaker = breaker;
-        this.resendUnansweredSteps = props.unansweredSteps() == PortalProperties.UnansweredSteps.RESEND;
+        this.unansweredSteps = portal.unansweredSteps();
     }
 
     /** One entry per parallel pusher ({@code dvcsync.portal.concurrency}), for the route's parallel split. */
@@ -186,7 +184,7 @@ public class Pusher {
             return false;
         }
         List<Claimed> send = batch;
-        if (!resendUnansweredSteps) {
+        if (!unansweredSteps.resends()) {
             List<Claimed> unsure = batch.stream().filter(Claimed::uncertain).toList();
             if (!unsure.isEmpty()) {
                 send = batch.stream().filter(c -> !c.uncertain()).toList();
@@ -202,11 +200,11 @@ public class Pusher {
             results = portal.pushSteps(payloads(send));
         } catch (RuntimeException e) {
             // unanswered steps failing (not resent), the client throws only when none of its calls can have been processed
-            failed(send, e, resendUnansweredSteps, runId);
+            failed(send, e, unansweredSteps.resends(), runId);
             throw e;
         }
         record(send, results, runId, "steps");
-        long unanswered = results.stream().filter(r -> ItemResult.UNCONFIRMED.equals(r.code())).count();
+        long unanswered = results.stream().filter(r -> r.is(ItemCode.UNCONFIRMED)).count();
         if (unanswered > 0) {
             // recorded; but a portal that leaves calls unanswered is failing: the circuit breaker counts this push, and
             // opens before a portal that hangs turns every pending step into a dead letter
@@ -239,9 +237,8 @@ public class Pusher {
         for (int i = 0; i < rows.size(); i++) {
             Claimed row = rows.get(i);
             ItemResult r = i < results.size() ? results.get(i) : null;
-            String code = r == null ? "missing" : r.code();
-            switch (code) {
-                case "0" -> {
+            switch (r == null ? ItemCode.OTHER : r.kind()) {
+                case PROCESSED -> {
                     delivered.add(row.id());
                     if (PortalClient.ALREADY_HELD.equals(r.message())) {
                         counters.add(runId, "pushed.already_on_portal", 1);
@@ -251,19 +248,19 @@ public class Pusher {
                         counters.add(runId, STEPS_RESENT_UNCONFIRMED, 1);
                     }
                 }
-                case "2" -> quarantine(row, r.message(), runId);
-                case ItemResult.UNCONFIRMED -> unconfirmed.computeIfAbsent(
-                        UNCONFIRMED + ": " + r.message() + UNCONFIRMED_ADVICE, k -> new ArrayList<>()).add(row.id());
+                case INVALID_DATA -> quarantine(row, r.message(), runId);
+                case UNCONFIRMED -> unconfirmed.computeIfAbsent(UnansweredSteps.deadLetterError(r.message()),
+                        k -> new ArrayList<>()).add(row.id());
                 default -> {
                     retry.add(row.id());
-                    retryError = "portal item code " + code + (r == null ? "" : ": " + r.message());
+                    retryError = "portal item code " + (r == null ? "missing" : r.code() + ": " + r.message());
                 }
             }
         }
         ledger.markDelivered(delivered, runId);
         // answered with another code: not taken. A dossier stays unconfirmed all the same (it costs one look-up)
         boolean steps = rows.get(0).parentKey() != null;
-        ledger.markAttemptFailed(retry, retryError, !steps || resendUnansweredSteps, runId);
+        ledger.markAttemptFailed(retry, retryError, !steps || unansweredSteps.resends(), runId);
         unconfirmed.forEach((error, ids) -> {
             log.warn("{} progress steps sent without an answer are dead letters, not sent again: {}", ids.size(), error);
             ledger.markDeadLetters(ids, error, runId);
@@ -272,7 +269,7 @@ public class Pusher {
         counters.add(runId, "pushed." + what, delivered.size());
     }
 
-    /** The portal refused the record's data (item code 2): it waits in quarantine for the city to fix it. */
+    /** The portal refused the record's data ({@link ItemCode#INVALID_DATA}): it waits in quarantine for the city to fix it. */
     private void quarantine(Claimed row, String portalMessage, String runId) {
         String message = portalMessage == null ? "" : portalMessage;
         String field = fieldOf(message);

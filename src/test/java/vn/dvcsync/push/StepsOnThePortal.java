@@ -1,5 +1,7 @@
 package vn.dvcsync.push;
 
+import vn.dvcsync.portal.UnansweredSteps;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +23,7 @@ public final class StepsOnThePortal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How the last error of a step sent without an answer, and not sent again, starts. */
-    public static final String UNCONFIRMED_ERROR = Pusher.UNCONFIRMED + ": ";
+    public static final String UNCONFIRMED_ERROR = UnansweredSteps.UNCONFIRMED + ": ";
 
     private StepsOnThePortal() {
     }
