@@ -1,5 +1,7 @@
 package vn.dvcsync.api;
 
+import vn.dvcsync.index.IndexEstimates;
+
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -36,10 +38,12 @@ class MismatchController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final MismatchStore store;
+    private final IndexEstimates estimates;
     private final ReportService reports;
 
-    MismatchController(MismatchStore store, ReportService reports) {
+    MismatchController(MismatchStore store, IndexEstimates estimates, ReportService reports) {
         this.store = store;
+        this.estimates = estimates;
         this.reports = reports;
     }
 
@@ -73,7 +77,7 @@ class MismatchController {
     @GetMapping("/index")
     IndexReport index(@PathVariable String id) {
         String runId = run(id);
-        return store.index(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return estimates.of(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Run " + runId + " has no index estimate"));
     }
 

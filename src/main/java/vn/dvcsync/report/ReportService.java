@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.index.IndexEstimates;
+
 import vn.dvcsync.kernel.Vietnam;
 
 import vn.dvcsync.index.IndexReport;
@@ -43,6 +45,7 @@ public class ReportService {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final MismatchStore store;
+    private final IndexEstimates estimates;
     private final IndexModel model;
     private final Path reportDir;
     private final Clock clock;
@@ -51,12 +54,15 @@ public class ReportService {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Autowired
-    public ReportService(MismatchStore store, IndexModel model, @Value("${dvcsync.report-dir:./reports}") Path reportDir) {
-        this(store, model, reportDir, Clock.systemUTC(), new XlsxReport());
+    public ReportService(MismatchStore store, IndexEstimates estimates, IndexModel model,
+                         @Value("${dvcsync.report-dir:./reports}") Path reportDir) {
+        this(store, estimates, model, reportDir, Clock.systemUTC(), new XlsxReport());
     }
 
-    ReportService(MismatchStore store, IndexModel model, Path reportDir, Clock clock, XlsxReport xlsx) {
+    ReportService(MismatchStore store, IndexEstimates estimates, IndexModel model, Path reportDir, Clock clock,
+                  XlsxReport xlsx) {
         this.store = store;
+        this.estimates = estimates;
         this.model = model;
         this.reportDir = reportDir;
         this.clock = clock;
@@ -64,7 +70,7 @@ public class ReportService {
     }
 
     /**
-     * What a reconcile calls at its end, after closing its {@link MismatchStore.Writer}: stores the index
+     * What a reconcile calls at its end, after closing its {@link MismatchWriter}: stores the index
      * estimate from the facts and writes the three files.
      *
      * @param runType {@code reconcile} or {@code nightly}
@@ -73,7 +79,7 @@ public class ReportService {
      * @return the run's report directory
      */
     public Path write(String runId, String runType, OffsetDateTime from, OffsetDateTime to, IndexFacts facts) {
-        store.saveIndex(runId, model.estimateAll(facts));
+        estimates.save(runId, model.estimateAll(facts));
         writeCsv(runId);
         writeXlsx(runId);
         writeSummary(runId, runType, from, to);
@@ -136,7 +142,7 @@ public class ReportService {
         changeCounts.put("RESOLVED", changes.resolved());
         summary.put("changes", changeCounts);
         summary.put("units", store.totals(runId, MismatchStore.By.UNIT));
-        IndexReport index = store.index(runId).orElse(new IndexReport(runId, List.of(), List.of()));
+        IndexReport index = estimates.of(runId).orElse(new IndexReport(runId, List.of(), List.of()));
         Map<String, Object> estimate = new LinkedHashMap<>();
         estimate.put("province", index.province());
         estimate.put("units", index.units());

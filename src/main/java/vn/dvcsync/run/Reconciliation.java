@@ -1,5 +1,9 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.report.MismatchWriter;
+
+import vn.dvcsync.index.IndexEstimates;
+
 import vn.dvcsync.kernel.Category;
 
 import vn.dvcsync.kernel.RunCounters;
@@ -49,13 +53,15 @@ public class Reconciliation {
     private final ReconcileProperties props;
     private final MismatchStore store;
     private final IndexModel model;
+    private final IndexEstimates estimates;
     private final ReportService reports;
     private final Ledger ledger;
     private final ApplicantVerifier verifier;
     private final RunCounters counters;
 
     Reconciliation(DossierReconciler dossiers, ProcedureReconciler procedures, ApplicantReconciler applicants,
-                   ReconcileProperties props, MismatchStore store, IndexModel model, ReportService reports,
+                   ReconcileProperties props, MismatchStore store, IndexModel model, IndexEstimates estimates,
+                   ReportService reports,
                    Ledger ledger, ApplicantVerifier verifier, RunCounters counters) {
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -63,6 +69,7 @@ public class Reconciliation {
         this.props = props;
         this.store = store;
         this.model = model;
+        this.estimates = estimates;
         this.reports = reports;
         this.ledger = ledger;
         this.verifier = verifier;
@@ -85,7 +92,7 @@ public class Reconciliation {
         IndexFacts facts = new IndexFacts();
         long t0 = System.nanoTime();
         long compared;
-        try (MismatchStore.Writer writer = store.open(runId, model, facts)) {
+        try (MismatchWriter writer = store.open(runId, model, facts)) {
             // The applicants of the period are queued as the city side streams by: verification then asks the
             // population service only where its cached answer is missing or older than the cache's time limit.
             // The store's upserts run on a thread of their own, overlapping the comparison.
@@ -99,7 +106,7 @@ public class Reconciliation {
             compared = System.nanoTime();
         }
         long stored = System.nanoTime();
-        store.saveIndex(runId, model.estimate(facts, ""));
+        estimates.save(runId, model.estimate(facts, ""));
         reports.write(runId, runType, period.from(), period.to(), facts);
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             counters.add(runId, "mismatches." + t.category(), t.count());
