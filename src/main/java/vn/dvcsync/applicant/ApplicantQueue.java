@@ -21,7 +21,7 @@ import vn.dvcsync.canonical.Dossier;
 public class ApplicantQueue {
 
     /** An applicant waiting for verification, with what the dossier says of them. */
-    record PendingCheck(String dossierCode, Applicant applicant, String procedureCode, String unitCode) {
+    public record PendingCheck(String dossierCode, Applicant applicant, String procedureCode, String unitCode) {
     }
 
     private final JdbcTemplate jdbc;
