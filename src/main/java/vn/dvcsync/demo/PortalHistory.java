@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.city.CityReader;
 import vn.dvcsync.canonical.Dossier;
@@ -26,8 +27,10 @@ import vn.dvcsync.kernel.ProvinceProperties;
 /**
  * The demo portal's past: every sendable city dossier as the mapping makes it (synchronised at its last
  * change), then the planted portal-side differences of {@code demo.portal_plant} applied to it.
+ * Wired, as the demo city, only when no city URL is configured.
  */
 @Component
+@ConditionalOnExpression("'${dvcsync.city.datasource.url:}'.isBlank()")
 class PortalHistory {
 
     private static final Logger log = LoggerFactory.getLogger(PortalHistory.class);
