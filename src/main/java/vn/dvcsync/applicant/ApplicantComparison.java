@@ -20,7 +20,7 @@ import vn.dvcsync.canonical.Applicant;
  * known only as a year by year; sex as is; and the ID number against the city's own birth date and sex.
  * One finding per field at most.
  */
-public final class ApplicantComparison {
+final class ApplicantComparison {
 
     public static final String NOT_FOUND = Category.APPLICANT_NOT_FOUND.name();
     public static final String MISMATCH = Category.APPLICANT_DATA_MISMATCH.name();

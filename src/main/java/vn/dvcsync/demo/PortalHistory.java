@@ -44,13 +44,13 @@ class PortalHistory {
     private final CityReader city;
     private final PortalMapping mapping;
     private final PortalRules rules;
-    private final ProvinceProperties sync;
+    private final ProvinceProperties province;
 
-    PortalHistory(CityReader city, PortalMapping mapping, PortalRules rules, ProvinceProperties sync) {
+    PortalHistory(CityReader city, PortalMapping mapping, PortalRules rules, ProvinceProperties province) {
         this.city = city;
         this.mapping = mapping;
         this.rules = rules;
-        this.sync = sync;
+        this.province = province;
     }
 
     void load(PortalSimulator portal, List<CatalogueEntry> catalogue, JdbcTemplate demo) {
@@ -71,7 +71,7 @@ class PortalHistory {
             List<ObjectNode> copies = new ArrayList<>(page.size());
             for (Dossier d : page) {
                 ObjectNode copy = mapping.dossier(d);
-                if (!known.contains(d.procedureCode()) || !rules.checkDossier(copy, sync.provinceCode()).isEmpty()) {
+                if (!known.contains(d.procedureCode()) || !rules.checkDossier(copy, province.provinceCode()).isEmpty()) {
                     continue;
                 }
                 String synced = PORTAL_TIME.format(d.updatedAt());

@@ -44,7 +44,7 @@ public class Staging {
     /** Rule prefix of a record quarantined because a column could not be read, e.g. {@code unreadable:due_at}. */
     static final String UNREADABLE = "unreadable:";
 
-    private final CityReader extractor;
+    private final CityReader reader;
     private final PortalMapping mapping;
     private final PortalRules rules;
     private final Ledger ledger;
@@ -52,14 +52,14 @@ public class Staging {
     private final ApplicantQueue applicants;
     private final TransactionTemplate tx;
     private final CityProperties city;
-    private final ProvinceProperties sync;
+    private final ProvinceProperties province;
     private final RunCounters counters;
     private final ObjectMapper json;
 
-    Staging(CityReader extractor, PortalMapping mapping, PortalRules rules, Ledger ledger, Watermarks watermarks,
-            ApplicantQueue applicants, TransactionTemplate tx, CityProperties city, ProvinceProperties sync,
+    Staging(CityReader reader, PortalMapping mapping, PortalRules rules, Ledger ledger, Watermarks watermarks,
+            ApplicantQueue applicants, TransactionTemplate tx, CityProperties city, ProvinceProperties province,
             RunCounters counters, ObjectMapper json) {
-        this.extractor = extractor;
+        this.reader = reader;
         this.mapping = mapping;
         this.rules = rules;
         this.ledger = ledger;
@@ -67,7 +67,7 @@ public class Staging {
         this.applicants = applicants;
         this.tx = tx;
         this.city = city;
-        this.sync = sync;
+        this.province = province;
         this.counters = counters;
         this.json = json;
     }
@@ -93,12 +93,12 @@ public class Staging {
      * city has nothing more.
      */
     public Watermark stagePage(Watermark cursor, String runId) {
-        CityReader.Page read = extractor.read(cursor, city.pageSize());
+        CityReader.Page read = reader.read(cursor, city.pageSize());
         if (read.rows() == 0) {
             return null;
         }
         List<Dossier> page = read.dossiers();
-        CityReader.Steps steps = extractor.readSteps(page.stream().map(Dossier::id).toList());
+        CityReader.Steps steps = reader.readSteps(page.stream().map(Dossier::id).toList());
         List<LedgerEntry> entries = new ArrayList<>(read.rows() * 4);
         int invalid = 0;
         int stepCount = 0;
@@ -163,7 +163,7 @@ public class Staging {
     private LedgerEntry dossierEntry(Dossier d) {
         String key = d.recordKey();
         ObjectNode portal = mapping.dossier(d);
-        List<Violation> violations = rules.checkDossier(portal, sync.provinceCode());
+        List<Violation> violations = rules.checkDossier(portal, province.provinceCode());
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
             String message = "Dossier " + key + " (city id " + d.id() + ") breaks " + describe(violations);
@@ -179,7 +179,7 @@ public class Staging {
         String key = parent + "/" + s.id();
         ObjectNode portal = mapping.step(s);
         String payload = portal.toString();
-        List<Violation> violations = rules.checkStep(portal, sync.provinceCode());
+        List<Violation> violations = rules.checkStep(portal, province.provinceCode());
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
             String message = "Step " + key + " breaks " + describe(violations);

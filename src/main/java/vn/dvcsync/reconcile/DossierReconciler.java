@@ -35,16 +35,16 @@ public class DossierReconciler {
     private final PortalClient portal;
     private final PortalMapping mapping;
     private final PortalRules rules;
-    private final ProvinceProperties sync;
+    private final ProvinceProperties province;
     private final ReconcileProperties props;
 
     DossierReconciler(CityReader city, PortalClient portal, PortalMapping mapping, PortalRules rules,
-                      ProvinceProperties sync, ReconcileProperties props) {
+                      ProvinceProperties province, ReconcileProperties props) {
         this.city = city;
         this.portal = portal;
         this.mapping = mapping;
         this.rules = rules;
-        this.sync = sync;
+        this.province = province;
         this.props = props;
     }
 
@@ -63,7 +63,7 @@ public class DossierReconciler {
                 catalogue.add(code);
             }
         });
-        DossierChecks checks = new DossierChecks(mapping, rules, sync.provinceCode(), props.freshness(),
+        DossierChecks checks = new DossierChecks(mapping, rules, province.provinceCode(), props.freshness(),
                 period.portalTo(), catalogue, sink);
         DossierMerge merge;
         long pages;
