@@ -1,5 +1,7 @@
 package vn.dvcsync.api;
 
+import vn.dvcsync.index.IndexEstimates;
+
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -16,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import vn.dvcsync.index.Categories;
-import vn.dvcsync.report.IndexReport;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.report.MismatchPage;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
@@ -36,10 +38,12 @@ class MismatchController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final MismatchStore store;
+    private final IndexEstimates estimates;
     private final ReportService reports;
 
-    MismatchController(MismatchStore store, ReportService reports) {
+    MismatchController(MismatchStore store, IndexEstimates estimates, ReportService reports) {
         this.store = store;
+        this.estimates = estimates;
         this.reports = reports;
     }
 
@@ -47,9 +51,9 @@ class MismatchController {
     MismatchPage mismatches(@PathVariable String id, @RequestParam(required = false) String category,
                             @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "50") int size) {
-        if (category != null && !category.isBlank() && !Categories.ALL.contains(category.strip())) {
+        if (category != null && !category.isBlank() && !Category.known(category.strip())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Unknown category '" + category + "' (known: " + String.join(", ", Categories.ALL) + ")");
+                    "Unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -73,7 +77,7 @@ class MismatchController {
     @GetMapping("/index")
     IndexReport index(@PathVariable String id) {
         String runId = run(id);
-        return store.index(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return estimates.of(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Run " + runId + " has no index estimate"));
     }
 

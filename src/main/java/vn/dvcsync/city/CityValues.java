@@ -1,9 +1,10 @@
 package vn.dvcsync.city;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,6 @@ import java.util.Locale;
  */
 final class CityValues {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** {@code 2024-09-15 08:30:00}, {@code 2024-09-15T08:30:00.123456+07}, {@code 2024-09-15 08:30+07:00}, … */
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
@@ -73,10 +73,10 @@ final class CityValues {
 
     private static OffsetDateTime time(String text) {
         if (text.length() == 10) {
-            return LocalDate.parse(text, DATE).atStartOfDay(VIETNAM).toOffsetDateTime();
+            return LocalDate.parse(text, DATE).atStartOfDay(Vietnam.ZONE).toOffsetDateTime();
         }
         var parsed = TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        return parsed instanceof OffsetDateTime odt ? odt : ((LocalDateTime) parsed).atZone(VIETNAM).toOffsetDateTime();
+        return parsed instanceof OffsetDateTime odt ? odt : ((LocalDateTime) parsed).atZone(Vietnam.ZONE).toOffsetDateTime();
     }
 
     private static Boolean flag(String text) {

@@ -1,8 +1,9 @@
 package vn.dvcsync.demo;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public class DemoCity {
         if (DemoCityGenerator.isGenerated(writable)) {
             log.info("Demo city already generated in the embedded PostgreSQL: keeping it");
         } else {
-            LocalDate anchor = props.anchor() != null ? props.anchor() : LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            LocalDate anchor = props.anchor() != null ? props.anchor() : LocalDate.now(Vietnam.ZONE);
             long t0 = System.nanoTime();
             DemoSummary summary = new DemoCityGenerator(writable)
                     .generate(new DemoSpec(props.dossiers(), props.seed(), anchor, props.defectShare()));

@@ -1,7 +1,8 @@
 package vn.dvcsync.demo;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,41 +13,44 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.city.Watermark;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Watermark;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.sync.SyncProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * The demo portal's past: every sendable city dossier as the mapping makes it (synchronised at its last
  * change), then the planted portal-side differences of {@code demo.portal_plant} applied to it.
+ * Wired, as the demo city, only when no city URL is configured.
  */
 @Component
+@ConditionalOnExpression("'${dvcsync.city.datasource.url:}'.isBlank()")
 class PortalHistory {
 
     private static final Logger log = LoggerFactory.getLogger(PortalHistory.class);
     private static final DateTimeFormatter PORTAL_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Vietnam.ZONE);
     private static final int PAGE = 5000;
 
     private record Plant(String code, String kind, String field, String value) {
     }
 
-    private final CityExtractor city;
+    private final CityReader city;
     private final PortalMapping mapping;
     private final PortalRules rules;
-    private final SyncProperties sync;
+    private final ProvinceProperties province;
 
-    PortalHistory(CityExtractor city, PortalMapping mapping, PortalRules rules, SyncProperties sync) {
+    PortalHistory(CityReader city, PortalMapping mapping, PortalRules rules, ProvinceProperties province) {
         this.city = city;
         this.mapping = mapping;
         this.rules = rules;
-        this.sync = sync;
+        this.province = province;
     }
 
     void load(PortalSimulator portal, List<CatalogueEntry> catalogue, JdbcTemplate demo) {
@@ -67,7 +71,7 @@ class PortalHistory {
             List<ObjectNode> copies = new ArrayList<>(page.size());
             for (Dossier d : page) {
                 ObjectNode copy = mapping.dossier(d);
-                if (!known.contains(d.procedureCode()) || !rules.checkDossier(copy, sync.provinceCode()).isEmpty()) {
+                if (!known.contains(d.procedureCode()) || !rules.checkDossier(copy, province.provinceCode()).isEmpty()) {
                     continue;
                 }
                 String synced = PORTAL_TIME.format(d.updatedAt());

@@ -1,11 +1,12 @@
 package vn.dvcsync.demo;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,6 @@ import java.util.Set;
  */
 final class VietnamClock {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final long DAY = 86_400;
     static final long HOUR = 3_600;
     static final long MINUTE = 60;
@@ -62,8 +62,8 @@ final class VietnamClock {
         for (int i = 0; i < size; i++) {
             LocalDate d = LocalDate.ofEpochDay(firstDay + i);
             working[i] = computeWorking(d);
-            int start = ZONE.getRules().getOffset(d.atStartOfDay()).getTotalSeconds();
-            int end = ZONE.getRules().getOffset(d.atTime(LocalTime.MAX)).getTotalSeconds();
+            int start = Vietnam.ZONE.getRules().getOffset(d.atStartOfDay()).getTotalSeconds();
+            int end = Vietnam.ZONE.getRules().getOffset(d.atTime(LocalTime.MAX)).getTotalSeconds();
             offset[i] = start == end ? start : VARIES;
         }
     }
@@ -171,7 +171,7 @@ final class VietnamClock {
         int o = i >= 0 && i < offset.length ? offset[(int) i] : VARIES;
         if (o == VARIES) {
             LocalDateTime local = LocalDateTime.ofEpochSecond(t, 0, ZoneOffset.UTC);
-            o = ZONE.getRules().getOffset(local).getTotalSeconds();
+            o = Vietnam.ZONE.getRules().getOffset(local).getTotalSeconds();
         }
         return t - o;
     }

@@ -2,7 +2,7 @@ package vn.dvcsync.index;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.kernel.MappingsProperties;
 
 /** The index model, read once at start from {@code <dvcsync.mappings.dir>/index-model.yaml}. */
 @Configuration(proxyBeanMethods = false)

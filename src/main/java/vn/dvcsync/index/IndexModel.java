@@ -1,5 +1,7 @@
 package vn.dvcsync.index;
 
+import vn.dvcsync.kernel.Category;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -159,8 +161,8 @@ public final class IndexModel {
             s = s.substring(0, slash);
         }
         String category = s.strip();
-        if (!Categories.ALL.contains(category)) {
-            throw error(file, path, "unknown category '" + category + "' (known: " + String.join(", ", Categories.ALL) + ")");
+        if (!Category.known(category)) {
+            throw error(file, path, "unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
         if ((field != null && field.isEmpty()) || (value != null && (field == null || value.isEmpty()))) {
             throw error(file, path, "expected CATEGORY, CATEGORY/FIELD or CATEGORY/FIELD=value, not '" + node.asText() + "'");

@@ -3,7 +3,7 @@ package vn.dvcsync.ledger;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.Watermark;
+import vn.dvcsync.canonical.Watermark;
 
 /** Extraction watermarks, kept in the store next to the ledger rows they protect. */
 @Component

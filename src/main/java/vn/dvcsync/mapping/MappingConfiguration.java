@@ -1,5 +1,7 @@
 package vn.dvcsync.mapping;
 
+import vn.dvcsync.kernel.MappingsProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.city.Step;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Step;
 
 /**
  * The city → portal transformation declared in {@code mappings/}: {@code dossier-fields.yaml},

@@ -1,23 +1,23 @@
 package vn.dvcsync.mapping;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneId;
 
 /** The portal's time format: Vietnam local time as {@code yyyyMMddHHmmss}, independent of the JVM zone. */
 public final class PortalTime {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private PortalTime() {
     }
 
     /** {@code time} in Vietnam time as {@code yyyyMMddHHmmss}, whatever its offset. */
     public static String format(OffsetDateTime time) {
-        LocalDateTime t = time.atZoneSameInstant(VIETNAM).toLocalDateTime();
+        LocalDateTime t = time.atZoneSameInstant(Vietnam.ZONE).toLocalDateTime();
         int year = t.getYear();
         if (year < 0 || year > 9999) {
             // out of the format's range: validation reports it

@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import vn.dvcsync.city.Applicant;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.city.Step;
+import vn.dvcsync.canonical.Applicant;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Step;
 
 /**
  * The canonical properties a mapping may read, as plain accessor functions (no reflection per record).

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import vn.dvcsync.city.Applicant;
+import vn.dvcsync.canonical.Applicant;
 
 /** The converters a mapping entry may name with {@code type:}; each writes one portal field. */
 enum ValueType {

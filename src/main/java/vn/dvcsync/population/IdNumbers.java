@@ -102,12 +102,12 @@ public final class IdNumbers {
     }
 
     /** The sex digit 4 of a well-formed number implies: 1 male (even digit), 2 female (odd). */
-    static int impliedSex(String idNumber) {
+    public static int impliedSex(String idNumber) {
         return (idNumber.charAt(3) - '0') % 2 == 0 ? 1 : 2;
     }
 
     /** The birth year digits 4–6 of a well-formed number imply (digit 4 gives the century from 1900). */
-    static int impliedBirthYear(String idNumber) {
+    public static int impliedBirthYear(String idNumber) {
         int century = (idNumber.charAt(3) - '0') / 2;
         return 1900 + century * 100 + Integer.parseInt(idNumber.substring(4, 6));
     }

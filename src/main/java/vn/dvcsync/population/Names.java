@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Name forms: the comparison key of the gateway's rules, and the population service's unaccented form. */
-final class Names {
+public final class Names {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -14,7 +14,7 @@ final class Names {
     }
 
     /** Unicode NFC, case folded, white space collapsed and trimmed; diacritics kept. Null stays null. */
-    static String comparable(String name) {
+    public static String comparable(String name) {
         if (name == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package vn.dvcsync.population;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,8 +59,7 @@ public class PopulationClient {
 
     private static final String CONTENT_TYPE = "text/xml; charset=utf-8";
     private static final String SOAP_ACTION = "\"TraCuuThongTinCongDan\"";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VIETNAM);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Vietnam.ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Pattern LONG_NUMBERS = Pattern.compile("\\d{9,}");
     /** Deepest element nesting of a reply accepted (an answer nests about 8 deep). */
@@ -88,7 +88,7 @@ public class PopulationClient {
 
     /**
      * Looks a citizen up by ID number. Name and birth date travel for the service's audit log; comparing
-     * them is the caller's job ({@link ApplicantCheck}).
+     * them is the caller's job ({@link ApplicantComparison}).
      *
      * @param procedureCode the dossier's national procedure code ({@code MaDVC})
      * @param agencyCode    the agency asking ({@code MaDonVi})

@@ -1,5 +1,7 @@
 package vn.dvcsync.portal;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -34,10 +36,10 @@ class PortalConfiguration {
      * {@code dvcsync.portal.max-reply-size} says otherwise.
      */
     @Bean
-    PortalClient portalClient(PortalProperties props, PortalUrl url, ProducerTemplate template, ObjectMapper json,
-                              @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
-        return new PortalClient(props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), url, template,
-                json);
+    PortalClient portalClient(PortalProperties props, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
+                              ObjectMapper json, @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
+        return new PortalClient(props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), province, url,
+                template, json);
     }
 
     /**

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the national portal adapter ({@code dvcsync.portal.*}), the delivery policy included.
+ * Settings of the national portal adapter ({@code dvcsync.portal.*}), the delivery policy included. The province's
+ * agency code {@code dvcsync.portal.madonvi} is the kernel's ({@link vn.dvcsync.kernel.ProvinceProperties}).
  *
  * <p>What happens per kind of failure, and which setting governs it:
  * <ul>
@@ -30,7 +31,6 @@ import org.springframework.util.unit.DataSize;
  *
  * @param url            adapter base URL; absent: the built-in simulator
  * @param username       adapter account; no default is committed (the simulator accepts what is configured)
- * @param madonvi        province agency code sent in every call
  * @param batchSize      dossiers or steps per {@code DongBoHoSoMC}/{@code CapNhatTienDoHoSoMC} call (portal max 50)
  * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit), retries and logins included
  * @param concurrency    pushes in flight at once, all within {@code ratePerSecond}
@@ -48,7 +48,6 @@ public record PortalProperties(
         String url,
         String username,
         String password,
-        @DefaultValue("000.00.00.H26") String madonvi,
         @DefaultValue("50") int batchSize,
         @DefaultValue("50") int ratePerSecond,
         @DefaultValue("4") int concurrency,
@@ -66,21 +65,21 @@ public record PortalProperties(
     }
 
     /** Settings with the reply limit left to its default. */
-    public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
-                            int ratePerSecond, int concurrency, Duration timeout, Retry retry,
-                            CircuitBreaker circuitBreaker, UnansweredSteps unansweredSteps) {
-        this(url, username, password, madonvi, batchSize, ratePerSecond, concurrency, timeout, null, retry,
-                circuitBreaker, unansweredSteps);
+    public PortalProperties(String url, String username, String password, int batchSize, int ratePerSecond,
+                            int concurrency, Duration timeout, Retry retry, CircuitBreaker circuitBreaker,
+                            UnansweredSteps unansweredSteps) {
+        this(url, username, password, batchSize, ratePerSecond, concurrency, timeout, null, retry, circuitBreaker,
+                unansweredSteps);
     }
 
     /**
      * Settings without concurrency (one push at a time), with the default circuit breaker and unanswered steps
      * failed ({@link UnansweredSteps#FAIL}).
      */
-    public PortalProperties(String url, String username, String password, String madonvi, int batchSize,
-                            int ratePerSecond, Duration timeout, Retry retry) {
-        this(url, username, password, madonvi, batchSize, ratePerSecond, 1, timeout, null, retry,
-                CircuitBreaker.DEFAULTS, UnansweredSteps.FAIL);
+    public PortalProperties(String url, String username, String password, int batchSize, int ratePerSecond,
+                            Duration timeout, Retry retry) {
+        this(url, username, password, batchSize, ratePerSecond, 1, timeout, null, retry, CircuitBreaker.DEFAULTS,
+                UnansweredSteps.FAIL);
     }
 
     /**
@@ -93,23 +92,8 @@ public record PortalProperties(
 
     /** These settings with the reply limit given when none is configured. */
     public PortalProperties withDefaultMaxReplySize(DataSize fallback) {
-        return maxReplySize != null ? this : new PortalProperties(url, username, password, madonvi, batchSize,
-                ratePerSecond, concurrency, timeout, fallback, retry, circuitBreaker, unansweredSteps);
-    }
-
-    /**
-     * What becomes of a progress step whose sending got no answer ({@code dvcsync.portal.unanswered-steps}). A
-     * dossier in that case is looked up ({@code TraCuuHoSo}) before it is sent again; a step cannot be: the portal
-     * appends steps ({@code CapNhatTienDoHoSoMC}) and no service lists them.
-     */
-    public enum UnansweredSteps {
-        /**
-         * Never sent again automatically: the step becomes a dead letter at once (FAILED, last error starting
-         * {@code UNCONFIRMED}) for an admin to check on the portal and replay if it is missing. Nothing is doubled.
-         */
-        FAIL,
-        /** Sent again (and counted, {@code push.steps_resent_unconfirmed}): nothing is left out, the portal may hold it twice. */
-        RESEND
+        return maxReplySize != null ? this : new PortalProperties(url, username, password, batchSize, ratePerSecond,
+                concurrency, timeout, fallback, retry, circuitBreaker, unansweredSteps);
     }
 
     /**

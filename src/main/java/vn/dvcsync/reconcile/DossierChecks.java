@@ -1,5 +1,7 @@
 package vn.dvcsync.reconcile;
 
+import vn.dvcsync.kernel.Category;
+
 import static vn.dvcsync.reconcile.PortalForm.display;
 import static vn.dvcsync.reconcile.PortalForm.text;
 import static vn.dvcsync.reconcile.PortalForm.time;
@@ -14,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.Violation;
@@ -49,12 +51,12 @@ import vn.dvcsync.mapping.Violation;
 final class DossierChecks {
 
     static final String RECORD_TYPE = "DOSSIER";
-    static final String MISSING = "DOSSIER_MISSING_ON_PORTAL";
-    static final String ORPHAN = "DOSSIER_ORPHAN_ON_PORTAL";
-    static final String STATUS = "DOSSIER_STATUS_MISMATCH";
-    static final String STALE = "DOSSIER_STALE";
-    static final String FIELD = "DOSSIER_FIELD_MISMATCH";
-    static final String INVALID = "DOSSIER_INVALID";
+    static final String MISSING = Category.DOSSIER_MISSING_ON_PORTAL.name();
+    static final String ORPHAN = Category.DOSSIER_ORPHAN_ON_PORTAL.name();
+    static final String STATUS = Category.DOSSIER_STATUS_MISMATCH.name();
+    static final String STALE = Category.DOSSIER_STALE.name();
+    static final String FIELD = Category.DOSSIER_FIELD_MISMATCH.name();
+    static final String INVALID = Category.DOSSIER_INVALID.name();
 
     static final String STATUS_FIELD = "TrangThaiHoSo";
     static final String UPDATED_AT = "NgayCapNhat";

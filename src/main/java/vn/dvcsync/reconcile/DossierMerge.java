@@ -2,7 +2,7 @@ package vn.dvcsync.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Dossier;
 
 /**
  * The merge of two streams sorted by {@code MaHoSo} in byte order: the city's dossiers, pushed one by one with

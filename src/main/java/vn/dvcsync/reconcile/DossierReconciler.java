@@ -3,25 +3,16 @@ package vn.dvcsync.reconcile;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.support.BatchHandoff;
-import vn.dvcsync.sync.SyncProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * Compares the city's dossiers received in a period with the portal's copies ({@code DanhSachHoSo}), reporting
@@ -29,8 +20,7 @@ import vn.dvcsync.sync.SyncProperties;
  * filling the dossier facts of {@link IndexFacts}. Read only: sends nothing to the portal.
  *
  * <p>Both sides stream in {@code MaHoSo} byte order and are merged ({@link DossierMerge}): the city's rows through
- * {@code mappings/sql/reconcile-dossiers.sql} with a fetch size in a read-only transaction (PostgreSQL streams
- * only without auto-commit), the portal's pages with the next one fetched in the background. Reading, preparing
+ * {@link CityReader#streamReceived} ({@code mappings/sql/dossiers.sql}) with a fetch size, the portal's pages with the next one fetched in the background. Reading, preparing
  * (mapping and rules) and merging run on three threads joined by bounded hand-offs. Memory does not grow with the
  * number of dossiers.
  */
@@ -41,28 +31,20 @@ public class DossierReconciler {
     private static final int HANDOFF_BATCH = 500;
     private static final int HANDOFF_DEPTH = 4;
 
-    private final NamedParameterJdbcTemplate city;
-    private final TransactionTemplate readOnly;
-    private final String sql;
+    private final CityReader city;
     private final PortalClient portal;
     private final PortalMapping mapping;
     private final PortalRules rules;
-    private final SyncProperties sync;
+    private final ProvinceProperties province;
     private final ReconcileProperties props;
 
-    DossierReconciler(@Qualifier("cityDataSource") DataSource cityDataSource, MappingsProperties mappings,
-                      PortalClient portal, PortalMapping mapping, PortalRules rules, SyncProperties sync,
-                      ReconcileProperties props) {
-        JdbcTemplate streaming = new JdbcTemplate(cityDataSource);
-        streaming.setFetchSize(props.fetchSize());
-        this.city = new NamedParameterJdbcTemplate(streaming);
-        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(cityDataSource));
-        this.readOnly.setReadOnly(true);
-        this.sql = Sql.read(mappings, "reconcile-dossiers.sql");
+    DossierReconciler(CityReader city, PortalClient portal, PortalMapping mapping, PortalRules rules,
+                      ProvinceProperties province, ReconcileProperties props) {
+        this.city = city;
         this.portal = portal;
         this.mapping = mapping;
         this.rules = rules;
-        this.sync = sync;
+        this.province = province;
         this.props = props;
     }
 
@@ -81,13 +63,10 @@ public class DossierReconciler {
                 catalogue.add(code);
             }
         });
-        DossierChecks checks = new DossierChecks(mapping, rules, sync.provinceCode(), props.freshness(),
+        DossierChecks checks = new DossierChecks(mapping, rules, province.provinceCode(), props.freshness(),
                 period.portalTo(), catalogue, sink);
         DossierMerge merge;
         long pages;
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", period.from())
-                .addValue("to", period.to());
         try (PortalPages portalPages = new PortalPages(portal, period, props.pageSize())) {
             merge = new DossierMerge(checks, portalPages);
             // Three threads overlap: this one reads the city's rows; the next maps them to the portal's form and
@@ -97,12 +76,10 @@ public class DossierReconciler {
                          HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(consumer::accept));
                  BatchHandoff<Dossier> preparing = new BatchHandoff<>("reconcile-prepare",
                          HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(d -> merging.add(checks.prepare(d))))) {
-                CityExtractor.DossierRows rows = CityExtractor.dossierRows();
-                readOnly.executeWithoutResult(tx -> city.query(sql, params, (RowCallbackHandler) rs -> {
-                    Dossier d = rows.read(rs);
+                city.streamReceived(period.from(), period.to(), props.fetchSize(), d -> {
                     cityDossiers.accept(d);
                     preparing.add(d);
-                }));
+                });
                 preparing.finish();   // every batch prepared and handed to the merge (happens-before the next line)
                 merging.finish();
             }

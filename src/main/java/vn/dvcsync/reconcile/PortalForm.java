@@ -1,16 +1,16 @@
 package vn.dvcsync.reconcile;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import vn.dvcsync.mapping.PortalTime;
 import vn.dvcsync.population.IdNumbers;
 
 /** Reading values of records in the portal's form (a mapped city dossier or the portal's copy) for comparison and report. */
 final class PortalForm {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String MA_HO_SO = "MaHoSo";
     static final String IDENTITY = "DinhDanhCHS";
 

@@ -1,5 +1,9 @@
 package vn.dvcsync.reconcile;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
+import vn.dvcsync.kernel.Category;
+
 import static vn.dvcsync.reconcile.PortalForm.display;
 import static vn.dvcsync.reconcile.PortalForm.text;
 
@@ -15,13 +19,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.city.CityReader;
 import vn.dvcsync.portal.PortalClient;
-import vn.dvcsync.portal.PortalProperties;
 
 /**
  * Compares the city's procedures with the portal's catalogue ({@code LayDanhSachTTHC}). Rows are of the
@@ -45,9 +45,9 @@ public class ProcedureReconciler {
     private static final Logger log = LoggerFactory.getLogger(ProcedureReconciler.class);
 
     static final String RECORD_TYPE = "PROCEDURE";
-    static final String NOT_PUBLIC = "PROCEDURE_NOT_PUBLIC";
-    static final String PUBLIC_LATE = "PROCEDURE_PUBLIC_LATE";
-    static final String UNKNOWN = "PROCEDURE_UNKNOWN";
+    static final String NOT_PUBLIC = Category.PROCEDURE_NOT_PUBLIC.name();
+    static final String PUBLIC_LATE = Category.PROCEDURE_PUBLIC_LATE.name();
+    static final String UNKNOWN = Category.PROCEDURE_UNKNOWN.name();
     private static final String CODE = "MaTTHC";
     private static final String PUBLIC = "CongKhai";
     private static final String PUBLIC_SINCE = "NgayCongKhai";
@@ -56,29 +56,23 @@ public class ProcedureReconciler {
     record CityProcedure(String code, LocalDate publicDeadline) {
     }
 
-    private final NamedParameterJdbcTemplate city;
-    private final String inForceSql;
-    private final String citedSql;
+    private final CityReader city;
     private final PortalClient portal;
-    private final PortalProperties portalProps;
+    private final ProvinceProperties province;
 
-    ProcedureReconciler(@Qualifier("cityJdbc") NamedParameterJdbcTemplate city, MappingsProperties mappings,
-                        PortalClient portal, PortalProperties portalProps) {
+    ProcedureReconciler(CityReader city, PortalClient portal, ProvinceProperties province) {
         this.city = city;
-        this.inForceSql = Sql.read(mappings, "reconcile-procedures.sql");
-        this.citedSql = Sql.read(mappings, "reconcile-cited-procedures.sql");
         this.portal = portal;
-        this.portalProps = portalProps;
+        this.province = province;
     }
 
     /** Reports the procedure mismatches to {@code sink} and adds the procedure counts to {@code facts}. */
     public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts) {
-        List<CityProcedure> inForce = city.query(inForceSql, new MapSqlParameterSource(), (rs, n) ->
-                new CityProcedure(rs.getString("code"), rs.getObject("public_deadline", LocalDate.class)));
-        List<String> cited = city.queryForList(citedSql, new MapSqlParameterSource()
-                .addValue("from", period.from()).addValue("to", period.to()), String.class);
+        List<CityProcedure> inForce = city.proceduresInForce().stream()
+                .map(p -> new CityProcedure(p.code(), p.publicDeadline())).toList();
+        List<String> cited = city.citedProcedures(period.from(), period.to());
         List<? extends JsonNode> catalogue = portal.procedures();
-        Map<String, Long> rows = compare(inForce, cited, catalogue, portalProps.madonvi(), sink, facts);
+        Map<String, Long> rows = compare(inForce, cited, catalogue, province.madonvi(), sink, facts);
         log.info("Procedure reconciliation: {} in force in the city, {} in the portal's catalogue, {} cited by the "
                 + "period's dossiers; rows {}", inForce.size(), catalogue.size(), cited.size(), rows);
     }

@@ -1,5 +1,7 @@
 package vn.dvcsync.reconcile;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +27,7 @@ public record ReconcilePeriod(OffsetDateTime from, OffsetDateTime to) {
 
     /** The {@code days} days (in Vietnam time) up to {@code now}. */
     public static ReconcilePeriod lastDays(int days, Instant now) {
-        OffsetDateTime to = now.atZone(PortalForm.VIETNAM).toOffsetDateTime();
+        OffsetDateTime to = now.atZone(Vietnam.ZONE).toOffsetDateTime();
         return new ReconcilePeriod(to.minusDays(days), to);
     }
 

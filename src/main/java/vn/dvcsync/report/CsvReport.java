@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +57,7 @@ final class CsvReport {
                 nonNull(r.unitName()), nonNull(r.field()), nonNull(r.cityValue()), nonNull(r.portalValue()),
                 points(r.impactPoints()),
                 r.detectedAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        r.detectedAt().atZoneSameInstant(MismatchStore.VIETNAM).truncatedTo(ChronoUnit.SECONDS)
+                        r.detectedAt().atZoneSameInstant(Vietnam.ZONE).truncatedTo(ChronoUnit.SECONDS)
                                 .toOffsetDateTime()));
     }
 

@@ -1,5 +1,11 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.index.IndexEstimates;
+
+import vn.dvcsync.kernel.Vietnam;
+
+import vn.dvcsync.index.IndexReport;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,7 +27,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import vn.dvcsync.index.Categories;
+import vn.dvcsync.kernel.Category;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.reconcile.IndexFacts;
 
@@ -39,6 +45,7 @@ public class ReportService {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final MismatchStore store;
+    private final IndexEstimates estimates;
     private final IndexModel model;
     private final Path reportDir;
     private final Clock clock;
@@ -47,12 +54,15 @@ public class ReportService {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Autowired
-    public ReportService(MismatchStore store, IndexModel model, @Value("${dvcsync.report-dir:./reports}") Path reportDir) {
-        this(store, model, reportDir, Clock.systemUTC(), new XlsxReport());
+    public ReportService(MismatchStore store, IndexEstimates estimates, IndexModel model,
+                         @Value("${dvcsync.report-dir:./reports}") Path reportDir) {
+        this(store, estimates, model, reportDir, Clock.systemUTC(), new XlsxReport());
     }
 
-    ReportService(MismatchStore store, IndexModel model, Path reportDir, Clock clock, XlsxReport xlsx) {
+    ReportService(MismatchStore store, IndexEstimates estimates, IndexModel model, Path reportDir, Clock clock,
+                  XlsxReport xlsx) {
         this.store = store;
+        this.estimates = estimates;
         this.model = model;
         this.reportDir = reportDir;
         this.clock = clock;
@@ -60,7 +70,7 @@ public class ReportService {
     }
 
     /**
-     * What a reconcile calls at its end, after closing its {@link MismatchStore.Writer}: stores the index
+     * What a reconcile calls at its end, after closing its {@link MismatchWriter}: stores the index
      * estimate from the facts and writes the three files.
      *
      * @param runType {@code reconcile} or {@code nightly}
@@ -69,7 +79,7 @@ public class ReportService {
      * @return the run's report directory
      */
     public Path write(String runId, String runType, OffsetDateTime from, OffsetDateTime to, IndexFacts facts) {
-        store.saveIndex(runId, model.estimateAll(facts));
+        estimates.save(runId, model.estimateAll(facts));
         writeCsv(runId);
         writeXlsx(runId);
         writeSummary(runId, runType, from, to);
@@ -108,7 +118,7 @@ public class ReportService {
 
     private Path writeSummary(String runId, String runType, OffsetDateTime from, OffsetDateTime to) {
         Map<String, Object> categories = new LinkedHashMap<>();
-        Categories.ALL.forEach(c -> categories.put(c, count(0, 0)));
+        Category.names().forEach(c -> categories.put(c, count(0, 0)));
         long rows = 0;
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             categories.put(t.category(), count(t.count(), t.impactPoints()));
@@ -132,7 +142,7 @@ public class ReportService {
         changeCounts.put("RESOLVED", changes.resolved());
         summary.put("changes", changeCounts);
         summary.put("units", store.totals(runId, MismatchStore.By.UNIT));
-        IndexReport index = store.index(runId).orElse(new IndexReport(runId, List.of(), List.of()));
+        IndexReport index = estimates.of(runId).orElse(new IndexReport(runId, List.of(), List.of()));
         Map<String, Object> estimate = new LinkedHashMap<>();
         estimate.put("province", index.province());
         estimate.put("units", index.units());
@@ -148,7 +158,7 @@ public class ReportService {
     }
 
     private static OffsetDateTime vietnam(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(MismatchStore.VIETNAM).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(Vietnam.ZONE).toOffsetDateTime();
     }
 
     private interface Content {

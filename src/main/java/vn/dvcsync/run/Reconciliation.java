@@ -1,5 +1,13 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.report.MismatchWriter;
+
+import vn.dvcsync.index.IndexEstimates;
+
+import vn.dvcsync.kernel.Category;
+
+import vn.dvcsync.kernel.RunCounters;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +15,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.ledger.Ledger;
-import vn.dvcsync.reconcile.ApplicantReconciler;
+import vn.dvcsync.applicant.ApplicantReconciler;
 import vn.dvcsync.reconcile.DossierReconciler;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
@@ -22,7 +30,7 @@ import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
 import vn.dvcsync.report.Total;
 import vn.dvcsync.support.BatchHandoff;
-import vn.dvcsync.sync.ApplicantVerifier;
+import vn.dvcsync.applicant.ApplicantVerifier;
 
 /**
  * The reconciliation steps of the {@code reconcile} and {@code nightly} runs: compare the city with the
@@ -34,8 +42,8 @@ public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
     /** Differences a new push of the city's record mends. */
-    private static final Set<String> HEALABLE = Set.of("DOSSIER_MISSING_ON_PORTAL", "DOSSIER_STATUS_MISMATCH",
-            "DOSSIER_STALE", "DOSSIER_FIELD_MISMATCH");
+    private static final Set<String> HEALABLE = Set.of(Category.DOSSIER_MISSING_ON_PORTAL.name(),
+            Category.DOSSIER_STATUS_MISMATCH.name(), Category.DOSSIER_STALE.name(), Category.DOSSIER_FIELD_MISMATCH.name());
     private static final int REOPEN_BATCH = 1000;
     private static final int QUEUE_BATCH = 1000;
 
@@ -45,13 +53,15 @@ public class Reconciliation {
     private final ReconcileProperties props;
     private final MismatchStore store;
     private final IndexModel model;
+    private final IndexEstimates estimates;
     private final ReportService reports;
     private final Ledger ledger;
     private final ApplicantVerifier verifier;
     private final RunCounters counters;
 
     Reconciliation(DossierReconciler dossiers, ProcedureReconciler procedures, ApplicantReconciler applicants,
-                   ReconcileProperties props, MismatchStore store, IndexModel model, ReportService reports,
+                   ReconcileProperties props, MismatchStore store, IndexModel model, IndexEstimates estimates,
+                   ReportService reports,
                    Ledger ledger, ApplicantVerifier verifier, RunCounters counters) {
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -59,6 +69,7 @@ public class Reconciliation {
         this.props = props;
         this.store = store;
         this.model = model;
+        this.estimates = estimates;
         this.reports = reports;
         this.ledger = ledger;
         this.verifier = verifier;
@@ -81,7 +92,7 @@ public class Reconciliation {
         IndexFacts facts = new IndexFacts();
         long t0 = System.nanoTime();
         long compared;
-        try (MismatchStore.Writer writer = store.open(runId, model, facts)) {
+        try (MismatchWriter writer = store.open(runId, model, facts)) {
             // The applicants of the period are queued as the city side streams by: verification then asks the
             // population service only where its cached answer is missing or older than the cache's time limit.
             // The store's upserts run on a thread of their own, overlapping the comparison.
@@ -95,7 +106,7 @@ public class Reconciliation {
             compared = System.nanoTime();
         }
         long stored = System.nanoTime();
-        store.saveIndex(runId, model.estimate(facts, ""));
+        estimates.save(runId, model.estimate(facts, ""));
         reports.write(runId, runType, period.from(), period.to(), facts);
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             counters.add(runId, "mismatches." + t.category(), t.count());
@@ -125,7 +136,7 @@ public class Reconciliation {
             if (!HEALABLE.contains(m.category())) {
                 return;
             }
-            List<String> into = "DOSSIER_MISSING_ON_PORTAL".equals(m.category()) ? missing : different;
+            List<String> into = Category.DOSSIER_MISSING_ON_PORTAL.name().equals(m.category()) ? missing : different;
             if (into.isEmpty() || !into.get(into.size() - 1).equals(m.recordKey())) {
                 into.add(m.recordKey());
             }

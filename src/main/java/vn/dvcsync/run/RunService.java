@@ -1,8 +1,11 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.kernel.Vietnam;
+
+import vn.dvcsync.kernel.RunCounters;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +34,6 @@ import vn.dvcsync.ledger.Ledger;
 public class RunService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ProducerTemplate template;
@@ -145,7 +147,7 @@ public class RunService implements AutoCloseable {
 
     private String begin(RunType type) {
         sweepAbandoned();
-        OffsetDateTime now = OffsetDateTime.now(VIETNAM);
+        OffsetDateTime now = OffsetDateTime.now(Vietnam.ZONE);
         String id = ID.format(now) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
         store.started(id, type, now);
         heartbeats.start(id);

@@ -1,5 +1,7 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,12 +48,12 @@ class RunStore {
         return jdbc.queryForList("""
                 update run set status = 'FAILED', finished_at = heartbeat_at,
                        error = 'abandoned: no heartbeat since '
-                               || to_char(heartbeat_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI:SS')
+                               || to_char(heartbeat_at at time zone ?, 'YYYY-MM-DD HH24:MI:SS')
                                || ' (Vietnam time); the instance executing it stopped (killed or lost) and the run '
                                || 'was marked FAILED after ' || ? || '; what it left pending is taken up by later runs'
                 where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => ?)
                 returning id
-                """, String.class, grace.toString(), grace.toMillis() / 1000.0);
+                """, String.class, Vietnam.ZONE.getId(), grace.toString(), grace.toMillis() / 1000.0);
     }
 
     /** Adds counts to a run already ended (an abandoned run: what the ledger says it did). */

@@ -1,5 +1,7 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.kernel.Category;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ final class RunSummary {
         }
         out.append(String.format("  applicants   %d checked (%d looked up, %d from cache): %d not found, %d data mismatches%n",
                 n(c, "applicants.checked"), n(c, "applicants.lookups"), n(c, "applicants.cache_hits"),
-                n(c, "applicants.APPLICANT_NOT_FOUND"), n(c, "applicants.APPLICANT_DATA_MISMATCH")));
+                n(c, "applicants." + Category.APPLICANT_NOT_FOUND), n(c, "applicants." + Category.APPLICANT_DATA_MISMATCH)));
         if (c.keySet().stream().anyMatch(k -> k.startsWith("mismatches."))) {
             out.append(String.format("  mismatches   %d%s%n", sum(c, "mismatches."), byReason(c, "mismatches.")));
         }

@@ -27,7 +27,7 @@ final class PortalServices {
     private final PortalStore store;
     private final PortalCounters counters;
     private final Clock clock;
-    private final PortalRules rules;
+    private final PortalValidation rules;
     private volatile Map<String, CatalogueEntry> catalogue = Map.of();
 
     PortalServices(ObjectMapper mapper, PortalStore store, PortalCounters counters, Clock clock, String provinceCode) {
@@ -35,7 +35,7 @@ final class PortalServices {
         this.store = store;
         this.counters = counters;
         this.clock = clock;
-        this.rules = new PortalRules(provinceCode, code -> catalogue.containsKey(code));
+        this.rules = new PortalValidation(provinceCode, code -> catalogue.containsKey(code));
     }
 
     void setCatalogue(Collection<CatalogueEntry> entries) {

@@ -1,10 +1,11 @@
 package vn.dvcsync.simulator;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,8 @@ import vn.dvcsync.portal.PortalUrl;
  * {@link PortalUrl} / {@link PopulationUrl} bean. Seeding them is the demo's job.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SimulatorProperties.class, PortalProperties.class, PopulationProperties.class})
+@EnableConfigurationProperties({SimulatorProperties.class, PortalProperties.class, PopulationProperties.class,
+        ProvinceProperties.class})
 public class SimulatorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
@@ -31,11 +33,11 @@ public class SimulatorConfiguration {
 
         @Bean(destroyMethod = "close")
         PortalSimulator portalSimulator(SimulatorProperties properties, PortalProperties portal,
-                                        @Value("${dvcsync.province-code:H26}") String provinceCode,
+                                        ProvinceProperties province,
                                         ObjectProvider<Clock> clock) {
             SimulatorProperties.Portal settings = properties.portal();
             PortalSimulator simulator = new PortalSimulator(new PortalSettings(settings.port(), portal.username(),
-                    portal.password(), provinceCode, portal.madonvi(), clock.getIfUnique(Clock::systemUTC),
+                    portal.password(), province.provinceCode(), province.madonvi(), clock.getIfUnique(Clock::systemUTC),
                     seed(settings.seed())));
             settings.applyTo(simulator.knobs());
             simulator.start();

@@ -1,17 +1,17 @@
 package vn.dvcsync.simulator;
 
+import vn.dvcsync.kernel.Vietnam;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 
 /** Vietnam local time as the national systems write it: {@code yyyyMMddHHmmss}, dates {@code yyyyMMdd}. */
 final class VietnamTime {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE =
@@ -21,7 +21,7 @@ final class VietnamTime {
     }
 
     static LocalDateTime now(Clock clock) {
-        return LocalDateTime.ofInstant(clock.instant(), ZONE);
+        return LocalDateTime.ofInstant(clock.instant(), Vietnam.ZONE);
     }
 
     static String format(LocalDateTime time) {

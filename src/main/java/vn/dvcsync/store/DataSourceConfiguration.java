@@ -19,15 +19,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import vn.dvcsync.city.CityProperties;
 
 /**
- * The two databases: the gateway's store (primary, Flyway-managed) and the city system (read only).
- * Either one without a configured URL lives in an embedded PostgreSQL whose data stays under
+ * The gateway's store (primary, Flyway-managed) and the embedded PostgreSQL. The store, or the city system (whose
+ * read-only pool the city package makes with {@link #pool}), without a configured URL lives in an embedded PostgreSQL whose data stays under
  * {@code dvcsync.store.embedded.data-dir}, so a restart loses nothing.
  */
 @Configuration(proxyBeanMethods = false)
-class DataSourceConfiguration {
+public class DataSourceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
 
@@ -48,7 +47,7 @@ class DataSourceConfiguration {
     @Bean
     @Primary
     DataSource dataSource(StoreProperties store, ObjectProvider<EmbeddedPostgres> embedded) {
-        return pool("store", PoolDefaults.STORE.fill(store.datasource()), embedded, false);
+        return pool("store", store.datasource(), PoolDefaults.STORE, embedded, false);
     }
 
     @Bean
@@ -63,19 +62,10 @@ class DataSourceConfiguration {
         return new NamedParameterJdbcTemplate(dataSource);
     }
 
-    @Bean
-    DataSource cityDataSource(CityProperties city, ObjectProvider<EmbeddedPostgres> embedded) {
-        return pool("city", PoolDefaults.CITY.fill(city.datasource()), embedded, true);
-    }
-
-    @Bean
-    NamedParameterJdbcTemplate cityJdbc(@Qualifier("cityDataSource") DataSource cityDataSource) {
-        return new NamedParameterJdbcTemplate(cityDataSource);
-    }
-
     /**
-     * The health of both databases, answered within {@code dvcsync.store.health-timeout} (in place of Spring Boot's
-     * {@code db} check, which waits as long as the pool does).
+     * The health of both databases, the store and the city's ({@code city.CityDataSourceConfiguration}), answered
+     * within {@code dvcsync.store.health-timeout} (in place of Spring Boot's {@code db} check, which waits as long as
+     * the pool does).
      */
     @Bean
     HealthIndicator dbHealthIndicator(DataSource dataSource, @Qualifier("cityDataSource") DataSource cityDataSource,
@@ -86,9 +76,14 @@ class DataSourceConfiguration {
         return new DatabaseHealth(databases, store.healthTimeout());
     }
 
-    /** A pool with the settings' time-outs (see {@link PoolDefaults} for which bounds what). */
-    private static DataSource pool(String name, DbSettings settings, ObjectProvider<EmbeddedPostgres> embedded,
-                                   boolean readOnly) {
+    /**
+     * A pool on {@code given}, or on the embedded PostgreSQL when they have no URL (the city's pool is made so too:
+     * {@code city.CityDataSourceConfiguration}), with their time-outs and pool size, those they leave out taken from
+     * {@code defaults} (see {@link PoolDefaults} for which bounds what).
+     */
+    public static DataSource pool(String name, DbSettings given, PoolDefaults defaults,
+                                  ObjectProvider<EmbeddedPostgres> embedded, boolean readOnly) {
+        DbSettings settings = defaults.fill(given);
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName(name);
         if (settings.configured()) {

@@ -11,20 +11,14 @@ import java.time.Duration;
  * the server has not answered for {@code socket-timeout} (a stalled server: nothing else would end the wait), or for
  * {@code request-socket-timeout} while it answers an HTTP request.
  *
- * <ul>
- * <li>The store: statements of a run at most 4 minutes, a silent server given up after 5; while answering a request,
- *     after 5 s.</li>
- * <li>The city: its reads are runs' work, and the reconciliation's first fetch sorts the whole period (millions of
- *     dossiers): 10 minutes a statement or fetch, a silent server given up after 11.</li>
- * </ul>
+ * <p>The store's ({@link #STORE}): statements of a run at most 4 minutes, a silent server given up after 5; while
+ * answering a request, after 5 s. The city's are the city package's ({@code city.CityDataSourceConfiguration}).
  */
-record PoolDefaults(int maximumPoolSize, Duration connectionTimeout, Duration socketTimeout, Duration statementTimeout,
-                    Duration requestSocketTimeout) {
+public record PoolDefaults(int maximumPoolSize, Duration connectionTimeout, Duration socketTimeout,
+                           Duration statementTimeout, Duration requestSocketTimeout) {
 
     static final PoolDefaults STORE = new PoolDefaults(10, Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofMinutes(4), Duration.ofSeconds(5));
-    static final PoolDefaults CITY = new PoolDefaults(10, Duration.ofSeconds(5), Duration.ofMinutes(11),
-            Duration.ofMinutes(10), Duration.ofSeconds(5));
 
     /** {@code settings} with what they leave out taken from these defaults. */
     DbSettings fill(DbSettings settings) {

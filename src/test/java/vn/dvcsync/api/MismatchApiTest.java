@@ -1,5 +1,7 @@
 package vn.dvcsync.api;
 
+import vn.dvcsync.report.MismatchWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
@@ -88,7 +90,7 @@ class MismatchApiTest {
 
     void run(String id, OffsetDateTime startedAt, String status, IndexFacts facts, Mismatch... rows) {
         jdbc.update("insert into run (id, type, status, started_at) values (?, 'reconcile', 'RUNNING', ?)", id, startedAt);
-        try (MismatchStore.Writer w = store.open(id, model, facts)) {
+        try (MismatchWriter w = store.open(id, model, facts)) {
             Arrays.stream(rows).forEach(w::accept);
         }
         jdbc.update("update run set status = ?, finished_at = ? where id = ?", status,

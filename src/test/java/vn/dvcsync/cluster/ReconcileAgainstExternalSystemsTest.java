@@ -1,8 +1,9 @@
 package vn.dvcsync.cluster;
 
+import vn.dvcsync.testsupport.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,11 +58,13 @@ class ReconcileAgainstExternalSystemsTest {
         assertThat(embeddedRows.stream().map(r -> r.split(",", 2)[0]).distinct())
                 .as("every planted category is reported").containsExactlyInAnyOrderElementsOf(CATEGORIES);
 
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            JdbcTemplate city = new JdbcTemplate(pg.getPostgresDatabase());
-            new DemoCityGenerator(pg.getPostgresDatabase()).generate(
+        // the city and the store in databases of the tests' PostgreSQL, a process outside the gateway's JVM
+        TestPostgres.Database cityDb = TestPostgres.create("external_city");
+        TestPostgres.Database storeDb = TestPostgres.create("external_store");
+        {
+            JdbcTemplate city = cityDb.jdbc();
+            new DemoCityGenerator(cityDb.dataSource()).generate(
                     new DemoSpec(DOSSIERS, SEED, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), DEFECT_SHARE));
-            city.execute("create database gateway_store");
             PopulationSimulator population = new PopulationSimulator(new PopulationSettings(0, "gw-population",
                     "population-secret", "population-key", "VN/GOV/000.00.00.H26/DVCSYNC", Clock.systemUTC(), 1L));
             population.knobs().latency(0, 0).ratePerSecond(0);
@@ -69,7 +72,7 @@ class ReconcileAgainstExternalSystemsTest {
                     + " from demo.citizen", (rs, n) -> new Citizen(rs.getString(1), rs.getString(2), rs.getString(3),
                     rs.getString(4), rs.getInt(5), rs.getString(6))));
             population.start();
-            String cityUrl = pg.getJdbcUrl("postgres", "postgres");
+            String cityUrl = cityDb.jdbcUrl();
             try (population;
                  PortalSimulatorProcess.Running portal =
                          PortalSimulatorProcess.launch(cityUrl, "gw-portal", "portal-secret", 384)) {
@@ -77,7 +80,7 @@ class ReconcileAgainstExternalSystemsTest {
                 env.put("DVCSYNC_CITY_DATASOURCE_URL", cityUrl);
                 env.put("DVCSYNC_CITY_DATASOURCE_USERNAME", "postgres");
                 env.put("DVCSYNC_CITY_DATASOURCE_PASSWORD", "postgres");
-                env.put("DVCSYNC_STORE_DATASOURCE_URL", pg.getJdbcUrl("postgres", "gateway_store"));
+                env.put("DVCSYNC_STORE_DATASOURCE_URL", storeDb.jdbcUrl());
                 env.put("DVCSYNC_STORE_DATASOURCE_USERNAME", "postgres");
                 env.put("DVCSYNC_STORE_DATASOURCE_PASSWORD", "postgres");
                 env.put("DVCSYNC_PORTAL_URL", portal.url());

@@ -1,10 +1,11 @@
 package vn.dvcsync.cluster;
 
+import vn.dvcsync.testsupport.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import vn.dvcsync.demo.DemoSpec;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.sync.StepsOnThePortal;
+import vn.dvcsync.push.StepsOnThePortal;
 
 /**
  * What outlives a gateway process in these tests: one PostgreSQL holding the store and a demo city, and a
@@ -32,15 +33,15 @@ final class SharedStore implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final EmbeddedPostgres pg;
+    final TestPostgres.Database store;
     final DataSource db;
     final JdbcTemplate jdbc;
     final PortalSimulator portal;
     final String clusterName = "cluster-test-" + UUID.randomUUID();
 
     SharedStore(int dossiers) throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        db = pg.getPostgresDatabase();
+        store = TestPostgres.create("cluster");
+        db = store.dataSource();
         jdbc = new JdbcTemplate(db);
         new DemoCityGenerator(db).generate(new DemoSpec(dossiers, 766, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), 0.03));
         portal = new PortalSimulator(new PortalSettings(0, "gateway", "portal-test-pw", "H26", "000.00.00.H26",
@@ -54,7 +55,7 @@ final class SharedStore implements AutoCloseable {
 
     /** Settings of a gateway on this store and portal: service mode, incremental runs every second, short leases. */
     Map<String, String> gateway() {
-        String url = pg.getJdbcUrl("postgres", "postgres");
+        String url = store.jdbcUrl();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("dvcsync.store.datasource.url", url);
         p.put("dvcsync.city.datasource.url", url);
@@ -152,6 +153,5 @@ final class SharedStore implements AutoCloseable {
     @Override
     public void close() throws IOException {
         portal.close();
-        pg.close();
     }
 }

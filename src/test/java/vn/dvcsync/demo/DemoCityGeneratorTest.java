@@ -1,8 +1,9 @@
 package vn.dvcsync.demo;
 
+import vn.dvcsync.testsupport.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,27 +41,17 @@ class DemoCityGeneratorTest {
             (select h.chu_ho_so_id from demo.planted p join city.ho_so h on h.ma_ho_so = p.record_key
              where p.record_type = 'APPLICANT' or p.field = 'DinhDanhCHS')""";
 
-    private static EmbeddedPostgres pg;
     private static JdbcTemplate city;
     private static DemoSummary summary;
 
     @BeforeAll
     static void generate() throws Exception {
-        pg = EmbeddedPostgres.start();
         city = new JdbcTemplate(database("city1000"));
         summary = new DemoCityGenerator(city.getDataSource()).generate(SPEC);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        pg.close();
-    }
-
-    private static DataSource database(String name) throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        return pg.getDatabase("postgres", name);
+    private static DataSource database(String name) {
+        return TestPostgres.create(name).dataSource();
     }
 
     @Test

@@ -10,19 +10,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.mapping.MappingsProperties;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.MappingsProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.TextPolicy;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.sync.SyncProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * A portal simulator in a process of its own, for the reconciliation benchmark: it reads the demo city generated
@@ -98,11 +96,8 @@ public final class PortalSimulatorProcess {
         PortalSimulator portal = new PortalSimulator(new PortalSettings(0, args[1], args[2], "H26", "000.00.00.H26",
                 Clock.systemUTC(), 1L));
         portal.knobs().latency(0, 0).ratePerSecond(0);
-        try (AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
-            ctx.registerBean("cityJdbc", NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(ds));
-            ctx.registerBean(MappingsProperties.class, () -> new MappingsProperties(Path.of("mappings")));
-            ctx.registerBean(CityExtractor.class);
-            ctx.refresh();
+        {
+            CityReader city = new CityReader(ds, new MappingsProperties(Path.of("mappings")));
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             List<CatalogueEntry> catalogue = jdbc.query("""
                     select ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai from demo.catalogue
@@ -110,8 +105,8 @@ public final class PortalSimulatorProcess {
                     rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class)));
             portal.setCatalogue(catalogue);
             long t0 = System.nanoTime();
-            new PortalHistory(ctx.getBean(CityExtractor.class), PortalMapping.load(Path.of("mappings")),
-                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new SyncProperties("H26")).load(portal, catalogue, jdbc);
+            new PortalHistory(city, PortalMapping.load(Path.of("mappings")),
+                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new ProvinceProperties("H26", "000.00.00.H26")).load(portal, catalogue, jdbc);
             System.err.printf("portal simulator: %d dossiers loaded in %d s%n", portal.dossierCount(),
                     (System.nanoTime() - t0) / 1_000_000_000L);
         }

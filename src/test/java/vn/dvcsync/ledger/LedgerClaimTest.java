@@ -1,8 +1,9 @@
 package vn.dvcsync.ledger;
 
+import vn.dvcsync.testsupport.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,25 +32,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class LedgerClaimTest {
 
-    private static EmbeddedPostgres pg;
     private static JdbcTemplate jdbc;
     private static TransactionTemplate tx;
 
     private Ledger ledger;
 
     @BeforeAll
-    static void database() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        DataSource store = pg.getPostgresDatabase();
-        Flyway.configure().dataSource(store).locations("classpath:db/migration").load().migrate();
+    static void database() {
+        DataSource store = TestPostgres.store("ledger").dataSource();
         jdbc = new JdbcTemplate(store);
         // the same DataSource instance for both, or the statements of a claim would not share its transaction
         tx = new TransactionTemplate(new DataSourceTransactionManager(store));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        pg.close();
     }
 
     @BeforeEach

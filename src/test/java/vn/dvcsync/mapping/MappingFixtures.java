@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.stream.Stream;
-import vn.dvcsync.city.Applicant;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.city.Step;
+import vn.dvcsync.canonical.Applicant;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Step;
 
 /** City records for the mapping tests; the mapping is the project's real {@code mappings/} folder. */
 final class MappingFixtures {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Dossier;
 
 class PortalMappingTest {
 

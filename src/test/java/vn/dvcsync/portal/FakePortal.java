@@ -97,12 +97,12 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
             return JSON.createObjectNode().put("error_code", "-1").put("message", "Phiên làm việc hết hạn");
         }
         String service = request.path("service").asText();
-        if (service.equals(PortalClient.FIND_DOSSIER)) {
+        if (service.equals(Codes.FIND_DOSSIER)) {
             JsonNode dossier = held.get(request.path("mahoso").asText());
             return dossier == null ? JSON.createObjectNode().put("error_code", "4")
                     : JSON.createObjectNode().put("error_code", "0").set("result", dossier);
         }
-        if (!service.equals(PortalClient.PUSH_DOSSIERS) && !service.equals(PortalClient.PUSH_STEPS)) {
+        if (!service.equals(Codes.PUSH_DOSSIERS) && !service.equals(Codes.PUSH_STEPS)) {
             return JSON.createObjectNode().put("error_code", "1").put("message", "Không hỗ trợ dịch vụ " + service);
         }
         JsonNode data = request.path("data");
@@ -118,7 +118,7 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
             String itemCode = itemCodes.getOrDefault(code + mode, "0");
             ObjectNode r = result.addObject().put("MaHoSo", code).put("error_code", itemCode);
             r.put("message", itemMessages.getOrDefault(code, ""));
-            if (service.equals(PortalClient.PUSH_DOSSIERS) && itemCode.equals("0")) {
+            if (service.equals(Codes.PUSH_DOSSIERS) && itemCode.equals("0")) {
                 held.put(code, item);
                 writes.merge(code, 1, Integer::sum);
             }

@@ -1,5 +1,7 @@
 package vn.dvcsync.portal;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.dvcsync.portal.PortalClient.DossierPage;
 import vn.dvcsync.portal.PortalClient.ItemResult;
-import vn.dvcsync.portal.PortalProperties.UnansweredSteps;
+import vn.dvcsync.portal.UnansweredSteps;
 
 class PortalClientTest {
 
@@ -73,10 +75,10 @@ class PortalClientTest {
     }
 
     private PortalClient client(int maxAttempts, Duration timeout, int batchSize, UnansweredSteps unansweredSteps) {
-        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", "000.00.00.H26", batchSize, 0, 1,
+        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", batchSize, 0, 1,
                 timeout, new PortalProperties.Retry(maxAttempts, Duration.ofMillis(10), 2.0, Duration.ofSeconds(2)),
                 PortalProperties.CircuitBreaker.DEFAULTS, unansweredSteps);
-        return new PortalClient(properties, () -> wireMock.baseUrl() + "/dvcqg", template, JSON);
+        return new PortalClient(properties, new ProvinceProperties("H26", "000.00.00.H26"), () -> wireMock.baseUrl() + "/dvcqg", template, JSON);
     }
 
     private PortalClient client(int maxAttempts, Duration timeout) {
@@ -346,7 +348,7 @@ class PortalClientTest {
         List<ItemResult> lost = client(3, Duration.ofMillis(400)).pushSteps(steps);
 
         assertThat(lost).extracting(ItemResult::maHoSo, ItemResult::code)
-                .containsExactly(tuple("H26.0", ItemResult.UNCONFIRMED), tuple("H26.1", ItemResult.UNCONFIRMED));
+                .containsExactly(tuple("H26.0", ItemCode.UNCONFIRMED.code()), tuple("H26.1", ItemCode.UNCONFIRMED.code()));
         assertThat(lost).allSatisfy(r -> assertThat(r.message()).matches(
                 "sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+07:00, the portal's answer was lost \\(.+\\)"));
         assertThat(portal.batchSizes).as("one call: the portal holds them once").containsExactly(2);
@@ -357,7 +359,7 @@ class PortalClientTest {
                 aResponse().withStatus(504))) {
             reset();
             firstIntegrationCall(unanswered);
-            assertThat(client().pushSteps(steps)).extracting(ItemResult::code).containsOnly(ItemResult.UNCONFIRMED);
+            assertThat(client().pushSteps(steps)).extracting(ItemResult::code).containsOnly(ItemCode.UNCONFIRMED.code());
             wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
         }
 
@@ -374,7 +376,7 @@ class PortalClientTest {
         wireMock.stubFor(post(INTEGRATION).atPriority(1).withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.0")))
                 .willReturn(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500)));
         assertThat(client(3, Duration.ofMillis(400), 2, UnansweredSteps.FAIL).pushSteps(steps(4)))
-                .extracting(ItemResult::code).containsExactly(ItemResult.UNCONFIRMED, ItemResult.UNCONFIRMED, "0", "0");
+                .extracting(ItemResult::code).containsExactly(ItemCode.UNCONFIRMED.code(), ItemCode.UNCONFIRMED.code(), "0", "0");
         assertThat(portal.batchSizes).containsExactly(2, 2);
 
         // a call of four the portal calls too large (5) is split: the second half's answer is lost
@@ -383,14 +385,14 @@ class PortalClientTest {
         wireMock.stubFor(post(INTEGRATION).atPriority(1).withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.2")))
                 .willReturn(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500)));
         assertThat(client(3, Duration.ofMillis(400)).pushSteps(steps(4)))
-                .extracting(ItemResult::code).containsExactly("0", "0", ItemResult.UNCONFIRMED, ItemResult.UNCONFIRMED);
+                .extracting(ItemResult::code).containsExactly("0", "0", ItemCode.UNCONFIRMED.code(), ItemCode.UNCONFIRMED.code());
         assertThat(portal.batchSizes).containsExactly(4, 2, 2);
 
         // an answer that cannot be matched to the steps says nothing of which were appended
         reset();
         firstIntegrationCall(okJson("{\"error_code\": \"0\", \"result\": []}"));
         List<ItemResult> unmatched = client().pushSteps(steps(2));
-        assertThat(unmatched).extracting(ItemResult::code).containsOnly(ItemResult.UNCONFIRMED);
+        assertThat(unmatched).extracting(ItemResult::code).containsOnly(ItemCode.UNCONFIRMED.code());
         assertThat(unmatched.get(0).message()).contains("0 item results for 2 items");
         wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
     }

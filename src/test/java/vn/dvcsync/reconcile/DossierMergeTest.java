@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import vn.dvcsync.city.Applicant;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Applicant;
+import vn.dvcsync.canonical.Dossier;
 
 class DossierMergeTest {
 

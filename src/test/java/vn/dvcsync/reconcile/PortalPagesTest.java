@@ -1,5 +1,7 @@
 package vn.dvcsync.reconcile;
 
+import vn.dvcsync.kernel.ProvinceProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dvcsync.reconcile.Fixtures.dossier;
 import static vn.dvcsync.reconcile.Fixtures.portal;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.dvcsync.city.Dossier;
+import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalProperties;
 import vn.dvcsync.simulator.PortalSettings;
@@ -51,9 +53,9 @@ class PortalPagesTest {
         camel.start();
         simulator = new PortalSimulator(new PortalSettings(0, "gateway", "secret-pw", "H26", "000.00.00.H26",
                 Clock.systemUTC(), 1L)).start();
-        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", "000.00.00.H26", 50, 0,
+        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", 50, 0,
                 Duration.ofSeconds(5), new PortalProperties.Retry(2, Duration.ofMillis(10), 2.0, Duration.ofSeconds(1)));
-        client = new PortalClient(properties, simulator::baseUrl, camel.createProducerTemplate(), new ObjectMapper());
+        client = new PortalClient(properties, new ProvinceProperties("H26", "000.00.00.H26"), simulator::baseUrl, camel.createProducerTemplate(), new ObjectMapper());
     }
 
     @AfterAll

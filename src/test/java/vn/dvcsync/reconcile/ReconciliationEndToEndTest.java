@@ -1,5 +1,7 @@
 package vn.dvcsync.reconcile;
 
+import vn.dvcsync.applicant.ApplicantReconciler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import vn.dvcsync.city.CityExtractor;
-import vn.dvcsync.city.Dossier;
-import vn.dvcsync.city.Watermark;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Watermark;
 import vn.dvcsync.demo.DemoCity;
 import vn.dvcsync.run.Run;
 import vn.dvcsync.run.RunService;
@@ -43,7 +45,7 @@ class ReconciliationEndToEndTest {
     @Autowired PortalSimulator portal;
     @Autowired PopulationSimulator population;
     @Autowired DemoCity demo;
-    @Autowired CityExtractor extractor;
+    @Autowired CityReader extractor;
     @Autowired JdbcTemplate store;
     @Autowired ReconcileProperties props;
     @Autowired DossierReconciler dossiers;

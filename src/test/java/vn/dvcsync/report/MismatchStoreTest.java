@@ -1,5 +1,9 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.index.IndexEstimates;
+
+import vn.dvcsync.index.IndexReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -54,7 +58,7 @@ class MismatchStoreTest {
     }
 
     void write(String runId, IndexFacts facts, Mismatch... rows) {
-        try (MismatchStore.Writer w = store.open(runId, MODEL, facts)) {
+        try (MismatchWriter w = store.open(runId, MODEL, facts)) {
             for (Mismatch m : rows) {
                 w.accept(m);
             }
@@ -123,7 +127,7 @@ class MismatchStoreTest {
     void aRecordCountsOncePerRatioOnItsFirstRowAndIsPricedWithTheFactsAtClose() {
         TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
         IndexFacts facts = new IndexFacts();
-        try (MismatchStore.Writer w = store.open("A", MODEL, facts)) {
+        try (MismatchWriter w = store.open("A", MODEL, facts)) {
             w.accept(dossier("DOSSIER_INVALID", "D1", "U1", "NgayTiepNhan", "", null));   // present, current, on time
             w.accept(dossier("DOSSIER_MISSING_ON_PORTAL", "D1", "U1", "", null, null));  // nothing left to carry
             w.accept(dossier("DOSSIER_INVALID", "D1", "U1", "MaTTHC", "", null));
@@ -219,7 +223,7 @@ class MismatchStoreTest {
     @Test
     void rowsOfAWriterNeverClosedAreDroppedByTheNextOpen() {
         TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
-        MismatchStore.Writer abandoned = store.open("A", MODEL, facts());
+        MismatchWriter abandoned = store.open("A", MODEL, facts());
         for (int i = 0; i < 5; i++) {
             abandoned.accept(dossier("DOSSIER_STALE", "S" + i, "U1", "", null, null));
         }
@@ -235,8 +239,9 @@ class MismatchStoreTest {
         TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
         IndexFacts facts = facts();
         facts.unitName("U1", "Sở Tư pháp");
-        store.saveIndex("A", MODEL.estimateAll(facts));
-        IndexReport index = store.index("A").orElseThrow();
+        IndexEstimates estimates = new IndexEstimates(jdbc);
+        estimates.save("A", MODEL.estimateAll(facts));
+        IndexReport index = estimates.of("A").orElseThrow();
         assertThat(index.province()).extracting(GroupScore::group)
                 .containsExactly("publicity", "on_time", "online_services", "online_payment", "digitisation");
         assertThat(index.province().get(0).portal()).isCloseTo(15.3, within(1e-6));
@@ -246,6 +251,6 @@ class MismatchStoreTest {
         assertThat(index.units()).extracting(IndexReport.UnitIndex::unitCode, IndexReport.UnitIndex::unitName)
                 .containsExactly(tuple("000.00.00.H26", ""), tuple("U1", "Sở Tư pháp"));
         assertThat(index.units().get(1).groups().get(1).portal()).isCloseTo(18.5, within(1e-6));
-        assertThat(store.index("B")).isEmpty();
+        assertThat(estimates.of("B")).isEmpty();
     }
 }

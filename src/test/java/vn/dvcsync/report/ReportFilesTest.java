@@ -1,5 +1,7 @@
 package vn.dvcsync.report;
 
+import vn.dvcsync.index.IndexEstimates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -51,7 +53,8 @@ class ReportFilesTest {
         jdbc = TestDatabase.fresh();
         Clock clock = Clock.fixed(Instant.parse("2025-03-01T18:30:05.5Z"), ZoneOffset.UTC);
         store = new MismatchStore(jdbc, clock, 1000);
-        service = new ReportService(store, MismatchStoreTest.MODEL, reports, clock, new XlsxReport(3));
+        service = new ReportService(store, new IndexEstimates(jdbc), MismatchStoreTest.MODEL, reports, clock,
+                new XlsxReport(3));
         TestDatabase.run(jdbc, "20250228-010000-a1b2", "reconcile", "RUNNING", T0.minusDays(1));
         write("20250228-010000-a1b2", dossier("DOSSIER_STALE", "H26.01-250101-0009", "U2", "UBND quận Ba Đình", "", null, null),
                 dossier("DOSSIER_MISSING_ON_PORTAL", "H26.01-250101-0001", "U1", "Sở Tư pháp", "", null, null));
@@ -76,7 +79,7 @@ class ReportFilesTest {
     }
 
     void write(String runId, Mismatch... rows) {
-        try (MismatchStore.Writer w = store.open(runId, MismatchStoreTest.MODEL, MismatchStoreTest.facts())) {
+        try (MismatchWriter w = store.open(runId, MismatchStoreTest.MODEL, MismatchStoreTest.facts())) {
             Arrays.stream(rows).forEach(w::accept);
         }
     }

@@ -1,50 +1,18 @@
 package vn.dvcsync.report;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import vn.dvcsync.testsupport.TestPostgres;
+
 import java.time.OffsetDateTime;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** One embedded PostgreSQL per test JVM; each caller gets a fresh, migrated store database of its own. */
+/** The report tests' store: a fresh, migrated store database for each caller ({@link TestPostgres}), and its runs. */
 final class TestDatabase {
-
-    private static final AtomicInteger NEXT = new AtomicInteger();
-    private static EmbeddedPostgres pg;
 
     private TestDatabase() {
     }
 
-    static synchronized JdbcTemplate fresh() {
-        try {
-            if (pg == null) {
-                pg = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going
-                    }
-                }));
-            }
-            String name = "report_" + NEXT.incrementAndGet();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database " + name);
-            }
-            DataSource ds = pg.getDatabase("postgres", name);
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            return new JdbcTemplate(ds);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    static JdbcTemplate fresh() {
+        return TestPostgres.store("report").jdbc();
     }
 
     /** A run row as the run service writes it. */

@@ -1,9 +1,10 @@
 package vn.dvcsync.run;
 
+import vn.dvcsync.testsupport.TestPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,21 +28,13 @@ class RunHeartbeatsTest {
     private static final LedgerProperties LEDGER = new LedgerProperties(5, Duration.ZERO, Duration.ofMinutes(5));
     private static final Duration GRACE = Duration.ofMillis(600);
 
-    private static EmbeddedPostgres pg;
     private static JdbcTemplate jdbc;
     private static RunStore store;
 
     @BeforeAll
-    static void database() throws IOException {
-        pg = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(pg.getPostgresDatabase());
+    static void database() {
+        jdbc = TestPostgres.store("heartbeats").jdbc();
         store = new RunStore(jdbc, new ObjectMapper());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        pg.close();
     }
 
     @BeforeEach

@@ -2,8 +2,8 @@ package vn.dvcsync.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.dvcsync.simulator.Dossiers.dossier;
-import static vn.dvcsync.simulator.PortalClient.call;
+import static vn.dvcsync.simulator.SampleDossiers.dossier;
+import static vn.dvcsync.simulator.PortalCalls.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 class PortalSimulatorKnobsTest {
 
     private PortalSimulator portal;
-    private PortalClient client;
+    private PortalCalls client;
     private String session;
 
     @BeforeEach
     void start() throws IOException {
         portal = new PortalSimulator(new PortalSettings(0, "dvcsync", "s3cret", "H26", "000.00.00.H26",
                 Clock.systemUTC(), 7L)).start();
-        portal.setCatalogue(Dossiers.CATALOGUE);
-        client = new PortalClient(portal.baseUrl());
+        portal.setCatalogue(SampleDossiers.CATALOGUE);
+        client = new PortalCalls(portal.baseUrl());
         session = client.login("dvcsync", "s3cret");
     }
 

@@ -1,8 +1,8 @@
 package vn.dvcsync.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.dvcsync.simulator.Dossiers.dossier;
-import static vn.dvcsync.simulator.PortalClient.call;
+import static vn.dvcsync.simulator.SampleDossiers.dossier;
+import static vn.dvcsync.simulator.PortalCalls.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,15 +22,15 @@ class PortalSimulatorTest {
     /** 2024-05-01 10:00:00 in Vietnam. */
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T03:00:00Z"));
     private PortalSimulator portal;
-    private PortalClient client;
+    private PortalCalls client;
     private String session;
 
     @BeforeEach
     void start() throws IOException {
         portal = new PortalSimulator(new PortalSettings(0, "dvcsync", "s3cret", "H26", "000.00.00.H26", clock, 42L))
                 .start();
-        portal.setCatalogue(Dossiers.CATALOGUE);
-        client = new PortalClient(portal.baseUrl());
+        portal.setCatalogue(SampleDossiers.CATALOGUE);
+        client = new PortalCalls(portal.baseUrl());
         session = client.login("dvcsync", "s3cret");
     }
 
@@ -46,7 +46,7 @@ class PortalSimulatorTest {
 
     @Test
     void aSessionIsReusedAndWrongCredentialsAreRefused() throws IOException {
-        JsonNode login = PortalClient.json(client.post("/auth", "{\"username\":\"dvcsync\",\"password\":\"s3cret\"}"));
+        JsonNode login = PortalCalls.json(client.post("/auth", "{\"username\":\"dvcsync\",\"password\":\"s3cret\"}"));
         assertThat(login.path("error_code").asText()).isEqualTo("0");
         assertThat(login.path("expires_in").asInt()).isEqualTo(1800);
 
@@ -56,7 +56,7 @@ class PortalSimulatorTest {
         assertThat(portal.authCalls()).isEqualTo(2);
         assertThat(portal.calls("LayDanhSachTTHC")).isEqualTo(3);
 
-        JsonNode wrong = PortalClient.json(client.post("/auth", "{\"username\":\"dvcsync\",\"password\":\"guess\"}"));
+        JsonNode wrong = PortalCalls.json(client.post("/auth", "{\"username\":\"dvcsync\",\"password\":\"guess\"}"));
         assertThat(wrong.path("error_code").asText()).isEqualTo("-1");
         assertThat(wrong.path("message").asText()).isEqualTo("Sai tài khoản hoặc mật khẩu");
         assertThat(wrong.has("session")).isFalse();
@@ -66,10 +66,10 @@ class PortalSimulatorTest {
     void unconfiguredCredentialsMeanTheEmptyString() throws IOException {
         try (PortalSimulator open = new PortalSimulator(
                 new PortalSettings(0, null, null, "H26", "000.00.00.H26", clock, 1L)).start()) {
-            PortalClient openClient = new PortalClient(open.baseUrl());
+            PortalCalls openClient = new PortalCalls(open.baseUrl());
             assertThat(openClient.login("", "")).isNotBlank();
-            assertThat(PortalClient.json(openClient.post("/auth", "{}")).path("error_code").asText()).isEqualTo("0");
-            assertThat(PortalClient.json(openClient.post("/auth", "{\"username\":\"x\",\"password\":\"\"}"))
+            assertThat(PortalCalls.json(openClient.post("/auth", "{}")).path("error_code").asText()).isEqualTo("0");
+            assertThat(PortalCalls.json(openClient.post("/auth", "{\"username\":\"x\",\"password\":\"\"}"))
                     .path("error_code").asText()).isEqualTo("-1");
         }
     }
@@ -87,9 +87,9 @@ class PortalSimulatorTest {
 
     @Test
     void malformedRequestsGetCodeOne() throws IOException {
-        assertThat(PortalClient.json(client.post("/integration", "{not json")).path("error_code").asText())
+        assertThat(PortalCalls.json(client.post("/integration", "{not json")).path("error_code").asText())
                 .isEqualTo("1");
-        assertThat(PortalClient.json(client.post("/auth", "[]")).path("error_code").asText()).isEqualTo("1");
+        assertThat(PortalCalls.json(client.post("/auth", "[]")).path("error_code").asText()).isEqualTo("1");
 
         JsonNode unknown = client.answer(call(session, "XoaHoSo"));
         assertThat(unknown.path("error_code").asText()).isEqualTo("1");
@@ -302,7 +302,7 @@ class PortalSimulatorTest {
     }
 
     private static ObjectNode step(String maHoSo, String at) {
-        return PortalClient.MAPPER.createObjectNode()
+        return PortalCalls.MAPPER.createObjectNode()
                 .put("MaHoSo", maHoSo)
                 .put("NguoiXuLy", "Trần Thị Bình")
                 .put("ChucDanh", "Chuyên viên")

@@ -8,10 +8,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.springframework.util.unit.DataSize;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.population.PopulationClient;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalProperties;
+import vn.dvcsync.portal.UnansweredSteps;
 
 /**
  * Run in a JVM of its own with a small heap ({@link HostileRepliesUnderSmallHeapTest}): the gateway's portal and
@@ -54,10 +56,11 @@ public final class HostileReplyProbe {
 
     /** The portal client with its default reply limit (pages of 1,000: 16 MiB). */
     static PortalClient portal(ProducerTemplate template, String url) {
-        PortalProperties props = new PortalProperties(null, "gateway", "secret-pw", "000.00.00.H26", 50, 0, 1, DEADLINE,
+        PortalProperties props = new PortalProperties(null, "gateway", "secret-pw", 50, 0, 1, DEADLINE,
                 new PortalProperties.Retry(ATTEMPTS, Duration.ofMillis(10), 2.0, Duration.ofMillis(100)),
-                PortalProperties.CircuitBreaker.DEFAULTS, PortalProperties.UnansweredSteps.FAIL);
-        return new PortalClient(props, () -> url, template, new ObjectMapper());
+                PortalProperties.CircuitBreaker.DEFAULTS, UnansweredSteps.FAIL);
+        return new PortalClient(props, new ProvinceProperties("H26", "000.00.00.H26"), () -> url, template,
+                new ObjectMapper());
     }
 
     /** The population client with its default reply limit (64 KB). */

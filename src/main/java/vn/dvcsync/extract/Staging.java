@@ -1,0 +1,210 @@
+package vn.dvcsync.extract;
+
+import vn.dvcsync.kernel.Category;
+
+import vn.dvcsync.applicant.ApplicantQueue;
+import vn.dvcsync.kernel.ProvinceProperties;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.city.CityProperties;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Step;
+import vn.dvcsync.canonical.Watermark;
+import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.ledger.LedgerEntry;
+import vn.dvcsync.ledger.Watermarks;
+import vn.dvcsync.mapping.PortalMapping;
+import vn.dvcsync.mapping.PortalRules;
+import vn.dvcsync.mapping.Violation;
+import vn.dvcsync.kernel.RunCounters;
+
+/**
+ * Extract → map → validate → ledger, one page at a time. A page's ledger rows, its applicants to
+ * verify and the watermark move in one store transaction, so a crash re-reads the page at worst.
+ */
+@Component("staging")
+public class Staging {
+
+    private static final Logger log = LoggerFactory.getLogger(Staging.class);
+    static final String WATERMARK = "dossiers";
+    static final String FULL = "full";
+    /** Rule prefix of a record quarantined because a column could not be read, e.g. {@code unreadable:due_at}. */
+    static final String UNREADABLE = "unreadable:";
+
+    private final CityReader reader;
+    private final PortalMapping mapping;
+    private final PortalRules rules;
+    private final Ledger ledger;
+    private final Watermarks watermarks;
+    private final ApplicantQueue applicants;
+    private final TransactionTemplate tx;
+    private final CityProperties city;
+    private final ProvinceProperties province;
+    private final RunCounters counters;
+    private final ObjectMapper json;
+
+    Staging(CityReader reader, PortalMapping mapping, PortalRules rules, Ledger ledger, Watermarks watermarks,
+            ApplicantQueue applicants, TransactionTemplate tx, CityProperties city, ProvinceProperties province,
+            RunCounters counters, ObjectMapper json) {
+        this.reader = reader;
+        this.mapping = mapping;
+        this.rules = rules;
+        this.ledger = ledger;
+        this.watermarks = watermarks;
+        this.applicants = applicants;
+        this.tx = tx;
+        this.city = city;
+        this.province = province;
+        this.counters = counters;
+        this.json = json;
+    }
+
+    /**
+     * Where an extraction starts: {@code full} from the beginning; {@code incremental} from the stored
+     * watermark less the look-back, so rows committed late with an older timestamp are read too
+     * (versions already in the ledger are skipped there).
+     */
+    public Watermark startCursor(String extraction) {
+        if (FULL.equals(extraction)) {
+            return Watermark.START;
+        }
+        Watermark stored = watermarks.get(WATERMARK);
+        if (stored.equals(Watermark.START)) {
+            return stored;
+        }
+        return new Watermark(stored.ts().minus(city.lookback()), 0L);
+    }
+
+    /**
+     * Reads the page after {@code cursor}, stages it and returns the cursor after it, or null when the
+     * city has nothing more.
+     */
+    public Watermark stagePage(Watermark cursor, String runId) {
+        CityReader.Page read = reader.read(cursor, city.pageSize());
+        if (read.rows() == 0) {
+            return null;
+        }
+        List<Dossier> page = read.dossiers();
+        CityReader.Steps steps = reader.readSteps(page.stream().map(Dossier::id).toList());
+        List<LedgerEntry> entries = new ArrayList<>(read.rows() * 4);
+        int invalid = 0;
+        int stepCount = 0;
+        for (Dossier d : page) {
+            LedgerEntry dossier = dossierEntry(d);
+            entries.add(dossier);
+            if (dossier.reason() != null) {
+                invalid++;
+                log.info("Dossier {} quarantined: {}", d.code(), dossier.message());
+            }
+            for (Step s : steps.byDossier().getOrDefault(d.id(), List.of())) {
+                entries.add(stepEntry(d, s));
+                stepCount++;
+            }
+        }
+        for (CityReader.Unreadable u : read.unreadable()) {
+            LedgerEntry dossier = unreadableDossier(u);
+            entries.add(dossier);
+            invalid++;
+            log.warn("Dossier {} quarantined: {}", dossier.recordKey(), dossier.message());
+        }
+        for (CityReader.Unreadable u : steps.unreadable()) {
+            entries.add(unreadableStep(u, page));
+            stepCount++;
+        }
+        Watermark next = read.last();
+        int fresh = tx.execute(status -> {
+            int n = ledger.stage(entries, runId);
+            applicants.stage(page);
+            watermarks.advance(WATERMARK, next);
+            return n;
+        });
+        counters.add(runId, "extracted.dossiers", read.rows());
+        counters.add(runId, "extracted.steps", stepCount);
+        counters.add(runId, "extracted.new_versions", fresh);
+        counters.add(runId, "quarantined.at_validation", invalid);
+        counters.add(runId, "quarantined.unreadable", read.unreadable().size() + steps.unreadable().size());
+        return read.rows() < city.pageSize() ? null : next;
+    }
+
+    /** A city dossier row that could not be read: quarantined, naming the column, until the city fixes it. */
+    private LedgerEntry unreadableDossier(CityReader.Unreadable u) {
+        String key = Dossier.recordKey(u.code(), u.id());
+        String message = "Dossier " + key + " (city id " + u.id() + ") cannot be read: column " + u.column()
+                + " holds a value of the wrong kind (" + u.problem() + ")";
+        ObjectNode payload = json.createObjectNode().put("MaHoSo", u.code());
+        return new LedgerEntry(Ledger.DOSSIER, key, u.version(), null, u.unitCode(),
+                Category.DOSSIER_INVALID.name(), UNREADABLE + u.column(), message, payload.toString());
+    }
+
+    /** A city step row that could not be read: quarantined, naming the column; its version changes with the problem. */
+    private LedgerEntry unreadableStep(CityReader.Unreadable u, List<Dossier> page) {
+        Dossier d = page.stream().filter(p -> p.id() == u.dossierId()).findFirst().orElseThrow();
+        String parent = d.recordKey();
+        String key = parent + "/" + u.id();
+        String message = "Step " + key + " cannot be read: column " + u.column() + " holds a value of the wrong kind ("
+                + u.problem() + ")";
+        return new LedgerEntry(Ledger.STEP, key, hash(u.column() + ":" + u.problem()), parent, d.unitCode(),
+                "STEP_INVALID", UNREADABLE + u.column(), message, json.createObjectNode().put("MaHoSo", d.code()).toString());
+    }
+
+    private LedgerEntry dossierEntry(Dossier d) {
+        String key = d.recordKey();
+        ObjectNode portal = mapping.dossier(d);
+        List<Violation> violations = rules.checkDossier(portal, province.provinceCode());
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            String message = "Dossier " + key + " (city id " + d.id() + ") breaks " + describe(violations);
+            return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
+                    Category.DOSSIER_INVALID.name(), first.field(), message, portal.toString());
+        }
+        return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
+                null, null, null, portal.toString());
+    }
+
+    private LedgerEntry stepEntry(Dossier d, Step s) {
+        String parent = d.recordKey();
+        String key = parent + "/" + s.id();
+        ObjectNode portal = mapping.step(s);
+        String payload = portal.toString();
+        List<Violation> violations = rules.checkStep(portal, province.provinceCode());
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            String message = "Step " + key + " breaks " + describe(violations);
+            return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(),
+                    "STEP_INVALID", first.field(), message, payload);
+        }
+        return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(), null, null, null, payload);
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + " [" + v.rule() + "]: " + v.message())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A step has no change timestamp of its own: its version is a hash of what the portal would get. */
+    static long hash(String payload) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (h[i] & 0xff);
+            }
+            return v;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package vn.dvcsync.kernel;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the city-specific mappings live ({@code dvcsync.mappings.dir}): extraction SQL, field maps,
+ * code tables and the index model.
+ */
+@ConfigurationProperties("dvcsync.mappings")
+public record MappingsProperties(@DefaultValue("mappings") Path dir) {
+}

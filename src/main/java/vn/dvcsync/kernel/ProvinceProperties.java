@@ -1,0 +1,33 @@
+package vn.dvcsync.kernel;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The province the gateway serves, as every feature needs it: {@code dvcsync.province-code} and
+ * {@code dvcsync.portal.madonvi} (the names fixed by the gateway's interface).
+ *
+ * @param provinceCode prefix of dossier codes, e.g. {@code H26}
+ * @param portal       the province on the portal
+ */
+@ConfigurationProperties("dvcsync")
+public record ProvinceProperties(@DefaultValue("H26") String provinceCode, @DefaultValue Portal portal) {
+
+    /** @param madonvi the province's agency code on the portal, sent in every call and the unit of its procedures */
+    public record Portal(@DefaultValue("000.00.00.H26") String madonvi) {
+    }
+
+    @ConstructorBinding
+    public ProvinceProperties {
+    }
+
+    public ProvinceProperties(String provinceCode, String madonvi) {
+        this(provinceCode, new Portal(madonvi));
+    }
+
+    /** The province's agency code on the portal ({@code dvcsync.portal.madonvi}). */
+    public String madonvi() {
+        return portal.madonvi();
+    }
+}
