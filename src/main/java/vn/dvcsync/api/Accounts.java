@@ -35,14 +35,17 @@ final class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     /** The properties that say a real system is used. */
-    static final List<String> EXTERNAL_SYSTEMS = List.of("dvcsync.portal.url", "dvcsync.population.url",
-            "dvcsync.city.datasource.url", "dvcsync.store.datasource.url");
+    static final List<String> EXTERNAL_SYSTEMS = List.of(
+            "dvcsync.portal.url",
+            "dvcsync.population.url",
+            "dvcsync.city.datasource.url",
+            "dvcsync.store.datasource.url");
+
     private static final Set<String> ROLES = Set.of("ADMIN", "OFFICIAL");
     private static final Pattern BCRYPT = Pattern.compile("\\A\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}\\z");
     private static final String BCRYPT_ID = "{bcrypt}";
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /** {@code {bcrypt}} hashes, and bare bcrypt hashes as the README showed them before. */
     static PasswordEncoder passwordEncoder() {
@@ -56,10 +59,12 @@ final class Accounts {
         List<UserDetails> users = new ArrayList<>();
         if (props.users().isEmpty()) {
             List<String> configured = EXTERNAL_SYSTEMS.stream()
-                    .filter(p -> !env.getProperty(p, "").isBlank()).toList();
+                    .filter(p -> !env.getProperty(p, "").isBlank())
+                    .toList();
             if (!configured.isEmpty()) {
-                throw new ConfigurationProblem("No users configured (dvcsync.security.users) while real systems are ("
-                        + String.join(", ", configured) + "): demo users exist only on embedded defaults",
+                throw new ConfigurationProblem(
+                        "No users configured (dvcsync.security.users) while real systems are ("
+                                + String.join(", ", configured) + "): demo users exist only on embedded defaults",
                         "Configure dvcsync.security.users[0].name, .password-hash ({bcrypt}$2a$...) and .roles "
                                 + "(ADMIN or OFFICIAL); the README's Security section shows how to make a hash.");
             }
@@ -74,31 +79,50 @@ final class Accounts {
 
     private static UserDetails user(int i, SecurityProperties.User u) {
         String which = "dvcsync.security.users[" + i + "]" + (u.name() != null ? " (" + u.name() + ")" : "");
-        if (u.name() == null || u.name().isBlank() || u.passwordHash() == null || u.roles() == null || u.roles().isEmpty()) {
-            throw new ConfigurationProblem(which + " needs name, password-hash and roles",
+        if (u.name() == null
+                || u.name().isBlank()
+                || u.passwordHash() == null
+                || u.roles() == null
+                || u.roles().isEmpty()) {
+            throw new ConfigurationProblem(
+                    which + " needs name, password-hash and roles",
                     "Set dvcsync.security.users[" + i + "].name, .password-hash and .roles.");
         }
-        String hash = u.passwordHash().startsWith(BCRYPT_ID) ? u.passwordHash().substring(BCRYPT_ID.length()) : u.passwordHash();
+        String hash = u.passwordHash().startsWith(BCRYPT_ID)
+                ? u.passwordHash().substring(BCRYPT_ID.length())
+                : u.passwordHash();
         if (!BCRYPT.matcher(hash).matches()) {
-            throw new ConfigurationProblem(which + ": password-hash is not a bcrypt hash ({bcrypt}$2a$10$... or $2a$10$...)",
+            throw new ConfigurationProblem(
+                    which + ": password-hash is not a bcrypt hash ({bcrypt}$2a$10$... or $2a$10$...)",
                     "Put a bcrypt hash of the password in dvcsync.security.users[" + i + "].password-hash, never the "
                             + "password; the README's Security section shows how to make one.");
         }
         for (String role : u.roles()) {
             if (!ROLES.contains(role)) {
-                throw new ConfigurationProblem(which + ": unknown role '" + role + "' (known: ADMIN, OFFICIAL)",
+                throw new ConfigurationProblem(
+                        which + ": unknown role '" + role + "' (known: ADMIN, OFFICIAL)",
                         "Give dvcsync.security.users[" + i + "].roles ADMIN and/or OFFICIAL.");
             }
         }
-        return User.withUsername(u.name()).password(u.passwordHash()).roles(u.roles().toArray(String[]::new)).build();
+        return User.withUsername(u.name())
+                .password(u.passwordHash())
+                .roles(u.roles().toArray(String[]::new))
+                .build();
     }
 
     private static UserDetails demoUser(String name, String role, PasswordEncoder encoder) {
         byte[] bytes = new byte[9];
         new SecureRandom().nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
-        log.warn("No dvcsync.security.users configured, every system on embedded defaults: demo user '{}' (role {}) "
-                + "has password {}", name, role, password);
-        return User.withUsername(name).password(encoder.encode(password)).roles(role).build();
+        log.warn(
+                "No dvcsync.security.users configured, every system on embedded defaults: demo user '{}' (role {}) "
+                        + "has password {}",
+                name,
+                role,
+                password);
+        return User.withUsername(name)
+                .password(encoder.encode(password))
+                .roles(role)
+                .build();
     }
 }

@@ -27,15 +27,17 @@ class ApiErrors {
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Map<String, String>> store(DataAccessException e) {
-        boolean unavailable = e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+        boolean unavailable = e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException
                 || e instanceof NonTransientDataAccessResourceException;
         log.error("API call failed on the gateway's store: {}", e.getMessage());
         log.debug("Store failure", e);
         return unavailable
-                ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .body(Map.of("error", "The gateway's store is not answering; try again later"))
+                ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header("Retry-After", "30")
+                        .body(Map.of("error", "The gateway's store is not answering; try again later"))
                 : ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(Map.of("error", "The gateway's store failed; the gateway's log has the details"));
+                        .body(Map.of("error", "The gateway's store failed; the gateway's log has the details"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

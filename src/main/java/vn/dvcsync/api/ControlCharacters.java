@@ -50,7 +50,8 @@ class ControlCharacters implements WebMvcConfigurer {
         }
 
         private static boolean refuse(HttpServletResponse response, String what, String character) throws IOException {
-            LoginRefusals.json(response, HttpStatus.BAD_REQUEST, what + " holds a control character (" + character + ")");
+            LoginRefusals.json(
+                    response, HttpStatus.BAD_REQUEST, what + " holds a control character (" + character + ")");
             return false;
         }
 

@@ -29,9 +29,13 @@ final class CrossSiteRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
-            log.warn("Refused a {} {} sent from another site (Origin {}, Sec-Fetch-Site {}) from {}", request.getMethod(),
-                    request.getRequestURI(), printable(request.getHeader("Origin")),
-                    printable(request.getHeader("Sec-Fetch-Site")), request.getRemoteAddr());
+            log.warn(
+                    "Refused a {} {} sent from another site (Origin {}, Sec-Fetch-Site {}) from {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    printable(request.getHeader("Origin")),
+                    printable(request.getHeader("Sec-Fetch-Site")),
+                    request.getRemoteAddr());
             LoginRefusals.json(response, HttpStatus.FORBIDDEN, "Refused: a request from another site");
             return;
         }
@@ -51,11 +55,12 @@ final class CrossSiteRequests extends OncePerRequestFilter {
         try {
             URI uri = URI.create(origin.trim());
             if (uri.getScheme() == null || uri.getHost() == null) {
-                return false;   // "null": a sandboxed page, a file, a redirect across sites
+                return false; // "null": a sandboxed page, a file, a redirect across sites
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-            return scheme.equalsIgnoreCase(request.getScheme()) && uri.getHost().equalsIgnoreCase(request.getServerName())
+            return scheme.equalsIgnoreCase(request.getScheme())
+                    && uri.getHost().equalsIgnoreCase(request.getServerName())
                     && port == request.getServerPort();
         } catch (IllegalArgumentException e) {
             return false;

@@ -25,19 +25,24 @@ final class LoginRefusals implements AuthenticationEntryPoint, AuthenticationFai
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (!refusedAsThrottled(response, e)) {
-            json(response, HttpStatus.UNAUTHORIZED, "Login required (HTTP Basic, sent with the request, or the web login)");
+            json(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Login required (HTTP Basic, sent with the request, or the web login)");
         }
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException e) throws IOException, jakarta.servlet.ServletException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, jakarta.servlet.ServletException {
         if (!refusedAsThrottled(response, e)) {
             loginPage.onAuthenticationFailure(request, response, e);
         }
     }
 
-    private static boolean refusedAsThrottled(HttpServletResponse response, AuthenticationException e) throws IOException {
+    private static boolean refusedAsThrottled(HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         if (e instanceof ThrottledLogins.LoginThrottledException throttled) {
             response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
             json(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());

@@ -49,8 +49,7 @@ final class LoginThrottle {
      * @param userFailures the user's failures within the window, this one included
      * @param lock         the lock it started (for the user, the address or both), or empty
      */
-    record Failure(int userFailures, Optional<Duration> lock) {
-    }
+    record Failure(int userFailures, Optional<Duration> lock) {}
 
     /** Counts a failed login. */
     synchronized Failure failed(String user, String address) {
@@ -82,7 +81,7 @@ final class LoginThrottle {
     /** Adds a failure; the lock it starts, or zero. */
     private Duration count(Failures f, Instant now) {
         if (f.lastFailure.isBefore(now.minus(settings.maxLock()))) {
-            f.locks = 0;   // quiet for longer than the longest lock: start afresh
+            f.locks = 0; // quiet for longer than the longest lock: start afresh
         }
         f.times.addLast(now);
         f.lastFailure = now;
@@ -95,14 +94,16 @@ final class LoginThrottle {
         }
         f.locks++;
         f.lockedUntil = now.plus(lock);
-        f.times.clear();   // the next lock takes max-failures new failures
+        f.times.clear(); // the next lock takes max-failures new failures
         return lock;
     }
 
     /** Forgets entries neither locked nor with failures in the window; then, if still full, the oldest unlocked ones. */
     private void evict(Map<String, Failures> map, Instant now) {
         Instant windowStart = now.minus(settings.window());
-        map.values().removeIf(f -> !f.locked(now) && f.forgetBefore(windowStart).times.isEmpty());
+        map.values()
+                .removeIf(
+                        f -> !f.locked(now) && f.forgetBefore(windowStart).times.isEmpty());
         for (Iterator<Failures> it = map.values().iterator(); map.size() >= MAX_ENTRIES && it.hasNext(); ) {
             if (!it.next().locked(now)) {
                 it.remove();

@@ -16,8 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class PasswordHash {
 
-    private PasswordHash() {
-    }
+    private PasswordHash() {}
 
     public static void main(String[] args) throws IOException {
         String password = read();

@@ -56,7 +56,7 @@ class RejectedRequests implements WebServerFactoryCustomizer<TomcatServletWebSer
             }
             String error = status == 400
                     ? "Bad request: the path or the headers cannot be read (a NUL byte, an invalid escape, or a character "
-                    + "not allowed there)"
+                            + "not allowed there)"
                     : "HTTP " + status;
             try {
                 response.setContentType("application/json");

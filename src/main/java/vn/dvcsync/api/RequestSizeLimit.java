@@ -37,8 +37,11 @@ final class RequestSizeLimit extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         if (length > max) {
             response.setHeader("Connection", "close");
-            LoginRefusals.json(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body of " + length
-                    + " bytes is larger than the limit of " + max + " bytes (dvcsync.security.max-request-size)");
+            LoginRefusals.json(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Request body of " + length + " bytes is larger than the limit of " + max
+                            + " bytes (dvcsync.security.max-request-size)");
             return;
         }
         chain.doFilter(length >= 0 ? request : new Limited(request, max), response);

@@ -46,35 +46,42 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
     /** Open without a login: the health probes, which say UP or DOWN and nothing more. */
     static final String[] OPEN = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                            SecurityProperties props, Clock clock) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, SecurityProperties props, Clock clock)
+            throws Exception {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
         checker.setPasswordEncoder(encoder);
         LoginRefusals refusals = new LoginRefusals();
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(OPEN).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/runs").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/dead-letters/**").hasRole("ADMIN")
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").hasAnyRole("ADMIN", "OFFICIAL")
-                        .anyRequest().authenticated())
-                .authenticationManager(new ThrottledLogins(new ProviderManager(checker),
-                        new LoginThrottle(props.login(), clock)))
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(OPEN)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/runs")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/dead-letters/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/**")
+                        .hasAnyRole("ADMIN", "OFFICIAL")
+                        .anyRequest()
+                        .authenticated())
+                .authenticationManager(
+                        new ThrottledLogins(new ProviderManager(checker), new LoginThrottle(props.login(), clock)))
                 // The API answers 401 to a caller without credentials; browsers elsewhere get the login page.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(refusals, api))
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
                 .formLogin(form -> form.failureHandler(refusals))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> needsCsrfToken(request, api)))
                 .addFilterBefore(new CrossSiteRequests(), CsrfFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         // sent on requests over TLS only
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
     }
 
@@ -93,7 +100,9 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> LoginRefusals.json(response, HttpStatus.BAD_REQUEST,
+        return (request, response, rejected) -> LoginRefusals.json(
+                response,
+                HttpStatus.BAD_REQUEST,
                 "Bad request: the path holds something not allowed there (" + rejected.getMessage() + ")");
     }
 
@@ -110,8 +119,8 @@ class SecurityConfiguration {
     /** Before everything else, so that a body too large is refused before a login is even looked at. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecurityProperties props) {
-        FilterRegistrationBean<RequestSizeLimit> filter =
-                new FilterRegistrationBean<>(new RequestSizeLimit(props.maxRequestSize().toBytes()));
+        FilterRegistrationBean<RequestSizeLimit> filter = new FilterRegistrationBean<>(
+                new RequestSizeLimit(props.maxRequestSize().toBytes()));
         filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return filter;
     }

@@ -16,19 +16,22 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest request body accepted; a larger one is refused (413) unread
  */
 @ConfigurationProperties("dvcsync.security")
-record SecurityProperties(@DefaultValue List<User> users, @DefaultValue Login login,
-                          @DefaultValue("1MB") DataSize maxRequestSize) {
+record SecurityProperties(
+        @DefaultValue List<User> users,
+        @DefaultValue Login login,
+        @DefaultValue("1MB") DataSize maxRequestSize) {
 
     /** @param roles ADMIN and/or OFFICIAL */
-    record User(String name, String passwordHash, List<String> roles) {
-    }
+    record User(String name, String passwordHash, List<String> roles) {}
 
     /**
      * After {@code maxFailures} failed logins within {@code window} for one user name, or from one address, further
      * logins for it are refused for {@code lock} — the right password too — and each further lock lasts twice the one
      * before, up to {@code maxLock}; a successful login forgets the failures of its user and address.
      */
-    record Login(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
-                 @DefaultValue("1m") Duration lock, @DefaultValue("1h") Duration maxLock) {
-    }
+    record Login(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("1m") Duration lock,
+            @DefaultValue("1h") Duration maxLock) {}
 }

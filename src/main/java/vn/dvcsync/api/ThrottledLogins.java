@@ -44,11 +44,15 @@ final class ThrottledLogins implements AuthenticationManager {
     @Override
     public Authentication authenticate(Authentication login) {
         String user = login.getName();
-        String address = login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String address =
+                login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Optional<Duration> locked = throttle.locked(user, address);
         if (locked.isPresent()) {
-            log.warn("Login refused for user '{}' from {}: too many failed logins, locked for {} s more",
-                    printable(user), address, seconds(locked.get()));
+            log.warn(
+                    "Login refused for user '{}' from {}: too many failed logins, locked for {} s more",
+                    printable(user),
+                    address,
+                    seconds(locked.get()));
             throw new LoginThrottledException(locked.get());
         }
         try {
@@ -57,10 +61,15 @@ final class ThrottledLogins implements AuthenticationManager {
             return done;
         } catch (AuthenticationException e) {
             LoginThrottle.Failure failure = throttle.failed(user, address);
-            log.warn("Login failed for user '{}' from {} ({}; {} failure(s) of this user in the window){}",
-                    printable(user), address, e.getClass().getSimpleName(), failure.userFailures(),
-                    failure.lock().map(d -> ": logins for this user and from this address refused for " + seconds(d)
-                            + " s").orElse(""));
+            log.warn(
+                    "Login failed for user '{}' from {} ({}; {} failure(s) of this user in the window){}",
+                    printable(user),
+                    address,
+                    e.getClass().getSimpleName(),
+                    failure.userFailures(),
+                    failure.lock()
+                            .map(d -> ": logins for this user and from this address refused for " + seconds(d) + " s")
+                            .orElse(""));
             throw e;
         }
     }

@@ -18,8 +18,8 @@ class CityDataSourceConfiguration {
      * (millions of dossiers): 10 minutes a statement or fetch, a silent server given up after 11; while answering a
      * request, after 5 s.
      */
-    static final PoolDefaults CITY_POOL = new PoolDefaults(10, Duration.ofSeconds(5), Duration.ofMinutes(11),
-            Duration.ofMinutes(10), Duration.ofSeconds(5));
+    static final PoolDefaults CITY_POOL = new PoolDefaults(
+            10, Duration.ofSeconds(5), Duration.ofMinutes(11), Duration.ofMinutes(10), Duration.ofSeconds(5));
 
     @Bean
     DataSource cityDataSource(CityProperties city, ObjectProvider<EmbeddedPostgres> embedded) {

@@ -40,14 +40,37 @@ public record PopulationProperties(
         @DefaultValue("64KB") DataSize maxReplySize) {
 
     @ConstructorBinding
-    public PopulationProperties {
-    }
+    public PopulationProperties {}
 
     /** Settings with replies of at most 64 KB. */
-    public PopulationProperties(String url, String username, String secret, String apiKey, String xRoadClient,
-                                int ratePerSecond, int concurrency, Duration cacheTtl, int maxLookupsPerRun,
-                                Duration timeout, int maxAttempts, Duration retryInitialDelay, Duration retryMaxDelay) {
-        this(url, username, secret, apiKey, xRoadClient, ratePerSecond, concurrency, cacheTtl, maxLookupsPerRun, timeout,
-                maxAttempts, retryInitialDelay, retryMaxDelay, DataSize.ofKilobytes(64));
+    public PopulationProperties(
+            String url,
+            String username,
+            String secret,
+            String apiKey,
+            String xRoadClient,
+            int ratePerSecond,
+            int concurrency,
+            Duration cacheTtl,
+            int maxLookupsPerRun,
+            Duration timeout,
+            int maxAttempts,
+            Duration retryInitialDelay,
+            Duration retryMaxDelay) {
+        this(
+                url,
+                username,
+                secret,
+                apiKey,
+                xRoadClient,
+                ratePerSecond,
+                concurrency,
+                cacheTtl,
+                maxLookupsPerRun,
+                timeout,
+                maxAttempts,
+                retryInitialDelay,
+                retryMaxDelay,
+                DataSize.ofKilobytes(64));
     }
 }

@@ -107,25 +107,43 @@ public class PortalClient {
     private final BatchPush batches;
     private final DossierPush dossiers;
 
-    public PortalClient(PortalProperties properties, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
-                        ObjectMapper mapper) {
+    public PortalClient(
+            PortalProperties properties,
+            ProvinceProperties province,
+            PortalUrl url,
+            ProducerTemplate template,
+            ObjectMapper mapper) {
         PortalProperties.Retry retry = properties.retry() != null
                 ? properties.retry()
                 : new PortalProperties.Retry(6, Duration.ofMillis(200), 2.0, Duration.ofSeconds(30));
         long maxReply = (properties.maxReplySize() != null
-                ? properties.maxReplySize() : PortalProperties.DEFAULT_MAX_REPLY_SIZE).toBytes();
+                        ? properties.maxReplySize()
+                        : PortalProperties.DEFAULT_MAX_REPLY_SIZE)
+                .toBytes();
         this.mapper = ReplyJson.forReplies(mapper, maxReply);
-        this.retrier = new Retrier(log, "portal", retry.maxAttempts(),
+        this.retrier = new Retrier(
+                log,
+                "portal",
+                retry.maxAttempts(),
                 new Backoff(retry.initialDelay(), retry.multiplier(), retry.maxDelay()));
-        this.unansweredSteps = properties.unansweredSteps() != null ? properties.unansweredSteps() : UnansweredSteps.FAIL;
-        this.transport = new Transport(url, this.mapper,
-                new HttpPost(template, properties.timeout() != null ? properties.timeout() : Duration.ofSeconds(10),
+        this.unansweredSteps =
+                properties.unansweredSteps() != null ? properties.unansweredSteps() : UnansweredSteps.FAIL;
+        this.transport = new Transport(
+                url,
+                this.mapper,
+                new HttpPost(
+                        template,
+                        properties.timeout() != null ? properties.timeout() : Duration.ofSeconds(10),
                         maxReply),
                 new Pacer(properties.ratePerSecond()));
         this.session = new Session(properties, province.madonvi(), this.mapper, transport, retrier);
-        this.batches = new BatchPush(session, retrier, this.mapper,
+        this.batches = new BatchPush(
+                session,
+                retrier,
+                this.mapper,
                 properties.batchSize() > 0 ? properties.batchSize() : 50,
-                unansweredSteps, this::findDossier);
+                unansweredSteps,
+                this::findDossier);
         this.dossiers = new DossierPush(batches);
     }
 
@@ -178,7 +196,8 @@ public class PortalClient {
 
     /** The dossier as the portal holds it ({@code TraCuuHoSo}), with {@code NgayDongBo} and {@code NgayCapNhat}. */
     public Optional<ObjectNode> findDossier(String maHoSo) {
-        ObjectNode params = mapper.createObjectNode().put("service", FIND_DOSSIER).put("mahoso", maHoSo);
+        ObjectNode params =
+                mapper.createObjectNode().put("service", FIND_DOSSIER).put("mahoso", maHoSo);
         JsonNode reply = session.integrate(FIND_DOSSIER, params, 1);
         String code = code(reply);
         if (ItemCode.NOT_FOUND.code().equals(code)) {
@@ -211,7 +230,8 @@ public class PortalClient {
             throw unexpected(LIST_DOSSIERS, reply);
         }
         JsonNode next = reply.get("sau");
-        return new DossierPage(objects(reply.get("result")),
+        return new DossierPage(
+                objects(reply.get("result")),
                 next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText());
     }
 
@@ -250,5 +270,4 @@ public class PortalClient {
     public long logins() {
         return session.logins();
     }
-
 }

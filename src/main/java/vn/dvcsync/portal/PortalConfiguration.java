@@ -1,7 +1,5 @@
 package vn.dvcsync.portal;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -15,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator), the
@@ -36,10 +35,15 @@ class PortalConfiguration {
      * {@code dvcsync.portal.max-reply-size} says otherwise.
      */
     @Bean
-    PortalClient portalClient(PortalProperties props, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
-                              ObjectMapper json, @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
-        return new PortalClient(props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), province, url,
-                template, json);
+    PortalClient portalClient(
+            PortalProperties props,
+            ProvinceProperties province,
+            PortalUrl url,
+            ProducerTemplate template,
+            ObjectMapper json,
+            @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
+        return new PortalClient(
+                props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), province, url, template, json);
     }
 
     /**
@@ -49,8 +53,8 @@ class PortalConfiguration {
      */
     @Bean
     CircuitBreaker portalCircuitBreaker(PortalProperties props) {
-        PortalProperties.CircuitBreaker settings = props.circuitBreaker() != null
-                ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
+        PortalProperties.CircuitBreaker settings =
+                props.circuitBreaker() != null ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.slidingWindow())
@@ -64,8 +68,10 @@ class PortalConfiguration {
                 .writableStackTraceEnabled(false)
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("portal", config);
-        breaker.getEventPublisher().onStateTransition(e -> log.warn("Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
-                e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
+        breaker.getEventPublisher()
+                .onStateTransition(e -> log.warn(
+                        "Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
+                        e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
         return breaker;
     }
 

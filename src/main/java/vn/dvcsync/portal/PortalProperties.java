@@ -61,14 +61,31 @@ public record PortalProperties(
     public static final DataSize DEFAULT_MAX_REPLY_SIZE = replyLimitFor(1000);
 
     @ConstructorBinding
-    public PortalProperties {
-    }
+    public PortalProperties {}
 
     /** Settings with the reply limit left to its default. */
-    public PortalProperties(String url, String username, String password, int batchSize, int ratePerSecond,
-                            int concurrency, Duration timeout, Retry retry, CircuitBreaker circuitBreaker,
-                            UnansweredSteps unansweredSteps) {
-        this(url, username, password, batchSize, ratePerSecond, concurrency, timeout, null, retry, circuitBreaker,
+    public PortalProperties(
+            String url,
+            String username,
+            String password,
+            int batchSize,
+            int ratePerSecond,
+            int concurrency,
+            Duration timeout,
+            Retry retry,
+            CircuitBreaker circuitBreaker,
+            UnansweredSteps unansweredSteps) {
+        this(
+                url,
+                username,
+                password,
+                batchSize,
+                ratePerSecond,
+                concurrency,
+                timeout,
+                null,
+                retry,
+                circuitBreaker,
                 unansweredSteps);
     }
 
@@ -76,9 +93,25 @@ public record PortalProperties(
      * Settings without concurrency (one push at a time), with the default circuit breaker and unanswered steps
      * failed ({@link UnansweredSteps#FAIL}).
      */
-    public PortalProperties(String url, String username, String password, int batchSize, int ratePerSecond,
-                            Duration timeout, Retry retry) {
-        this(url, username, password, batchSize, ratePerSecond, 1, timeout, null, retry, CircuitBreaker.DEFAULTS,
+    public PortalProperties(
+            String url,
+            String username,
+            String password,
+            int batchSize,
+            int ratePerSecond,
+            Duration timeout,
+            Retry retry) {
+        this(
+                url,
+                username,
+                password,
+                batchSize,
+                ratePerSecond,
+                1,
+                timeout,
+                null,
+                retry,
+                CircuitBreaker.DEFAULTS,
                 UnansweredSteps.FAIL);
     }
 
@@ -92,8 +125,20 @@ public record PortalProperties(
 
     /** These settings with the reply limit given when none is configured. */
     public PortalProperties withDefaultMaxReplySize(DataSize fallback) {
-        return maxReplySize != null ? this : new PortalProperties(url, username, password, batchSize, ratePerSecond,
-                concurrency, timeout, fallback, retry, circuitBreaker, unansweredSteps);
+        return maxReplySize != null
+                ? this
+                : new PortalProperties(
+                        url,
+                        username,
+                        password,
+                        batchSize,
+                        ratePerSecond,
+                        concurrency,
+                        timeout,
+                        fallback,
+                        retry,
+                        circuitBreaker,
+                        unansweredSteps);
     }
 
     /**
@@ -106,8 +151,7 @@ public record PortalProperties(
             @DefaultValue("6") int maxAttempts,
             @DefaultValue("200ms") Duration initialDelay,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxDelay) {
-    }
+            @DefaultValue("30s") Duration maxDelay) {}
 
     /**
      * The circuit breaker around the push ({@code routes/push.camel.yaml}). It counts pushes of one batch

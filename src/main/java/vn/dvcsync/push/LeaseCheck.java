@@ -33,10 +33,12 @@ class LeaseCheck {
         Duration longest = longestCall(portal);
         if (longest.compareTo(ledger.lease()) >= 0) {
             PortalProperties.Retry retry = portal.retry();
-            throw new ConfigurationProblem("dvcsync.ledger.lease (" + ledger.lease() + ") must be longer than one portal "
-                    + "call with its retries: " + retry.maxAttempts() + " attempts (dvcsync.portal.retry.max-attempts) of "
-                    + "up to " + portal.timeout() + " (dvcsync.portal.timeout) with back-offs of up to "
-                    + retry.maxDelay() + " (dvcsync.portal.retry.max-delay) take up to " + longest,
+            throw new ConfigurationProblem(
+                    "dvcsync.ledger.lease (" + ledger.lease() + ") must be longer than one portal "
+                            + "call with its retries: " + retry.maxAttempts()
+                            + " attempts (dvcsync.portal.retry.max-attempts) of "
+                            + "up to " + portal.timeout() + " (dvcsync.portal.timeout) with back-offs of up to "
+                            + retry.maxDelay() + " (dvcsync.portal.retry.max-delay) take up to " + longest,
                     "Set dvcsync.ledger.lease longer than " + longest + ", or lower dvcsync.portal.timeout, "
                             + "dvcsync.portal.retry.max-attempts or dvcsync.portal.retry.max-delay.");
         }

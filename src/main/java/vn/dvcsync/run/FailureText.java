@@ -12,8 +12,7 @@ final class FailureText {
 
     static final int MAX_LENGTH = 1000;
 
-    private FailureText() {
-    }
+    private FailureText() {}
 
     static String of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -31,7 +31,8 @@ public class DataSourceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("'${dvcsync.store.datasource.url:}'.isBlank() or '${dvcsync.city.datasource.url:}'.isBlank()")
+    @ConditionalOnExpression(
+            "'${dvcsync.store.datasource.url:}'.isBlank() or '${dvcsync.city.datasource.url:}'.isBlank()")
     EmbeddedPostgres embeddedPostgres(StoreProperties store) throws IOException {
         File dir = new File(store.embedded().dataDir()).getAbsoluteFile();
         dir.mkdirs();
@@ -68,8 +69,8 @@ public class DataSourceConfiguration {
      * the pool does).
      */
     @Bean
-    HealthIndicator dbHealthIndicator(DataSource dataSource, @Qualifier("cityDataSource") DataSource cityDataSource,
-                                      StoreProperties store) {
+    HealthIndicator dbHealthIndicator(
+            DataSource dataSource, @Qualifier("cityDataSource") DataSource cityDataSource, StoreProperties store) {
         Map<String, DataSource> databases = new LinkedHashMap<>();
         databases.put("store", dataSource);
         databases.put("city", cityDataSource);
@@ -81,8 +82,12 @@ public class DataSourceConfiguration {
      * {@code city.CityDataSourceConfiguration}), with their time-outs and pool size, those they leave out taken from
      * {@code defaults} (see {@link PoolDefaults} for which bounds what).
      */
-    public static DataSource pool(String name, DbSettings given, PoolDefaults defaults,
-                                  ObjectProvider<EmbeddedPostgres> embedded, boolean readOnly) {
+    public static DataSource pool(
+            String name,
+            DbSettings given,
+            PoolDefaults defaults,
+            ObjectProvider<EmbeddedPostgres> embedded,
+            boolean readOnly) {
         DbSettings settings = defaults.fill(given);
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName(name);
@@ -106,10 +111,17 @@ public class DataSourceConfiguration {
         ds.addDataSourceProperty("loginTimeout", connectSeconds);
         ds.addDataSourceProperty("socketTimeout", String.valueOf(seconds(settings.socketTimeout())));
         ds.addDataSourceProperty("tcpKeepAlive", "true");
-        ds.setConnectionInitSql("set statement_timeout = " + settings.statementTimeout().toMillis());
-        log.debug("Pool {}: {} connections, connection time-out {}, socket time-out {}, statement time-out {}, "
-                        + "while answering a request {}", name, settings.maximumPoolSize(), settings.connectionTimeout(),
-                settings.socketTimeout(), settings.statementTimeout(), settings.requestSocketTimeout());
+        ds.setConnectionInitSql(
+                "set statement_timeout = " + settings.statementTimeout().toMillis());
+        log.debug(
+                "Pool {}: {} connections, connection time-out {}, socket time-out {}, statement time-out {}, "
+                        + "while answering a request {}",
+                name,
+                settings.maximumPoolSize(),
+                settings.connectionTimeout(),
+                settings.socketTimeout(),
+                settings.statementTimeout(),
+                settings.requestSocketTimeout());
         return new RequestTimeoutDataSource(ds, settings.requestSocketTimeout());
     }
 

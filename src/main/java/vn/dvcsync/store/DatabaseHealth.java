@@ -33,13 +33,13 @@ final class DatabaseHealth implements HealthIndicator {
     DatabaseHealth(Map<String, DataSource> databases, Duration timeout) {
         this.databases = new LinkedHashMap<>(databases);
         this.timeout = timeout;
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(databases.size(), databases.size(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                databases.size(), databases.size(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "health-db");
                     t.setDaemon(true);
                     return t;
                 });
-        executor.allowCoreThreadTimeOut(true);   // no thread kept while health is not asked for
+        executor.allowCoreThreadTimeOut(true); // no thread kept while health is not asked for
         this.checker = executor;
     }
 
@@ -73,9 +73,13 @@ final class DatabaseHealth implements HealthIndicator {
         try {
             return check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return Health.down().withDetail("error", "no answer within " + timeout.toMillis() + " ms").build();
+            return Health.down()
+                    .withDetail("error", "no answer within " + timeout.toMillis() + " ms")
+                    .build();
         } catch (ExecutionException e) {
-            return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getCause().getClass().getSimpleName())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.unknown().build();
@@ -88,10 +92,16 @@ final class DatabaseHealth implements HealthIndicator {
             if (!c.isValid(seconds)) {
                 return Health.down().withDetail("error", "connection not valid").build();
             }
-            return Health.up().withDetail("database", c.getMetaData().getDatabaseProductName()).build();
+            return Health.up()
+                    .withDetail("database", c.getMetaData().getDatabaseProductName())
+                    .build();
         } catch (SQLException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()
-                    + (e.getSQLState() != null ? " (SQLState " + e.getSQLState() + ")" : "")).build();
+            return Health.down()
+                    .withDetail(
+                            "error",
+                            e.getClass().getSimpleName()
+                                    + (e.getSQLState() != null ? " (SQLState " + e.getSQLState() + ")" : ""))
+                    .build();
         }
     }
 }

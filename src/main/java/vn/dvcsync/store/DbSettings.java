@@ -17,13 +17,18 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param requestSocketTimeout the socket time-out while the gateway answers an HTTP request (API calls, pages,
  *                             health): a stalled database fails the request in seconds
  */
-public record DbSettings(String url, String username, String password, Integer maximumPoolSize,
-                         Duration connectionTimeout, Duration socketTimeout, Duration statementTimeout,
-                         Duration requestSocketTimeout) {
+public record DbSettings(
+        String url,
+        String username,
+        String password,
+        Integer maximumPoolSize,
+        Duration connectionTimeout,
+        Duration socketTimeout,
+        Duration statementTimeout,
+        Duration requestSocketTimeout) {
 
     @ConstructorBinding
-    public DbSettings {
-    }
+    public DbSettings {}
 
     /** Connection settings with every time-out and the pool size at their defaults. */
     public DbSettings(String url, String username, String password) {

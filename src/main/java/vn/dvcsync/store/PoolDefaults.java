@@ -14,18 +14,27 @@ import java.time.Duration;
  * <p>The store's ({@link #STORE}): statements of a run at most 4 minutes, a silent server given up after 5; while
  * answering a request, after 5 s. The city's are the city package's ({@code city.CityDataSourceConfiguration}).
  */
-public record PoolDefaults(int maximumPoolSize, Duration connectionTimeout, Duration socketTimeout,
-                           Duration statementTimeout, Duration requestSocketTimeout) {
+public record PoolDefaults(
+        int maximumPoolSize,
+        Duration connectionTimeout,
+        Duration socketTimeout,
+        Duration statementTimeout,
+        Duration requestSocketTimeout) {
 
-    static final PoolDefaults STORE = new PoolDefaults(10, Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(4), Duration.ofSeconds(5));
+    static final PoolDefaults STORE = new PoolDefaults(
+            10, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(4), Duration.ofSeconds(5));
 
     /** {@code settings} with what they leave out taken from these defaults. */
     DbSettings fill(DbSettings settings) {
-        return new DbSettings(settings.url(), settings.username(), settings.password(),
+        return new DbSettings(
+                settings.url(),
+                settings.username(),
+                settings.password(),
                 settings.maximumPoolSize() != null ? settings.maximumPoolSize() : maximumPoolSize,
-                or(settings.connectionTimeout(), connectionTimeout), or(settings.socketTimeout(), socketTimeout),
-                or(settings.statementTimeout(), statementTimeout), or(settings.requestSocketTimeout(), requestSocketTimeout));
+                or(settings.connectionTimeout(), connectionTimeout),
+                or(settings.socketTimeout(), socketTimeout),
+                or(settings.statementTimeout(), statementTimeout),
+                or(settings.requestSocketTimeout(), requestSocketTimeout));
     }
 
     private static Duration or(Duration value, Duration fallback) {

@@ -26,6 +26,5 @@ public record StoreProperties(
     public record Embedded(
             @DefaultValue("./data/postgres") String dataDir,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean clean) {
-    }
+            @DefaultValue("false") boolean clean) {}
 }

@@ -90,7 +90,8 @@ public final class HttpPost {
     public static final BodyReader<byte[]> BYTES = (status, body) -> body.readAllBytes();
 
     /** As {@link #post(String, String, Map, byte[], BodyReader)}, the body read whole as bytes. */
-    public Reply<byte[]> post(String url, String contentType, Map<String, String> headers, byte[] body) throws IOException {
+    public Reply<byte[]> post(String url, String contentType, Map<String, String> headers, byte[] body)
+            throws IOException {
         return post(url, contentType, headers, body, BYTES);
     }
 
@@ -103,8 +104,9 @@ public final class HttpPost {
      * @throws IOException the request did not get a reply (connection refused or reset, time-out, a body cut off);
      *                     {@link ReplyRefusedException} for a reply too large or not complete within the deadline
      */
-    public <B> Reply<B> post(String url, String contentType, Map<String, String> headers, byte[] body,
-                             BodyReader<B> reader) throws IOException {
+    public <B> Reply<B> post(
+            String url, String contentType, Map<String, String> headers, byte[] body, BodyReader<B> reader)
+            throws IOException {
         try (CallDeadline call = CallDeadline.start(deadline)) {
             try {
                 return call(url, contentType, headers, body, reader, call);
@@ -114,8 +116,14 @@ public final class HttpPost {
         }
     }
 
-    private <B> Reply<B> call(String url, String contentType, Map<String, String> headers, byte[] body,
-                              BodyReader<B> reader, CallDeadline call) throws IOException {
+    private <B> Reply<B> call(
+            String url,
+            String contentType,
+            Map<String, String> headers,
+            byte[] body,
+            BodyReader<B> reader,
+            CallDeadline call)
+            throws IOException {
         String endpoint = url + (url.contains("?") ? "&" : "?") + options;
         Object[] read = new Object[1];
         IOException[] cutOff = new IOException[1];
@@ -175,8 +183,8 @@ public final class HttpPost {
     private <B> B read(Message reply, int status, BodyReader<B> reader, CallDeadline call) throws IOException {
         long announced = announcedLength(reply.getHeader("Content-Length", String.class));
         InputStream stream = reply.getBody(InputStream.class);
-        LimitedInputStream bodyStream = new LimitedInputStream(
-                stream != null ? stream : InputStream.nullInputStream(), maxReplyBytes);
+        LimitedInputStream bodyStream =
+                new LimitedInputStream(stream != null ? stream : InputStream.nullInputStream(), maxReplyBytes);
         try {
             if (announced > maxReplyBytes) {
                 throw new ReplyRefusedException("reply of " + announced + " bytes announced, larger than the limit of "
@@ -244,8 +252,7 @@ public final class HttpPost {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Turns off the HTTP client's automatic retries. Public: Camel instantiates it from the endpoint URI. */

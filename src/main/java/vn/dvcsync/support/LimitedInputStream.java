@@ -59,8 +59,7 @@ final class LimitedInputStream extends FilterInputStream {
      * rest of the body to its end; {@link #release()} does, once the rest is known to be small or dropped.
      */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** Closes the connection's stream. */
     void release() throws IOException {

@@ -21,19 +21,19 @@ public final class ReplyJson {
     static final int MAX_NAME = 1000;
     static final int BYTES_PER_TOKEN = 64;
 
-    private ReplyJson() {
-    }
+    private ReplyJson() {}
 
     public static ObjectMapper forReplies(ObjectMapper mapper, long maxReplyBytes) {
         ObjectMapper copy = mapper.copy();
-        copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxDocumentLength(maxReplyBytes)
-                .maxTokenCount(Math.max(1000, maxReplyBytes / BYTES_PER_TOKEN))
-                .maxNestingDepth(MAX_DEPTH)
-                .maxStringLength(MAX_TEXT)
-                .maxNumberLength(MAX_NUMBER)
-                .maxNameLength(MAX_NAME)
-                .build());
+        copy.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(maxReplyBytes)
+                        .maxTokenCount(Math.max(1000, maxReplyBytes / BYTES_PER_TOKEN))
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_TEXT)
+                        .maxNumberLength(MAX_NUMBER)
+                        .maxNameLength(MAX_NAME)
+                        .build());
         return copy;
     }
 }

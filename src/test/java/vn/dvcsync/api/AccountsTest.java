@@ -25,7 +25,7 @@ import vn.dvcsync.support.ConfigurationProblem;
  */
 class AccountsTest {
 
-    private static final String HASH = "$2a$10$i3FW4GsFnXjxON5VHGHjCuuBY24Rl3CkK1a4GJ0iqgh3riX00QXCu";   // admin-test-pw
+    private static final String HASH = "$2a$10$i3FW4GsFnXjxON5VHGHjCuuBY24Rl3CkK1a4GJ0iqgh3riX00QXCu"; // admin-test-pw
     private final PasswordEncoder encoder = Accounts.passwordEncoder();
 
     @Test
@@ -49,10 +49,16 @@ class AccountsTest {
         logger.addAppender(logged);
         try {
             UserDetailsService users = Accounts.users(props(), new MockEnvironment(), encoder);
-            assertThat(users.loadUserByUsername("admin").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
-            assertThat(users.loadUserByUsername("official").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_OFFICIAL");
-            assertThat(logged.list).hasSize(2).allSatisfy(e -> assertThat(e.getFormattedMessage())
-                    .contains("every system on embedded defaults: demo user"));
+            assertThat(users.loadUserByUsername("admin").getAuthorities())
+                    .extracting(Object::toString)
+                    .containsExactly("ROLE_ADMIN");
+            assertThat(users.loadUserByUsername("official").getAuthorities())
+                    .extracting(Object::toString)
+                    .containsExactly("ROLE_OFFICIAL");
+            assertThat(logged.list)
+                    .hasSize(2)
+                    .allSatisfy(e -> assertThat(e.getFormattedMessage())
+                            .contains("every system on embedded defaults: demo user"));
         } finally {
             logger.detachAppender(logged);
         }
@@ -60,37 +66,51 @@ class AccountsTest {
 
     @Test
     void bcryptHashesWithOrWithoutThePrefixWorkAndNothingElseIsAccepted() {
-        UserDetailsService users = Accounts.users(props(new SecurityProperties.User("a", HASH, List.of("ADMIN")),
-                new SecurityProperties.User("b", "{bcrypt}" + new BCryptPasswordEncoder().encode("b-pw"), List.of("OFFICIAL"))),
-                new MockEnvironment().withProperty("dvcsync.portal.url", "http://portal.example"), encoder);
+        UserDetailsService users = Accounts.users(
+                props(
+                        new SecurityProperties.User("a", HASH, List.of("ADMIN")),
+                        new SecurityProperties.User(
+                                "b", "{bcrypt}" + new BCryptPasswordEncoder().encode("b-pw"), List.of("OFFICIAL"))),
+                new MockEnvironment().withProperty("dvcsync.portal.url", "http://portal.example"),
+                encoder);
         UserDetails a = users.loadUserByUsername("a");
         assertThat(encoder.matches("admin-test-pw", a.getPassword())).isTrue();
         assertThat(encoder.matches("wrong", a.getPassword())).isFalse();
-        assertThat(encoder.matches("b-pw", users.loadUserByUsername("b").getPassword())).isTrue();
+        assertThat(encoder.matches("b-pw", users.loadUserByUsername("b").getPassword()))
+                .isTrue();
         assertThat(encoder.encode("new")).startsWith("{bcrypt}$2a$");
 
         for (String notAHash : List.of("admin-test-pw", "{noop}admin-test-pw", "{sha256}abc", "$2a$10$short")) {
-            assertThatThrownBy(() -> Accounts.users(props(new SecurityProperties.User("c", notAHash, List.of("ADMIN"))),
-                    new MockEnvironment(), encoder))
+            assertThatThrownBy(() -> Accounts.users(
+                            props(new SecurityProperties.User("c", notAHash, List.of("ADMIN"))),
+                            new MockEnvironment(),
+                            encoder))
                     .isInstanceOf(ConfigurationProblem.class)
-                    .hasMessage("dvcsync.security.users[0] (c): password-hash is not a bcrypt hash ({bcrypt}$2a$10$... or $2a$10$...)")
-                    .message().doesNotContain(notAHash.replace("{noop}", ""));
+                    .hasMessage(
+                            "dvcsync.security.users[0] (c): password-hash is not a bcrypt hash ({bcrypt}$2a$10$... or $2a$10$...)")
+                    .message()
+                    .doesNotContain(notAHash.replace("{noop}", ""));
         }
-        assertThatThrownBy(() -> Accounts.users(props(new SecurityProperties.User("d", HASH, List.of("ROOT"))),
-                new MockEnvironment(), encoder)).hasMessageContaining("unknown role 'ROOT'");
+        assertThatThrownBy(() -> Accounts.users(
+                        props(new SecurityProperties.User("d", HASH, List.of("ROOT"))), new MockEnvironment(), encoder))
+                .hasMessageContaining("unknown role 'ROOT'");
     }
 
     @Test
     void theHashPrintedForTheReadmeIsOneTheAccountsAccept() {
         String hash = PasswordHash.hash("a long passphrase", encoder);
         assertThat(hash).startsWith("{bcrypt}$2a$10$");
-        UserDetailsService users = Accounts.users(props(new SecurityProperties.User("e", hash, List.of("OFFICIAL"))),
-                new MockEnvironment(), encoder);
-        assertThat(encoder.matches("a long passphrase", users.loadUserByUsername("e").getPassword())).isTrue();
+        UserDetailsService users = Accounts.users(
+                props(new SecurityProperties.User("e", hash, List.of("OFFICIAL"))), new MockEnvironment(), encoder);
+        assertThat(encoder.matches(
+                        "a long passphrase", users.loadUserByUsername("e").getPassword()))
+                .isTrue();
     }
 
     private static SecurityProperties props(SecurityProperties.User... users) {
-        return new SecurityProperties(List.of(users), new SecurityProperties.Login(5, Duration.ofMinutes(5),
-                Duration.ofMinutes(1), Duration.ofHours(1)), DataSize.ofMegabytes(1));
+        return new SecurityProperties(
+                List.of(users),
+                new SecurityProperties.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1)),
+                DataSize.ofMegabytes(1));
     }
 }

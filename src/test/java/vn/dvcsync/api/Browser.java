@@ -22,7 +22,8 @@ import javax.net.ssl.SSLContext;
  */
 final class Browser {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+type=\"hidden\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern CSRF_INPUT =
+            Pattern.compile("name=\"_csrf\"\\s+type=\"hidden\"\\s+value=\"([^\"]+)\"");
 
     final String root;
     private final HttpClient client;
@@ -30,11 +31,20 @@ final class Browser {
     String session;
 
     Browser(String root) {
-        this(root, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+        this(
+                root,
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     Browser(String root, SSLContext tls) {
-        this(root, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).build());
+        this(
+                root,
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .sslContext(tls)
+                        .build());
     }
 
     private Browser(String root, HttpClient client) {
@@ -89,7 +99,8 @@ final class Browser {
         fields.put("_csrf", csrfToken(page.body()));
         HttpResponse<String> answer = send(request("/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", root).header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", root)
+                .header("Sec-Fetch-Site", "same-origin")
                 .POST(form(fields)));
         keepSession(answer);
         return answer;
@@ -101,13 +112,16 @@ final class Browser {
     }
 
     void keepSession(HttpResponse<?> response) {
-        setCookie(response, "JSESSIONID").ifPresent(cookie -> session = cookie.substring(0, cookie.indexOf(';') < 0
-                ? cookie.length() : cookie.indexOf(';')));
+        setCookie(response, "JSESSIONID")
+                .ifPresent(cookie ->
+                        session = cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')));
     }
 
     /** The whole {@code Set-Cookie} header of the cookie {@code name}, attributes included. */
     static Optional<String> setCookie(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst();
     }
 
     private static String csrfToken(String page) {

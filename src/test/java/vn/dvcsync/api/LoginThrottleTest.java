@@ -14,7 +14,8 @@ class LoginThrottleTest {
 
     private final MovableClock clock = new MovableClock();
     private final LoginThrottle throttle = new LoginThrottle(
-            new SecurityProperties.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+            new SecurityProperties.Login(5, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(10)),
+            clock);
 
     @Test
     void fiveFailuresLockTheUserAndTheAddressAndTheLockLiftsByItself() {
@@ -22,8 +23,12 @@ class LoginThrottleTest {
             assertThat(throttle.failed("Admin", "10.0.0.1").lock()).isEmpty();
         }
         assertThat(throttle.failed("admin", "10.0.0.1").lock()).contains(Duration.ofMinutes(1));
-        assertThat(throttle.locked("ADMIN", "10.0.0.2")).as("the user, from elsewhere").contains(Duration.ofMinutes(1));
-        assertThat(throttle.locked("official", "10.0.0.1")).as("the address, another user").isPresent();
+        assertThat(throttle.locked("ADMIN", "10.0.0.2"))
+                .as("the user, from elsewhere")
+                .contains(Duration.ofMinutes(1));
+        assertThat(throttle.locked("official", "10.0.0.1"))
+                .as("the address, another user")
+                .isPresent();
         assertThat(throttle.locked("official", "10.0.0.2")).isEmpty();
         clock.move(Duration.ofSeconds(61));
         assertThat(throttle.locked("admin", "10.0.0.1")).isEmpty();
@@ -31,12 +36,19 @@ class LoginThrottleTest {
 
     @Test
     void afterEachLockTheNextFiveFailuresLockTwiceAsLongUpToTheLongest() {
-        Duration[] expected = {Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8),
-                Duration.ofMinutes(10), Duration.ofMinutes(10)};
+        Duration[] expected = {
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(8),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10)
+        };
         int address = 0;
         for (Duration lock : expected) {
             for (int i = 0; i < 4; i++) {
-                assertThat(throttle.failed("admin", "10.0.0." + address++).lock()).isEmpty();
+                assertThat(throttle.failed("admin", "10.0.0." + address++).lock())
+                        .isEmpty();
             }
             assertThat(throttle.failed("admin", "10.0.0." + address++).lock()).contains(lock);
             clock.move(throttle.locked("admin", "elsewhere").orElseThrow());

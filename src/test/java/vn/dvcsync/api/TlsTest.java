@@ -30,7 +30,8 @@ class TlsTest {
     private static final String PASSWORD = "tls-test-pw";
     private static Path keyStore;
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void https(DynamicPropertyRegistry registry) throws Exception {
@@ -47,11 +48,32 @@ class TlsTest {
     private static Path generatedKeyStore() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "tls"));
         Path file = dir.resolve("gateway-" + System.nanoTime() + ".p12");
-        Process keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "gateway", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "gateway",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes());
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).as(output).isZero();
@@ -77,13 +99,17 @@ class TlsTest {
 
         HttpResponse<String> page = browser.get("/login");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000 ; includeSubDomains");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(page.headers().firstValue("Strict-Transport-Security"))
+                .contains("max-age=31536000 ; includeSubDomains");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .contains(SecurityConfiguration.CONTENT_SECURITY_POLICY);
 
         HttpResponse<String> login = browser.logIn("official", "official-test-pw");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(Browser.setCookie(login, "JSESSIONID").orElseThrow())
-                .contains("; Secure").contains("; HttpOnly").contains("; SameSite=Strict");
+                .contains("; Secure")
+                .contains("; HttpOnly")
+                .contains("; SameSite=Strict");
 
         HttpResponse<String> api = browser.get("/api/v1/runs/latest", "official", "official-test-pw");
         assertThat(api.statusCode()).isIn(200, 404);

@@ -39,8 +39,15 @@ class CityPoolTest {
 
     @Test
     void configuredTimeOutsWin() {
-        try (HikariDataSource city = pool(new DbSettings("jdbc:postgresql://city.invalid/mc", "reader", "pw", 3,
-                Duration.ofSeconds(2), Duration.ofMinutes(31), Duration.ofMinutes(30), null))) {
+        try (HikariDataSource city = pool(new DbSettings(
+                "jdbc:postgresql://city.invalid/mc",
+                "reader",
+                "pw",
+                3,
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(31),
+                Duration.ofMinutes(30),
+                null))) {
             assertThat(city.getConnectionInitSql()).isEqualTo("set statement_timeout = 1800000");
             assertThat(city.getDataSourceProperties()).containsEntry("socketTimeout", "1860");
             assertThat(city.getConnectionTimeout()).isEqualTo(2000);

@@ -15,26 +15,37 @@ import vn.dvcsync.support.ConfigurationProblem;
 class LeaseCheckTest {
 
     private static PortalProperties portal(Duration timeout, int attempts, Duration maxDelay) {
-        return new PortalProperties(null, "u", "p", 50, 50, 4, timeout,
+        return new PortalProperties(
+                null,
+                "u",
+                "p",
+                50,
+                50,
+                4,
+                timeout,
                 new PortalProperties.Retry(attempts, Duration.ofMillis(200), 2.0, maxDelay),
-                PortalProperties.CircuitBreaker.DEFAULTS, UnansweredSteps.FAIL);
+                PortalProperties.CircuitBreaker.DEFAULTS,
+                UnansweredSteps.FAIL);
     }
 
     @Test
     void theDefaultsFit() {
         PortalProperties defaults = portal(Duration.ofSeconds(10), 6, Duration.ofSeconds(30));
         assertThat(LeaseCheck.longestCall(defaults)).isEqualTo(Duration.ofSeconds(6 * 10 + 5 * 30));
-        assertThatCode(() -> LeaseCheck.check(defaults, new LedgerProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(5))))
+        assertThatCode(() -> LeaseCheck.check(
+                        defaults, new LedgerProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(5))))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aCallThatCouldOutliveTheLeaseFailsStartUpNamingTheSettings() {
-        assertThatThrownBy(() -> LeaseCheck.check(portal(Duration.ofSeconds(60), 6, Duration.ofSeconds(30)),
-                new LedgerProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(5))))
+        assertThatThrownBy(() -> LeaseCheck.check(
+                        portal(Duration.ofSeconds(60), 6, Duration.ofSeconds(30)),
+                        new LedgerProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(5))))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessage("dvcsync.ledger.lease (PT5M) must be longer than one portal call with its retries: 6 attempts "
-                        + "(dvcsync.portal.retry.max-attempts) of up to PT1M (dvcsync.portal.timeout) with back-offs of up "
-                        + "to PT30S (dvcsync.portal.retry.max-delay) take up to PT8M30S");
+                .hasMessage(
+                        "dvcsync.ledger.lease (PT5M) must be longer than one portal call with its retries: 6 attempts "
+                                + "(dvcsync.portal.retry.max-attempts) of up to PT1M (dvcsync.portal.timeout) with back-offs of up "
+                                + "to PT30S (dvcsync.portal.retry.max-delay) take up to PT8M30S");
     }
 }

@@ -36,43 +36,68 @@ class FormulaCellsTest {
 
     static final String FORMULA = "=HYPERLINK(\"http://x\",\"y\")";
 
-    @Autowired RunService runs;
-    @Autowired DemoCity demo;
-    @Autowired PortalSimulator portal;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    JdbcTemplate store;
 
     @Test
     void aSummaryWrittenAsAFormulaReachesTheCsvNeutralisedAndTheXlsxAsText() throws Exception {
         JdbcTemplate city = new JdbcTemplate(demo.writableDataSource());
         String key = city.queryForList("select ma_ho_so from city.ho_so order by ma_ho_so", String.class).stream()
-                .filter(k -> portal.dossier(k).isPresent()).findFirst().orElseThrow();
+                .filter(k -> portal.dossier(k).isPresent())
+                .findFirst()
+                .orElseThrow();
         city.update("update city.ho_so set trich_yeu = ? where ma_ho_so = ?", FORMULA, key);
 
         Run run = runs.execute(RunType.RECONCILE);
         assertThat(run.status()).isEqualTo("SUCCEEDED");
-        assertThat(store.queryForObject("select city_value from mismatch where run_id = ? and record_key = ? and field = ?",
-                String.class, run.id(), key, "TrichYeuHoSo")).isEqualTo(FORMULA);
+        assertThat(store.queryForObject(
+                        "select city_value from mismatch where run_id = ? and record_key = ? and field = ?",
+                        String.class,
+                        run.id(),
+                        key,
+                        "TrichYeuHoSo"))
+                .isEqualTo(FORMULA);
         Path dir = Path.of("target/test-reports/formula-cells", run.id());
 
-        String csv = Files.readString(dir.resolve("mismatches.csv"), StandardCharsets.UTF_8).substring(1);
+        String csv = Files.readString(dir.resolve("mismatches.csv"), StandardCharsets.UTF_8)
+                .substring(1);
         List<List<String>> rows = ReportFilesTest.parseCsv(csv);
-        List<String> row = rows.stream().filter(r -> r.get(3).equals(key) && r.get(6).equals("TrichYeuHoSo"))
-                .findFirst().orElseThrow();
+        List<String> row = rows.stream()
+                .filter(r -> r.get(3).equals(key) && r.get(6).equals("TrichYeuHoSo"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.get(7)).isEqualTo("'" + FORMULA);
         assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",");
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
             assertThat(r.get(9)).as("impact_points stays a number").matches("-?\\d+(\\.\\d+)?");
             assertThat(r.stream().filter(c -> !c.isEmpty()).map(c -> c.charAt(0)))
-                    .as("no cell would run as a formula").noneMatch(c -> "=+@\t\r".indexOf(c) >= 0);
+                    .as("no cell would run as a formula")
+                    .noneMatch(c -> "=+@\t\r".indexOf(c) >= 0);
         });
 
-        try (InputStream in = Files.newInputStream(dir.resolve("mismatches.xlsx")); ReadableWorkbook wb = new ReadableWorkbook(in)) {
-            Sheet details = wb.getSheets().filter(s -> s.getName().equals(XlsxReport.DETAILS)).findFirst().orElseThrow();
+        try (InputStream in = Files.newInputStream(dir.resolve("mismatches.xlsx"));
+                ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            Sheet details = wb.getSheets()
+                    .filter(s -> s.getName().equals(XlsxReport.DETAILS))
+                    .findFirst()
+                    .orElseThrow();
             List<Row> all = details.read();
-            assertThat(all).allSatisfy(r -> assertThat(r.stream()).noneMatch(c -> c != null && c.getType() == CellType.FORMULA));
+            assertThat(all)
+                    .allSatisfy(
+                            r -> assertThat(r.stream()).noneMatch(c -> c != null && c.getType() == CellType.FORMULA));
             Row found = all.stream()
                     .filter(r -> key.equals(r.getCellText(3)) && "TrichYeuHoSo".equals(r.getCellText(6)))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             Cell cell = found.getCell(7);
             assertThat(cell.getType()).isEqualTo(CellType.STRING);
             assertThat(cell.getFormula()).isNull();
@@ -83,8 +108,19 @@ class FormulaCellsTest {
 
     @Test
     void onlyTextCellsAreNeutralisedNegativeImpactStaysANumber() {
-        MismatchRow row = new MismatchRow("r1", "DOSSIER_FIELD_MISMATCH", "DOSSIER", "H26.01-1", "U1", "@unit", "TrichYeuHoSo",
-                "-5 cộng 3", "+84 912", -0.25, OffsetDateTime.parse("2025-03-01T01:00:00+07:00"), "NEW");
+        MismatchRow row = new MismatchRow(
+                "r1",
+                "DOSSIER_FIELD_MISMATCH",
+                "DOSSIER",
+                "H26.01-1",
+                "U1",
+                "@unit",
+                "TrichYeuHoSo",
+                "-5 cộng 3",
+                "+84 912",
+                -0.25,
+                OffsetDateTime.parse("2025-03-01T01:00:00+07:00"),
+                "NEW");
         List<String> cells = CsvReport.cells(row);
         assertThat(cells.get(9)).isEqualTo("-0.25");
         assertThat(CsvReport.asText(cells.get(5))).isEqualTo("'@unit");

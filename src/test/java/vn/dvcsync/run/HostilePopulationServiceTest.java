@@ -17,9 +17,14 @@ import vn.dvcsync.support.HostileResponder;
  * failing population service never fails a run. With the population service a gzip bomb, an incremental and a
  * reconcile run both succeed: every dossier is pushed and reported, the applicants stay queued for a later run.
  */
-@SpringBootTest(properties = {"dvcsync.demo.dossiers=200", "dvcsync.population.max-attempts=2",
-        "dvcsync.population.retry-initial-delay=10ms", "dvcsync.population.timeout=2s",
-        "dvcsync.report-dir=target/test-reports/hostile-population"})
+@SpringBootTest(
+        properties = {
+            "dvcsync.demo.dossiers=200",
+            "dvcsync.population.max-attempts=2",
+            "dvcsync.population.retry-initial-delay=10ms",
+            "dvcsync.population.timeout=2s",
+            "dvcsync.report-dir=target/test-reports/hostile-population"
+        })
 @ActiveProfiles("test")
 class HostilePopulationServiceTest {
 
@@ -35,8 +40,11 @@ class HostilePopulationServiceTest {
         POPULATION.close();
     }
 
-    @Autowired RunService runs;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    JdbcTemplate store;
 
     @Test
     void aPopulationServiceAnsweringGzipBombsFailsNoRun() {
@@ -44,7 +52,8 @@ class HostilePopulationServiceTest {
         assertThat(incremental.status()).as(incremental.error()).isEqualTo("SUCCEEDED");
         assertThat(incremental.counts()).containsEntry("extracted.dossiers", 200);
         assertThat(POPULATION.connections()).as("the service was asked").isPositive();
-        assertThat(store.queryForObject("select count(*) from applicant_check where status = 'PENDING'", Long.class)).as("applicants still queued")
+        assertThat(store.queryForObject("select count(*) from applicant_check where status = 'PENDING'", Long.class))
+                .as("applicants still queued")
                 .isPositive();
 
         Run reconcile = runs.execute(RunType.RECONCILE);

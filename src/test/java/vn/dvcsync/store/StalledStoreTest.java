@@ -26,18 +26,26 @@ import org.springframework.test.context.ActiveProfiles;
  * on (SIGCONT) everything answers again. The time-outs are the defaults but for the request's socket time-out (2 s
  * instead of 5) and the connection time-out (2 s instead of 5), to keep the test short.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dvcsync.demo.dossiers=200",
-        "dvcsync.store.datasource.request-socket-timeout=2s", "dvcsync.store.datasource.connection-timeout=2s",
-        "dvcsync.city.datasource.connection-timeout=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "dvcsync.demo.dossiers=200",
+            "dvcsync.store.datasource.request-socket-timeout=2s",
+            "dvcsync.store.datasource.connection-timeout=2s",
+            "dvcsync.city.datasource.connection-timeout=2s"
+        })
 @ActiveProfiles("test")
 @DirtiesContext
 class StalledStoreTest {
 
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin-test-pw".getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN =
+            "Basic " + Base64.getEncoder().encodeToString("admin:admin-test-pw".getBytes(StandardCharsets.UTF_8));
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate store;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate store;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,7 +57,7 @@ class StalledStoreTest {
 
         signal("-STOP", postgres);
         try {
-            Thread.sleep(600);   // past the pool's window in which a connection is used without a check
+            Thread.sleep(600); // past the pool's window in which a connection is used without a check
 
             long t0 = System.nanoTime();
             HttpResponse<String> health = get("/actuator/health");
@@ -61,26 +69,35 @@ class StalledStoreTest {
             HttpResponse<String> latest = get("/api/v1/runs/latest");
             assertThat(millisSince(t0)).as("GET /runs/latest answers").isLessThan(6000);
             assertThat(latest.statusCode()).isEqualTo(503);
-            assertThat(latest.body()).isEqualTo("{\"error\":\"The gateway's store is not answering; try again later\"}");
+            assertThat(latest.body())
+                    .isEqualTo("{\"error\":\"The gateway's store is not answering; try again later\"}");
 
             t0 = System.nanoTime();
-            HttpResponse<String> start = http.send(request("/api/v1/runs").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"incremental\"}")).build(),
+            HttpResponse<String> start = http.send(
+                    request("/api/v1/runs")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"incremental\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(millisSince(t0)).as("POST /runs answers").isLessThan(6000);
             assertThat(start.statusCode()).isEqualTo(503);
             assertThat(start.body()).isEqualTo("{\"error\":\"The gateway's store is not answering; try again later\"}");
 
             t0 = System.nanoTime();
-            assertThat(get("/actuator/health").statusCode()).as("health while the earlier checks still wait").isEqualTo(503);
+            assertThat(get("/actuator/health").statusCode())
+                    .as("health while the earlier checks still wait")
+                    .isEqualTo(503);
             assertThat(millisSince(t0)).isLessThan(2000);
         } finally {
             signal("-CONT", postgres);
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (get("/actuator/health").statusCode() != 200 || get("/api/v1/runs/latest").statusCode() >= 500) {
-            assertThat(System.nanoTime()).as("everything answers again within 30 s").isLessThan(deadline);
+        while (get("/actuator/health").statusCode() != 200
+                || get("/api/v1/runs/latest").statusCode() >= 500) {
+            assertThat(System.nanoTime())
+                    .as("everything answers again within 30 s")
+                    .isLessThan(deadline);
             Thread.sleep(250);
         }
     }
@@ -88,7 +105,8 @@ class StalledStoreTest {
     /** The embedded PostgreSQL's postmaster and all its processes. */
     private List<Long> postgresProcesses() {
         long backend = store.queryForObject("select pg_backend_pid()", Long.class);
-        ProcessHandle postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow();
+        ProcessHandle postmaster =
+                ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow();
         assertThat(postmaster.info().command().orElse("")).endsWith("postgres");
         List<Long> pids = new ArrayList<>();
         pids.add(postmaster.pid());
@@ -104,7 +122,8 @@ class StalledStoreTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", ADMIN)
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", ADMIN)
                 .timeout(Duration.ofSeconds(20));
     }
 

@@ -59,7 +59,8 @@ class HostileRepliesTest {
                     .hasMessage("reply larger than the limit of 64 KiB");
             assertThat(millisSince(t0)).isLessThan(1500);
             Thread.sleep(200);
-            assertThat(server.bytesSent()).as("what the server could send before the client hung up")
+            assertThat(server.bytesSent())
+                    .as("what the server could send before the client hung up")
                     .isLessThan(HostileResponder.ONE_GB / 64);
         }
     }
@@ -69,8 +70,12 @@ class HostileRepliesTest {
         try (HostileResponder server = HostileResponder.gzipBomb(HostileResponder.Content.JSON)) {
             // what the client reads of the compressed body is far below the limit; the expanded bytes are counted
             long t0 = System.nanoTime();
-            assertThatThrownBy(() -> http.post(server.url(), "application/json", Map.of(), new byte[0],
-                    (status, body) -> body.readAllBytes()))
+            assertThatThrownBy(() -> http.post(
+                            server.url(),
+                            "application/json",
+                            Map.of(),
+                            new byte[0],
+                            (status, body) -> body.readAllBytes()))
                     .isInstanceOf(ReplyRefusedException.class)
                     .hasMessage("reply larger than the limit of 64 KiB");
             assertThat(millisSince(t0)).isLessThan(1500);
@@ -80,7 +85,8 @@ class HostileRepliesTest {
     @Test
     void aReplyDrippingFasterThanEachReadTimesOutIsCutOffAtTheCallsDeadline() throws Exception {
         // a byte every 300 ms: no single read waits anywhere near the 2 s time-out, the call would never end
-        try (HostileResponder server = HostileResponder.dripBody(HostileResponder.Content.JSON, Duration.ofMillis(300))) {
+        try (HostileResponder server =
+                HostileResponder.dripBody(HostileResponder.Content.JSON, Duration.ofMillis(300))) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> post(server.url()))
                     .isInstanceOf(ReplyRefusedException.class)
@@ -91,7 +97,8 @@ class HostileRepliesTest {
 
     @Test
     void aDrippingStatusLineAndHeadersAreCutOffAtTheDeadlineToo() throws Exception {
-        try (HostileResponder server = HostileResponder.dripHead(HostileResponder.Content.JSON, Duration.ofMillis(300))) {
+        try (HostileResponder server =
+                HostileResponder.dripHead(HostileResponder.Content.JSON, Duration.ofMillis(300))) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> post(server.url()))
                     .isInstanceOf(ReplyRefusedException.class)
@@ -113,9 +120,11 @@ class HostileRepliesTest {
         sane.start();
         try (HostileResponder server = HostileResponder.huge(HostileResponder.Content.JSON)) {
             String url = "http://127.0.0.1:" + sane.getAddress().getPort() + "/ok";
-            assertThat(http.post(url, "text/plain", Map.of(), new byte[0]).body()).hasSize((int) LIMIT);
+            assertThat(http.post(url, "text/plain", Map.of(), new byte[0]).body())
+                    .hasSize((int) LIMIT);
             assertThatThrownBy(() -> post(server.url())).isInstanceOf(ReplyRefusedException.class);
-            assertThat(http.post(url, "text/plain", Map.of(), new byte[0]).body()).hasSize((int) LIMIT);
+            assertThat(http.post(url, "text/plain", Map.of(), new byte[0]).body())
+                    .hasSize((int) LIMIT);
         } finally {
             sane.stop(0);
         }

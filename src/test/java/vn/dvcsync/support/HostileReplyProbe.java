@@ -26,8 +26,7 @@ public final class HostileReplyProbe {
     static final Duration DEADLINE = Duration.ofMillis(1500);
     static final int ATTEMPTS = 2;
 
-    private HostileReplyProbe() {
-    }
+    private HostileReplyProbe() {}
 
     public static void main(String[] args) {
         CamelContext camel = new DefaultCamelContext();
@@ -42,8 +41,13 @@ public final class HostileReplyProbe {
                 if (target.startsWith("portal:")) {
                     portal(template, url).procedures();
                 } else {
-                    population(template, url).lookup("001099012345", "Nguyễn Văn An", LocalDate.of(1999, 1, 1),
-                            "1.001612.000.00.00.H26", "000.00.00.H26");
+                    population(template, url)
+                            .lookup(
+                                    "001099012345",
+                                    "Nguyễn Văn An",
+                                    LocalDate.of(1999, 1, 1),
+                                    "1.001612.000.00.00.H26",
+                                    "000.00.00.H26");
                 }
                 System.out.println(label + " ANSWERED");
             } catch (RuntimeException e) {
@@ -56,18 +60,38 @@ public final class HostileReplyProbe {
 
     /** The portal client with its default reply limit (pages of 1,000: 16 MiB). */
     static PortalClient portal(ProducerTemplate template, String url) {
-        PortalProperties props = new PortalProperties(null, "gateway", "secret-pw", 50, 0, 1, DEADLINE,
+        PortalProperties props = new PortalProperties(
+                null,
+                "gateway",
+                "secret-pw",
+                50,
+                0,
+                1,
+                DEADLINE,
                 new PortalProperties.Retry(ATTEMPTS, Duration.ofMillis(10), 2.0, Duration.ofMillis(100)),
-                PortalProperties.CircuitBreaker.DEFAULTS, UnansweredSteps.FAIL);
-        return new PortalClient(props, new ProvinceProperties("H26", "000.00.00.H26"), () -> url, template,
-                new ObjectMapper());
+                PortalProperties.CircuitBreaker.DEFAULTS,
+                UnansweredSteps.FAIL);
+        return new PortalClient(
+                props, new ProvinceProperties("H26", "000.00.00.H26"), () -> url, template, new ObjectMapper());
     }
 
     /** The population client with its default reply limit (64 KB). */
     static PopulationClient population(ProducerTemplate template, String url) {
-        PopulationProperties props = new PopulationProperties(null, "dvcsync", "s3cret", "key-1",
-                "VN/GOV/000.00.00.H26/DVCSYNC", 0, 1, Duration.ofDays(30), 100, DEADLINE, ATTEMPTS,
-                Duration.ofMillis(10), Duration.ofMillis(100), DataSize.ofKilobytes(64));
+        PopulationProperties props = new PopulationProperties(
+                null,
+                "dvcsync",
+                "s3cret",
+                "key-1",
+                "VN/GOV/000.00.00.H26/DVCSYNC",
+                0,
+                1,
+                Duration.ofDays(30),
+                100,
+                DEADLINE,
+                ATTEMPTS,
+                Duration.ofMillis(10),
+                Duration.ofMillis(100),
+                DataSize.ofKilobytes(64));
         return new PopulationClient(props, () -> url, template, Clock.systemUTC());
     }
 }

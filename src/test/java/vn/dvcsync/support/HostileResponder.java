@@ -25,15 +25,24 @@ public final class HostileResponder implements AutoCloseable {
     public record Content(String contentType, String start, String unit) {
 
         /** A portal-like JSON reply: a list that never ends. */
-        public static final Content JSON = new Content("application/json; charset=utf-8",
-                "{\"error_code\":\"0\",\"session\":\"x\",\"result\":[", "{\"MaHoSo\":\"H26.01-250101-0001\",\"TrangThaiHoSo\":\"4\"},");
+        public static final Content JSON = new Content(
+                "application/json; charset=utf-8",
+                "{\"error_code\":\"0\",\"session\":\"x\",\"result\":[",
+                "{\"MaHoSo\":\"H26.01-250101-0001\",\"TrangThaiHoSo\":\"4\"},");
         /** A population-like SOAP reply: an envelope that never closes. */
-        public static final Content SOAP = new Content("text/xml; charset=utf-8",
+        public static final Content SOAP = new Content(
+                "text/xml; charset=utf-8",
                 "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>",
                 "<CongDan><SoDinhDanh>001099012345</SoDinhDanh></CongDan>");
     }
 
-    private enum Kind { HUGE, HUGE_CHUNKED, GZIP_BOMB, DRIP_BODY, DRIP_HEAD }
+    private enum Kind {
+        HUGE,
+        HUGE_CHUNKED,
+        GZIP_BOMB,
+        DRIP_BODY,
+        DRIP_HEAD
+    }
 
     public static final long ONE_GB = 1L << 30;
     /** What the gzip bomb expands to. */
@@ -120,7 +129,8 @@ public final class HostileResponder implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; OutputStream out = client.getOutputStream()) {
+        try (client;
+                OutputStream out = client.getOutputStream()) {
             readRequest(client.getInputStream());
             switch (kind) {
                 case HUGE -> {
@@ -140,8 +150,11 @@ public final class HostileResponder implements AutoCloseable {
                     write(out, head("Connection: close"));
                     drip(out, (content.start() + content.unit().repeat(1000)).getBytes(StandardCharsets.UTF_8));
                 }
-                case DRIP_HEAD -> drip(out, (new String(head("Content-Length: " + ONE_GB), StandardCharsets.US_ASCII)
-                        + content.start()).getBytes(StandardCharsets.UTF_8));
+                case DRIP_HEAD ->
+                    drip(
+                            out,
+                            (new String(head("Content-Length: " + ONE_GB), StandardCharsets.US_ASCII) + content.start())
+                                    .getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException | InterruptedException e) {
             // the client hung up: what it was meant to do
@@ -162,7 +175,9 @@ public final class HostileResponder implements AutoCloseable {
     /** The content's start, then its unit repeated up to {@code total} bytes in all. */
     private void repeat(OutputStream out, long total, boolean chunked) throws IOException {
         byte[] start = content.start().getBytes(StandardCharsets.UTF_8);
-        byte[] block = content.unit().repeat(Math.max(1, 65536 / content.unit().length())).getBytes(StandardCharsets.UTF_8);
+        byte[] block = content.unit()
+                .repeat(Math.max(1, 65536 / content.unit().length()))
+                .getBytes(StandardCharsets.UTF_8);
         long left = total;
         byte[] first = start;
         while (left > 0) {
@@ -201,8 +216,11 @@ public final class HostileResponder implements AutoCloseable {
             seen.write(b);
             String text = seen.toString(StandardCharsets.ISO_8859_1);
             if (text.endsWith("\r\n\r\n")) {
-                int length = text.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
-                        .map(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElse(0);
+                int length = text.lines()
+                        .filter(l -> l.toLowerCase().startsWith("content-length:"))
+                        .map(l -> Integer.parseInt(l.substring(15).trim()))
+                        .findFirst()
+                        .orElse(0);
                 in.readNBytes(length);
                 return;
             }
@@ -225,7 +243,8 @@ public final class HostileResponder implements AutoCloseable {
                 }
             }) {
                 gzip.write(content.start().getBytes(StandardCharsets.UTF_8));
-                byte[] block = content.unit().repeat(Math.max(1, 65536 / content.unit().length()))
+                byte[] block = content.unit()
+                        .repeat(Math.max(1, 65536 / content.unit().length()))
                         .getBytes(StandardCharsets.UTF_8);
                 for (long written = 0; written < BOMB_EXPANDED; written += block.length) {
                     gzip.write(block);
