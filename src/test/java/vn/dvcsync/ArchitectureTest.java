@@ -39,48 +39,68 @@ class ArchitectureTest {
 
     @Test
     void theDemoAndTheSimulatorsAreImportedByNothingElse() {
-        noClasses().that().resideOutsideOfPackages("vn.dvcsync.demo..")
-                .should().dependOnClassesThat().resideInAPackage("vn.dvcsync.demo..")
-                .because("the demo is wired only when no URL is configured").check(main);
-        noClasses().that().resideOutsideOfPackages("vn.dvcsync.demo..", "vn.dvcsync.simulator..")
-                .should().dependOnClassesThat().resideInAPackage("vn.dvcsync.simulator..")
-                .because("the simulators start only for a system with no URL configured").check(main);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("vn.dvcsync.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.dvcsync.demo..")
+                .because("the demo is wired only when no URL is configured")
+                .check(main);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("vn.dvcsync.demo..", "vn.dvcsync.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.dvcsync.simulator..")
+                .because("the simulators start only for a system with no URL configured")
+                .check(main);
     }
 
     @Test
     void theKernelAndTheCanonicalRecordsDependOnNoFeature() {
-        noClasses().that().resideInAPackage("vn.dvcsync.kernel..")
-                .should().dependOnClassesThat(feature().and(outsideOf("kernel")))
+        noClasses()
+                .that()
+                .resideInAPackage("vn.dvcsync.kernel..")
+                .should()
+                .dependOnClassesThat(feature().and(outsideOf("kernel")))
                 .check(main);
-        noClasses().that().resideInAPackage("vn.dvcsync.canonical..")
-                .should().dependOnClassesThat(feature().and(outsideOf("kernel")).and(outsideOf("canonical")))
+        noClasses()
+                .that()
+                .resideInAPackage("vn.dvcsync.canonical..")
+                .should()
+                .dependOnClassesThat(feature().and(outsideOf("kernel")).and(outsideOf("canonical")))
                 .check(main);
     }
 
     @Test
     void aFeaturesInternalPackageIsUsedByThatFeatureOnly() {
-        classes().that().resideInAPackage("vn.dvcsync..")
+        classes()
+                .that()
+                .resideInAPackage("vn.dvcsync..")
                 .should(new ArchCondition<>("use no other feature's internal package") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                             String target = d.getTargetClass().getPackageName();
-                            if (target.contains(".internal") && !feature(target).equals(feature(origin.getPackageName()))) {
+                            if (target.contains(".internal")
+                                    && !feature(target).equals(feature(origin.getPackageName()))) {
                                 events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                             }
                         }
                     }
-                }).check(main);
+                })
+                .check(main);
     }
 
     private static DescribedPredicate<JavaClass> feature() {
-        return DescribedPredicate.describe("a feature's",
-                c -> !feature(c.getPackageName()).isEmpty());
+        return DescribedPredicate.describe(
+                "a feature's", c -> !feature(c.getPackageName()).isEmpty());
     }
 
     private static DescribedPredicate<JavaClass> outsideOf(String name) {
-        return DescribedPredicate.describe("outside of " + name,
-                c -> !feature(c.getPackageName()).equals(name));
+        return DescribedPredicate.describe(
+                "outside of " + name, c -> !feature(c.getPackageName()).equals(name));
     }
 
     /** The feature of a package ({@code vn.dvcsync.<feature>...}), empty for a package outside of one. */

@@ -35,9 +35,12 @@ class DeadLetterController {
 
     /** {@code ?type=DOSSIER|STEP&unit=<agency code>&error=<piece of the last error>&page=0&size=50} */
     @GetMapping
-    DeadLetters.Page list(@RequestParam(required = false) String type, @RequestParam(required = false) String unit,
-                          @RequestParam(required = false) String error, @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "50") int size) {
+    DeadLetters.Page list(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String error,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
         }
@@ -55,9 +58,10 @@ class DeadLetterController {
 
     /** Replays every dead letter matching the filter (no filter: all of them): {@code 202 {"id": "<run-id>"}}. */
     @PostMapping("/replay")
-    ResponseEntity<Map<String, String>> replayAll(@RequestParam(required = false) String type,
-                                                  @RequestParam(required = false) String unit,
-                                                  @RequestParam(required = false) String error) {
+    ResponseEntity<Map<String, String>> replayAll(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String error) {
         return replay(Filter.of(checkedType(type), unit, error));
     }
 

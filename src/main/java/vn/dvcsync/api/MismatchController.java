@@ -1,7 +1,5 @@
 package vn.dvcsync.api;
 
-import vn.dvcsync.index.IndexEstimates;
-
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -18,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import vn.dvcsync.kernel.Category;
+import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexReport;
+import vn.dvcsync.kernel.Category;
 import vn.dvcsync.report.MismatchPage;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.ReportService;
@@ -48,16 +47,20 @@ class MismatchController {
     }
 
     @GetMapping("/mismatches")
-    MismatchPage mismatches(@PathVariable String id, @RequestParam(required = false) String category,
-                            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "50") int size) {
+    MismatchPage mismatches(
+            @PathVariable String id,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String unit,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         if (category != null && !category.isBlank() && !Category.known(category.strip())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
                     "Unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
         return store.find(run(id), category, unit, page, size);
     }
@@ -77,18 +80,25 @@ class MismatchController {
     @GetMapping("/index")
     IndexReport index(@PathVariable String id) {
         String runId = run(id);
-        return estimates.of(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Run " + runId + " has no index estimate"));
+        return estimates
+                .of(runId)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "Run " + runId + " has no index estimate"));
     }
 
     private String run(String id) {
-        return store.resolveRun(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "latest".equals(id) ? "No reconcile or nightly run has succeeded yet" : "No run " + id));
+        return store.resolveRun(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "latest".equals(id) ? "No reconcile or nightly run has succeeded yet" : "No run " + id));
     }
 
     private static ResponseEntity<Resource> file(Path file, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(new FileSystemResource(file));
     }
 

@@ -18,8 +18,7 @@ import vn.dvcsync.run.RunType;
 @RequestMapping("/api/v1/runs")
 class RunController {
 
-    record StartRequest(String type) {
-    }
+    record StartRequest(String type) {}
 
     private final RunService runs;
 

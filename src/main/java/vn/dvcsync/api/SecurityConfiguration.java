@@ -32,13 +32,18 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/runs").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/dead-letters/**").hasRole("ADMIN")
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").hasAnyRole("ADMIN", "OFFICIAL")
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/runs")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/dead-letters/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/**")
+                        .hasAnyRole("ADMIN", "OFFICIAL")
+                        .anyRequest()
+                        .authenticated())
                 // The API answers 401 to a caller without credentials; browsers elsewhere get the login page.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -62,12 +67,17 @@ class SecurityConfiguration {
             users.add(demoUser("official", "OFFICIAL", encoder));
         }
         for (SecurityProperties.User u : props.users()) {
-            if (u.name() == null || u.passwordHash() == null || u.roles() == null || u.roles().isEmpty()) {
-                throw new IllegalStateException("dvcsync.security.users: user '" + u.name()
-                        + "' needs name, password-hash (bcrypt) and roles");
+            if (u.name() == null
+                    || u.passwordHash() == null
+                    || u.roles() == null
+                    || u.roles().isEmpty()) {
+                throw new IllegalStateException(
+                        "dvcsync.security.users: user '" + u.name() + "' needs name, password-hash (bcrypt) and roles");
             }
-            users.add(User.withUsername(u.name()).password(u.passwordHash())
-                    .roles(u.roles().toArray(String[]::new)).build());
+            users.add(User.withUsername(u.name())
+                    .password(u.passwordHash())
+                    .roles(u.roles().toArray(String[]::new))
+                    .build());
         }
         return new InMemoryUserDetailsManager(users);
     }
@@ -76,7 +86,11 @@ class SecurityConfiguration {
         byte[] bytes = new byte[9];
         new SecureRandom().nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
-        log.warn("No dvcsync.security.users configured: demo user '{}' (role {}) has password {}", name, role, password);
-        return User.withUsername(name).password(encoder.encode(password)).roles(role).build();
+        log.warn(
+                "No dvcsync.security.users configured: demo user '{}' (role {}) has password {}", name, role, password);
+        return User.withUsername(name)
+                .password(encoder.encode(password))
+                .roles(role)
+                .build();
     }
 }

@@ -12,6 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record SecurityProperties(@DefaultValue List<User> users) {
 
     /** @param roles ADMIN and/or OFFICIAL */
-    record User(String name, String passwordHash, List<String> roles) {
-    }
+    record User(String name, String passwordHash, List<String> roles) {}
 }

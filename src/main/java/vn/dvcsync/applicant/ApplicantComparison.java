@@ -1,18 +1,16 @@
 package vn.dvcsync.applicant;
 
-import vn.dvcsync.kernel.Category;
-
-import vn.dvcsync.population.IdNumbers;
-import vn.dvcsync.population.LookupResult;
-import vn.dvcsync.population.Names;
-import vn.dvcsync.population.PopulationRecord;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import vn.dvcsync.canonical.Applicant;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.population.IdNumbers;
+import vn.dvcsync.population.LookupResult;
+import vn.dvcsync.population.Names;
+import vn.dvcsync.population.PopulationRecord;
 
 /**
  * Compares a city applicant with the population database's answer, per the gateway's comparison rules:
@@ -28,8 +26,7 @@ final class ApplicantComparison {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private ApplicantComparison() {
-    }
+    private ApplicantComparison() {}
 
     public static List<ApplicantFinding> compare(Applicant city, LookupResult population) {
         List<ApplicantFinding> findings = new ArrayList<>();
@@ -70,7 +67,8 @@ final class ApplicantComparison {
         String id = city.idNumber();
         return switch (field) {
             case IdNumbers.SEX -> mismatch(field, text(city.sex()), text(IdNumbers.impliedSex(id)));
-            case IdNumbers.BIRTH_DATE -> mismatch(field, format(city.birthDate()), text(IdNumbers.impliedBirthYear(id)));
+            case IdNumbers.BIRTH_DATE ->
+                mismatch(field, format(city.birthDate()), text(IdNumbers.impliedBirthYear(id)));
             default -> mismatch(field, IdNumbers.mask(id), null);
         };
     }

@@ -9,5 +9,4 @@ package vn.dvcsync.applicant;
  * @param portalValue the population database's value; for a contradiction of the ID number itself,
  *                    what the ID number implies (null for {@code SoDinhDanh})
  */
-record ApplicantFinding(String category, String field, String cityValue, String portalValue) {
-}
+record ApplicantFinding(String category, String field, String cityValue, String portalValue) {}

@@ -21,8 +21,7 @@ import vn.dvcsync.canonical.Dossier;
 public class ApplicantQueue {
 
     /** An applicant waiting for verification, with what the dossier says of them. */
-    public record PendingCheck(String dossierCode, Applicant applicant, String procedureCode, String unitCode) {
-    }
+    public record PendingCheck(String dossierCode, Applicant applicant, String procedureCode, String unitCode) {}
 
     private final JdbcTemplate jdbc;
 
@@ -38,8 +37,11 @@ public class ApplicantQueue {
     public void stage(List<Dossier> page) {
         Map<String, Dossier> citizens = new LinkedHashMap<>();
         for (Dossier d : page) {
-            if (d.code() != null && d.applicant() != null && Integer.valueOf(1).equals(d.applicant().kind())
-                    && d.applicant().idNumber() != null && !d.applicant().idNumber().isBlank()) {
+            if (d.code() != null
+                    && d.applicant() != null
+                    && Integer.valueOf(1).equals(d.applicant().kind())
+                    && d.applicant().idNumber() != null
+                    && !d.applicant().idNumber().isBlank()) {
                 citizens.remove(d.code());
                 citizens.put(d.code(), d);
             }
@@ -133,14 +135,23 @@ public class ApplicantQueue {
     private static PendingCheck pendingCheck(ResultSet rs, int n) throws SQLException {
         return new PendingCheck(
                 rs.getString("dossier_code"),
-                new Applicant(null, 1, rs.getString("id_number"), rs.getString("full_name"),
-                        rs.getObject("birth_date", LocalDate.class), rs.getObject("sex", Integer.class),
-                        null, null, null),
-                rs.getString("procedure_code"), rs.getString("unit_code"));
+                new Applicant(
+                        null,
+                        1,
+                        rs.getString("id_number"),
+                        rs.getString("full_name"),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getObject("sex", Integer.class),
+                        null,
+                        null,
+                        null),
+                rs.getString("procedure_code"),
+                rs.getString("unit_code"));
     }
 
     void markChecked(String dossierCode) {
-        jdbc.update("update applicant_check set status = 'CHECKED', checked_at = now() where dossier_code = ?",
+        jdbc.update(
+                "update applicant_check set status = 'CHECKED', checked_at = now() where dossier_code = ?",
                 dossierCode);
     }
 }

@@ -1,10 +1,5 @@
 package vn.dvcsync.applicant;
 
-import vn.dvcsync.reconcile.IndexFacts;
-import vn.dvcsync.reconcile.Mismatch;
-import vn.dvcsync.reconcile.MismatchSink;
-import vn.dvcsync.reconcile.ReconcilePeriod;
-
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -16,7 +11,10 @@ import vn.dvcsync.city.CityReader;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationRejectedException;
 import vn.dvcsync.population.PopulationUnavailableException;
-import vn.dvcsync.applicant.ApplicantVerifier;
+import vn.dvcsync.reconcile.IndexFacts;
+import vn.dvcsync.reconcile.Mismatch;
+import vn.dvcsync.reconcile.MismatchSink;
+import vn.dvcsync.reconcile.ReconcilePeriod;
 
 /**
  * The applicants of the dossiers received in a period: {@code APPLICANT_NOT_FOUND} and
@@ -47,9 +45,12 @@ public class ApplicantReconciler {
     private final PopulationProperties population;
     private final ExecutorService executor;
 
-    ApplicantReconciler(ApplicantVerifier verifier, JdbcTemplate store,
-                        CityReader city,
-                        PopulationProperties population, @Qualifier("populationExecutor") ExecutorService executor) {
+    ApplicantReconciler(
+            ApplicantVerifier verifier,
+            JdbcTemplate store,
+            CityReader city,
+            PopulationProperties population,
+            @Qualifier("populationExecutor") ExecutorService executor) {
         this.verifier = verifier;
         this.store = store;
         this.city = city;
@@ -105,15 +106,24 @@ public class ApplicantReconciler {
             if (inPeriod.isEmpty()) {
                 continue;
             }
-            List<Mismatch> found = store.query("""
+            List<Mismatch> found = store.query(
+                    """
                     select dossier_code, category, field, city_value, portal_value, unit_code from applicant_finding
                     where dossier_code = any(?) order by dossier_code, category, field
-                    """, (rs, n) -> {
-                String unit = rs.getString("unit_code") == null ? "" : rs.getString("unit_code");
-                return new Mismatch(rs.getString("category"), RECORD_TYPE, rs.getString("dossier_code"), unit,
-                        facts.unitName(unit), rs.getString("field"), nonNull(rs.getString("city_value")),
-                        nonNull(rs.getString("portal_value")));
-            }, (Object) inPeriod.toArray(String[]::new));
+                    """,
+                    (rs, n) -> {
+                        String unit = rs.getString("unit_code") == null ? "" : rs.getString("unit_code");
+                        return new Mismatch(
+                                rs.getString("category"),
+                                RECORD_TYPE,
+                                rs.getString("dossier_code"),
+                                unit,
+                                facts.unitName(unit),
+                                rs.getString("field"),
+                                nonNull(rs.getString("city_value")),
+                                nonNull(rs.getString("portal_value")));
+                    },
+                    (Object) inPeriod.toArray(String[]::new));
             found.forEach(sink::accept);
             rows += found.size();
         }

@@ -1,7 +1,5 @@
 package vn.dvcsync.applicant;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,16 +11,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.dvcsync.canonical.Dossier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.dvcsync.applicant.ApplicantComparison;
-import vn.dvcsync.applicant.ApplicantFinding;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.population.LookupResult;
 import vn.dvcsync.population.PopulationClient;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationRecord;
-import vn.dvcsync.kernel.RunCounters;
 
 /**
  * Verifies queued applicants against the population database: a cached answer younger than
@@ -40,8 +37,14 @@ public class ApplicantVerifier {
     private final TransactionTemplate tx;
     private final RunCounters counters;
 
-    ApplicantVerifier(ApplicantQueue checks, PopulationClient client, PopulationProperties props,
-                      ProvinceProperties province, JdbcTemplate jdbc, TransactionTemplate tx, RunCounters counters) {
+    ApplicantVerifier(
+            ApplicantQueue checks,
+            PopulationClient client,
+            PopulationProperties props,
+            ProvinceProperties province,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            RunCounters counters) {
         this.checks = checks;
         this.client = client;
         this.props = props;
@@ -108,8 +111,12 @@ public class ApplicantVerifier {
         String id = check.applicant().idNumber();
         LookupResult result = cached(id).orElse(null);
         if (result == null) {
-            result = client.lookup(id, check.applicant().fullName(), check.applicant().birthDate(),
-                    check.procedureCode(), province.madonvi());
+            result = client.lookup(
+                    id,
+                    check.applicant().fullName(),
+                    check.applicant().birthDate(),
+                    check.procedureCode(),
+                    province.madonvi());
             remember(id, result);
             counters.add(runId, "applicants.lookups", 1);
         } else {
@@ -120,17 +127,26 @@ public class ApplicantVerifier {
             jdbc.update("delete from applicant_finding where dossier_code = ?", check.dossierCode());
             OffsetDateTime now = OffsetDateTime.now();
             for (ApplicantFinding f : findings) {
-                jdbc.update("""
+                jdbc.update(
+                        """
                         insert into applicant_finding (dossier_code, category, field, city_value, portal_value,
                                                        unit_code, detected_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                        """, check.dossierCode(), f.category(), f.field(), f.cityValue(), f.portalValue(),
-                        check.unitCode(), now);
+                        """,
+                        check.dossierCode(),
+                        f.category(),
+                        f.field(),
+                        f.cityValue(),
+                        f.portalValue(),
+                        check.unitCode(),
+                        now);
             }
             checks.markChecked(check.dossierCode());
         });
         counters.add(runId, "applicants.checked", 1);
-        findings.stream().map(ApplicantFinding::category).distinct()
+        findings.stream()
+                .map(ApplicantFinding::category)
+                .distinct()
                 .forEach(c -> counters.add(runId, "applicants." + c, 1));
     }
 
@@ -141,27 +157,40 @@ public class ApplicantVerifier {
 
     private Optional<LookupResult> cached(String id) {
         Instant freshAfter = freshAfter();
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select found, full_name, birth, sex from population_cache where id_number = ? and fetched_at > ?
-                """, rs -> {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(rs.getBoolean("found")
-                    ? LookupResult.found(new PopulationRecord(id, rs.getString("full_name"), rs.getString("birth"),
-                    rs.getObject("sex", Integer.class)))
-                    : LookupResult.notFound());
-        }, id, Timestamp.from(freshAfter));
+                """,
+                rs -> {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(
+                            rs.getBoolean("found")
+                                    ? LookupResult.found(new PopulationRecord(
+                                            id,
+                                            rs.getString("full_name"),
+                                            rs.getString("birth"),
+                                            rs.getObject("sex", Integer.class)))
+                                    : LookupResult.notFound());
+                },
+                id,
+                Timestamp.from(freshAfter));
     }
 
     private void remember(String id, LookupResult result) {
         PopulationRecord r = result.person().orElse(null);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into population_cache (id_number, found, full_name, birth, sex, fetched_at)
                 values (?, ?, ?, ?, ?, now())
                 on conflict (id_number) do update set found = excluded.found, full_name = excluded.full_name,
                     birth = excluded.birth, sex = excluded.sex, fetched_at = excluded.fetched_at
-                """, id, r != null, r == null ? null : r.fullName(), r == null ? null : r.birth(),
+                """,
+                id,
+                r != null,
+                r == null ? null : r.fullName(),
+                r == null ? null : r.birth(),
                 r == null || r.sex() == null ? null : r.sex().shortValue());
     }
 }

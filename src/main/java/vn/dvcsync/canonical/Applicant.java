@@ -18,5 +18,4 @@ public record Applicant(
         Integer sex,
         String phone,
         String email,
-        String address) {
-}
+        String address) {}

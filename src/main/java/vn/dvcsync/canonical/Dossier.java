@@ -51,7 +51,6 @@ public record Dossier(
 
     /** A {@code cap_nhat_luc} as a record version: epoch microseconds (0 for none). */
     public static long version(OffsetDateTime updatedAt) {
-        return updatedAt == null ? 0L
-                : updatedAt.toEpochSecond() * 1_000_000L + updatedAt.getNano() / 1_000L;
+        return updatedAt == null ? 0L : updatedAt.toEpochSecond() * 1_000_000L + updatedAt.getNano() / 1_000L;
     }
 }

@@ -13,5 +13,4 @@ public record Step(
         String department,
         String content,
         String status,
-        OffsetDateTime deadline) {
-}
+        OffsetDateTime deadline) {}

@@ -17,5 +17,4 @@ import vn.dvcsync.store.DbSettings;
 public record CityProperties(
         @DefaultValue DbSettings datasource,
         @DefaultValue("1000") int pageSize,
-        @DefaultValue("PT10M") Duration lookback) {
-}
+        @DefaultValue("PT10M") Duration lookback) {}

@@ -1,10 +1,5 @@
 package vn.dvcsync.city;
 
-import vn.dvcsync.canonical.Applicant;
-import vn.dvcsync.canonical.Dossier;
-import vn.dvcsync.canonical.Step;
-import vn.dvcsync.canonical.Watermark;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +18,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.canonical.Applicant;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Step;
+import vn.dvcsync.canonical.Watermark;
 import vn.dvcsync.kernel.MappingsProperties;
 
 /**
@@ -68,8 +67,14 @@ public class CityReader {
      * @param column    the first column that could not be read
      * @param problem   why (the driver's message)
      */
-    public record Unreadable(long id, long dossierId, String code, OffsetDateTime updatedAt, String unitCode,
-                             String column, String problem) {
+    public record Unreadable(
+            long id,
+            long dossierId,
+            String code,
+            OffsetDateTime updatedAt,
+            String unitCode,
+            String column,
+            String problem) {
 
         /** A dossier's version, as {@link Dossier#version()}. */
         public long version() {
@@ -85,16 +90,13 @@ public class CityReader {
      * @param last       the keyset position of the page's last row (null for an empty page)
      * @param rows       how many rows the page had, read or not
      */
-    public record Page(List<Dossier> dossiers, List<Unreadable> unreadable, Watermark last, int rows) {
-    }
+    public record Page(List<Dossier> dossiers, List<Unreadable> unreadable, Watermark last, int rows) {}
 
     /** The steps of a set of dossiers: readable ones grouped by dossier id, in processing order, and the others. */
-    public record Steps(Map<Long, List<Step>> byDossier, List<Unreadable> unreadable) {
-    }
+    public record Steps(Map<Long, List<Step>> byDossier, List<Unreadable> unreadable) {}
 
     /** A procedure in force in the city; {@code publicDeadline} null when it has none. */
-    public record Procedure(String code, LocalDate publicDeadline) {
-    }
+    public record Procedure(String code, LocalDate publicDeadline) {}
 
     private final DataSource dataSource;
     private final NamedParameterJdbcTemplate city;
@@ -153,7 +155,8 @@ public class CityReader {
             if (row.problem == null) {
                 dossiers.add(d);
             } else {
-                unreadable.add(new Unreadable(d.id(), d.id(), d.code(), d.updatedAt(), d.unitCode(), row.column, row.problem));
+                unreadable.add(
+                        new Unreadable(d.id(), d.id(), d.code(), d.updatedAt(), d.unitCode(), row.column, row.problem));
             }
             last[0] = new Watermark(d.updatedAt(), d.id());
             rows[0]++;
@@ -180,7 +183,8 @@ public class CityReader {
             if (row.problem == null) {
                 byDossier.computeIfAbsent(s.dossierId(), k -> new ArrayList<>()).add(s);
             } else {
-                unreadable.add(new Unreadable(s.id(), s.dossierId(), s.dossierCode(), null, null, row.column, row.problem));
+                unreadable.add(
+                        new Unreadable(s.id(), s.dossierId(), s.dossierCode(), null, null, row.column, row.problem));
             }
         });
         return new Steps(byDossier, unreadable);
@@ -195,10 +199,11 @@ public class CityReader {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(fetchSize);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(streaming);
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("from", from).addValue("to", to);
         Columns columns = new Columns();
-        readOnly.executeWithoutResult(tx -> named.query(receivedSql, params,
-                (RowCallbackHandler) rs -> each.accept(dossier(new Row(rs, columns)))));
+        readOnly.executeWithoutResult(tx -> named.query(
+                receivedSql, params, (RowCallbackHandler) rs -> each.accept(dossier(new Row(rs, columns)))));
     }
 
     /** Those of these dossier codes (at most a thousand or so) received in {@code [from, to)}. */
@@ -206,36 +211,43 @@ public class CityReader {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return city.queryForList(inPeriodSql, new MapSqlParameterSource()
-                .addValue("codes", codes)
-                .addValue("from", from)
-                .addValue("to", to), String.class);
+        return city.queryForList(
+                inPeriodSql,
+                new MapSqlParameterSource()
+                        .addValue("codes", codes)
+                        .addValue("from", from)
+                        .addValue("to", to),
+                String.class);
     }
 
     /** The procedures in force in the city. */
     public List<Procedure> proceduresInForce() {
-        return city.query(inForceSql, new MapSqlParameterSource(), (rs, n) ->
-                new Procedure(rs.getString("code"), rs.getObject("public_deadline", LocalDate.class)));
+        return city.query(
+                inForceSql,
+                new MapSqlParameterSource(),
+                (rs, n) -> new Procedure(rs.getString("code"), rs.getObject("public_deadline", LocalDate.class)));
     }
 
     /** The procedure codes cited by the dossiers received in {@code [from, to)}. */
     public List<String> citedProcedures(OffsetDateTime from, OffsetDateTime to) {
-        return city.queryForList(citedSql, new MapSqlParameterSource().addValue("from", from).addValue("to", to),
-                String.class);
+        return city.queryForList(
+                citedSql, new MapSqlParameterSource().addValue("from", from).addValue("to", to), String.class);
     }
 
     private static Dossier dossier(Row row) throws SQLException {
         Long applicantId = row.get("applicant_id", Long.class);
-        Applicant applicant = applicantId == null ? null : new Applicant(
-                applicantId,
-                row.get("applicant_kind", Integer.class),
-                row.text("applicant_id_number"),
-                row.text("applicant_name"),
-                row.get("applicant_birth_date", LocalDate.class),
-                row.get("applicant_sex", Integer.class),
-                row.text("applicant_phone"),
-                row.text("applicant_email"),
-                row.text("applicant_address"));
+        Applicant applicant = applicantId == null
+                ? null
+                : new Applicant(
+                        applicantId,
+                        row.get("applicant_kind", Integer.class),
+                        row.text("applicant_id_number"),
+                        row.text("applicant_name"),
+                        row.get("applicant_birth_date", LocalDate.class),
+                        row.get("applicant_sex", Integer.class),
+                        row.text("applicant_phone"),
+                        row.text("applicant_email"),
+                        row.text("applicant_address"));
         return new Dossier(
                 row.key("id"),
                 row.text("code"),
@@ -302,8 +314,12 @@ public class CityReader {
             for (int i = 1; i <= n; i++) {
                 positions.putIfAbsent(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
                 int sqlType = meta.getColumnType(i);
-                text[i] = sqlType == Types.VARCHAR || sqlType == Types.CHAR || sqlType == Types.LONGVARCHAR
-                        || sqlType == Types.NVARCHAR || sqlType == Types.NCHAR || sqlType == Types.LONGNVARCHAR;
+                text[i] = sqlType == Types.VARCHAR
+                        || sqlType == Types.CHAR
+                        || sqlType == Types.LONGVARCHAR
+                        || sqlType == Types.NVARCHAR
+                        || sqlType == Types.NCHAR
+                        || sqlType == Types.LONGNVARCHAR;
             }
         }
     }

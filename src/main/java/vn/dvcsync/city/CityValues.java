@@ -1,7 +1,5 @@
 package vn.dvcsync.city;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import vn.dvcsync.kernel.Vietnam;
 
 /**
  * Values a city keeps as text where the canonical record needs a number, a flag, a date or a time (older
@@ -20,25 +19,35 @@ import java.util.Locale;
  */
 final class CityValues {
 
-
     /** {@code 2024-09-15 08:30:00}, {@code 2024-09-15T08:30:00.123456+07}, {@code 2024-09-15 08:30+07:00}, … */
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd")
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
             .appendPattern("HH:mm")
-            .optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-    private CityValues() {
-    }
+    private CityValues() {}
 
     @SuppressWarnings("unchecked")
     static <T> T parse(String raw, Class<T> type) {
@@ -76,7 +85,9 @@ final class CityValues {
             return LocalDate.parse(text, DATE).atStartOfDay(Vietnam.ZONE).toOffsetDateTime();
         }
         var parsed = TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        return parsed instanceof OffsetDateTime odt ? odt : ((LocalDateTime) parsed).atZone(Vietnam.ZONE).toOffsetDateTime();
+        return parsed instanceof OffsetDateTime odt
+                ? odt
+                : ((LocalDateTime) parsed).atZone(Vietnam.ZONE).toOffsetDateTime();
     }
 
     private static Boolean flag(String text) {

@@ -16,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dvcsync.cluster")
 public record ClusterProperties(
         @DefaultValue("dvc-sync-gateway") String name,
-        @DefaultValue("7500ms") Duration checkinInterval) {
-}
+        @DefaultValue("7500ms") Duration checkinInterval) {}

@@ -30,16 +30,21 @@ class SchedulerConfiguration {
      * scheduler, so it never takes a firing it would not run.
      */
     @Bean
-    ComponentCustomizer quartzOnTheStore(DataSource dataSource, ClusterProperties cluster,
-                                         @Value("${dvcsync.schedule.enabled:true}") boolean schedules) {
-        return ComponentCustomizer.builder(QuartzComponent.class).withOrder(Ordered.LOWEST).build(quartz -> {
-            // Quartz finds its connections by name in a JVM-wide registry: one name per scheduler
-            String connections = "dvcsync-store-" + cluster.name();
-            DBConnectionManager.getInstance().addConnectionProvider(connections, new StoreConnections(dataSource));
-            quartz.setPrefixInstanceName(false);
-            quartz.setProperties(properties(cluster, connections));
-            quartz.setAutoStartScheduler(schedules);
-        });
+    ComponentCustomizer quartzOnTheStore(
+            DataSource dataSource,
+            ClusterProperties cluster,
+            @Value("${dvcsync.schedule.enabled:true}") boolean schedules) {
+        return ComponentCustomizer.builder(QuartzComponent.class)
+                .withOrder(Ordered.LOWEST)
+                .build(quartz -> {
+                    // Quartz finds its connections by name in a JVM-wide registry: one name per scheduler
+                    String connections = "dvcsync-store-" + cluster.name();
+                    DBConnectionManager.getInstance()
+                            .addConnectionProvider(connections, new StoreConnections(dataSource));
+                    quartz.setPrefixInstanceName(false);
+                    quartz.setProperties(properties(cluster, connections));
+                    quartz.setAutoStartScheduler(schedules);
+                });
     }
 
     static Map<String, Object> properties(ClusterProperties cluster, String connections) {
@@ -53,7 +58,9 @@ class SchedulerConfiguration {
         p.put("org.quartz.jobStore.dataSource", connections);
         p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.put("org.quartz.jobStore.isClustered", "true");
-        p.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(cluster.checkinInterval().toMillis()));
+        p.put(
+                "org.quartz.jobStore.clusterCheckinInterval",
+                String.valueOf(cluster.checkinInterval().toMillis()));
         p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         // a firing more than 2 s late (its schedule blocked by a long run, or every instance down) is not
         // caught up firing after firing: the schedule goes on from its next time (a cron fires once now)
@@ -75,7 +82,6 @@ class SchedulerConfiguration {
         }
 
         @Override
-        public void initialize() {
-        }
+        public void initialize() {}
     }
 }

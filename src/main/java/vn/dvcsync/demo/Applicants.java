@@ -61,26 +61,82 @@ final class Applicants {
     }
 
     /** The 63 provinces' codes of the personal ID number, Hà Nội first. */
-    static final String[] PROVINCES = {"001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017",
-        "019", "020", "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040",
-        "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067",
-        "068", "070", "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092",
-        "093", "094", "095", "096"};
-    private static final String[] PROVINCE_NAMES = {"thành phố Hà Nội", "tỉnh Hà Giang", "tỉnh Cao Bằng",
-        "tỉnh Bắc Kạn", "tỉnh Tuyên Quang", "tỉnh Lào Cai", "tỉnh Điện Biên", "tỉnh Lai Châu", "tỉnh Sơn La",
-        "tỉnh Yên Bái", "tỉnh Hòa Bình", "tỉnh Thái Nguyên", "tỉnh Lạng Sơn", "tỉnh Quảng Ninh", "tỉnh Bắc Giang",
-        "tỉnh Phú Thọ", "tỉnh Vĩnh Phúc", "tỉnh Bắc Ninh", "tỉnh Hải Dương", "thành phố Hải Phòng", "tỉnh Hưng Yên",
-        "tỉnh Thái Bình", "tỉnh Hà Nam", "tỉnh Nam Định", "tỉnh Ninh Bình", "tỉnh Thanh Hóa", "tỉnh Nghệ An",
-        "tỉnh Hà Tĩnh", "tỉnh Quảng Bình", "tỉnh Quảng Trị", "tỉnh Thừa Thiên Huế", "thành phố Đà Nẵng",
-        "tỉnh Quảng Nam", "tỉnh Quảng Ngãi", "tỉnh Bình Định", "tỉnh Phú Yên", "tỉnh Khánh Hòa", "tỉnh Ninh Thuận",
-        "tỉnh Bình Thuận", "tỉnh Kon Tum", "tỉnh Gia Lai", "tỉnh Đắk Lắk", "tỉnh Đắk Nông", "tỉnh Lâm Đồng",
-        "tỉnh Bình Phước", "tỉnh Tây Ninh", "tỉnh Bình Dương", "tỉnh Đồng Nai", "tỉnh Bà Rịa - Vũng Tàu",
-        "thành phố Hồ Chí Minh", "tỉnh Long An", "tỉnh Tiền Giang", "tỉnh Bến Tre", "tỉnh Trà Vinh", "tỉnh Vĩnh Long",
-        "tỉnh Đồng Tháp", "tỉnh An Giang", "tỉnh Kiên Giang", "thành phố Cần Thơ", "tỉnh Hậu Giang", "tỉnh Sóc Trăng",
-        "tỉnh Bạc Liêu", "tỉnh Cà Mau"};
-    private static final String[] MOBILE_PREFIXES = {"090", "091", "093", "094", "096", "097", "098", "086", "088",
-        "089", "032", "033", "034", "035", "036", "037", "038", "039", "070", "076", "077", "078", "079", "081", "082",
-        "083", "084", "085", "056", "058"};
+    static final String[] PROVINCES = {
+        "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024", "025",
+        "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045", "046", "048",
+        "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070", "072", "074", "075",
+        "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"
+    };
+
+    private static final String[] PROVINCE_NAMES = {
+        "thành phố Hà Nội",
+        "tỉnh Hà Giang",
+        "tỉnh Cao Bằng",
+        "tỉnh Bắc Kạn",
+        "tỉnh Tuyên Quang",
+        "tỉnh Lào Cai",
+        "tỉnh Điện Biên",
+        "tỉnh Lai Châu",
+        "tỉnh Sơn La",
+        "tỉnh Yên Bái",
+        "tỉnh Hòa Bình",
+        "tỉnh Thái Nguyên",
+        "tỉnh Lạng Sơn",
+        "tỉnh Quảng Ninh",
+        "tỉnh Bắc Giang",
+        "tỉnh Phú Thọ",
+        "tỉnh Vĩnh Phúc",
+        "tỉnh Bắc Ninh",
+        "tỉnh Hải Dương",
+        "thành phố Hải Phòng",
+        "tỉnh Hưng Yên",
+        "tỉnh Thái Bình",
+        "tỉnh Hà Nam",
+        "tỉnh Nam Định",
+        "tỉnh Ninh Bình",
+        "tỉnh Thanh Hóa",
+        "tỉnh Nghệ An",
+        "tỉnh Hà Tĩnh",
+        "tỉnh Quảng Bình",
+        "tỉnh Quảng Trị",
+        "tỉnh Thừa Thiên Huế",
+        "thành phố Đà Nẵng",
+        "tỉnh Quảng Nam",
+        "tỉnh Quảng Ngãi",
+        "tỉnh Bình Định",
+        "tỉnh Phú Yên",
+        "tỉnh Khánh Hòa",
+        "tỉnh Ninh Thuận",
+        "tỉnh Bình Thuận",
+        "tỉnh Kon Tum",
+        "tỉnh Gia Lai",
+        "tỉnh Đắk Lắk",
+        "tỉnh Đắk Nông",
+        "tỉnh Lâm Đồng",
+        "tỉnh Bình Phước",
+        "tỉnh Tây Ninh",
+        "tỉnh Bình Dương",
+        "tỉnh Đồng Nai",
+        "tỉnh Bà Rịa - Vũng Tàu",
+        "thành phố Hồ Chí Minh",
+        "tỉnh Long An",
+        "tỉnh Tiền Giang",
+        "tỉnh Bến Tre",
+        "tỉnh Trà Vinh",
+        "tỉnh Vĩnh Long",
+        "tỉnh Đồng Tháp",
+        "tỉnh An Giang",
+        "tỉnh Kiên Giang",
+        "thành phố Cần Thơ",
+        "tỉnh Hậu Giang",
+        "tỉnh Sóc Trăng",
+        "tỉnh Bạc Liêu",
+        "tỉnh Cà Mau"
+    };
+    private static final String[] MOBILE_PREFIXES = {
+        "090", "091", "093", "094", "096", "097", "098", "086", "088", "089", "032", "033", "034", "035", "036", "037",
+        "038", "039", "070", "076", "077", "078", "079", "081", "082", "083", "084", "085", "056", "058"
+    };
     private static final String[] MAIL_DOMAINS = {"gmail.com", "gmail.com", "gmail.com", "yahoo.com", "outlook.com"};
     private static final Weighted SURNAMES = new Weighted(HanoiData.SURNAME_WEIGHTS);
 
@@ -136,7 +192,8 @@ final class Applicants {
         rng.reseed(seed, 0xA11CE, id);
         p.id = id;
         p.special = id > citizens + enterprises + organisations
-                ? dedicated.get((int) (id - citizens - enterprises - organisations - 1)) : null;
+                ? dedicated.get((int) (id - citizens - enterprises - organisations - 1))
+                : null;
         if (id <= citizens || p.special != null) {
             citizen(p);
         } else if (id <= citizens + enterprises) {
@@ -178,16 +235,19 @@ final class Applicants {
         }
         p.phone = rng.pick(MOBILE_PREFIXES) + d7(rng.nextInt(10_000_000));
         p.email = rng.chance(0.45)
-                ? ascii(p.ten) + "." + ascii(p.ho) + d2(year % 100) + "@" + rng.pick(MAIL_DOMAINS) : null;
-        p.address = rng.chance(0.9) || p.province == 0 ? hanoiAddress() : "Thôn " + (1 + rng.nextInt(12))
-                + ", " + PROVINCE_NAMES[p.province];
+                ? ascii(p.ten) + "." + ascii(p.ho) + d2(year % 100) + "@" + rng.pick(MAIL_DOMAINS)
+                : null;
+        p.address = rng.chance(0.9) || p.province == 0
+                ? hanoiAddress()
+                : "Thôn " + (1 + rng.nextInt(12)) + ", " + PROVINCE_NAMES[p.province];
     }
 
     private void enterprise(Person p) {
         p.kind = 2;
         String form = rng.pick(HanoiData.ENTERPRISE_FORMS);
         String brand = rng.pick(HanoiData.ENTERPRISE_BRANDS);
-        p.name = form.equals("Doanh nghiệp tư nhân") ? form + " " + brand
+        p.name = form.equals("Doanh nghiệp tư nhân")
+                ? form + " " + brand
                 : form + " " + rng.pick(HanoiData.ENTERPRISE_TRADES) + " " + brand;
         organisationContacts(p, brand);
     }
@@ -208,7 +268,9 @@ final class Applicants {
         p.chuDem = null;
         p.ten = null;
         p.phone = "024" + d8(30_000_000 + rng.nextInt(70_000_000));
-        p.email = rng.chance(0.7) ? "info@" + ascii(brand).replace(" ", "") + (rng.chance(0.5) ? ".vn" : ".com.vn") : null;
+        p.email = rng.chance(0.7)
+                ? "info@" + ascii(brand).replace(" ", "") + (rng.chance(0.5) ? ".vn" : ".com.vn")
+                : null;
         p.address = hanoiAddress();
     }
 
@@ -217,8 +279,8 @@ final class Applicants {
         HanoiData.Commune c = d.communes().get(rng.nextInt(d.communes().size()));
         String street = d.kind().equals("huyện")
                 ? "Thôn " + (1 + rng.nextInt(15))
-                : "Số " + (1 + rng.nextInt(200)) + (rng.chance(0.6) ? ", ngõ " + (1 + rng.nextInt(300)) : "")
-                + " phố " + rng.pick(HanoiData.STREETS);
+                : "Số " + (1 + rng.nextInt(200)) + (rng.chance(0.6) ? ", ngõ " + (1 + rng.nextInt(300)) : "") + " phố "
+                        + rng.pick(HanoiData.STREETS);
         return street + ", " + c.kind() + " " + c.name() + ", " + d.kind() + " " + d.name() + ", Hà Nội";
     }
 
@@ -242,7 +304,8 @@ final class Applicants {
             birth = LocalDate.of(b.getYear(), 1, 1).toEpochDay() + (b.getDayOfYear() - 1 + shift) % days;
         }
         LocalDate b = LocalDate.ofEpochDay(birth);
-        String date = p.yearOnly ? Integer.toString(b.getYear())
+        String date = p.yearOnly
+                ? Integer.toString(b.getYear())
                 : b.getYear() + d2(b.getMonthValue()) + d2(b.getDayOfMonth());
         return new String[] {idNumber, p.ho, p.chuDem, ten, Integer.toString(sex), date};
     }
@@ -299,7 +362,9 @@ final class Applicants {
             if (serial >= 1_000_000) {
                 throw new IllegalStateException("more than a million ID numbers for one prefix");
             }
-            return PROVINCES[p.province] + p.idCenturySex + d2(p.idYear)
+            return PROVINCES[p.province]
+                    + p.idCenturySex
+                    + d2(p.idYear)
                     + d6((serial * 7_919L + salt6 + slot * 104_729L) % 1_000_000);
         }
 

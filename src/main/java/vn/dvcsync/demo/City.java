@@ -12,21 +12,43 @@ import java.util.Set;
  */
 final class City {
 
-    enum Level { TINH, HUYEN, XA }
+    enum Level {
+        TINH,
+        HUYEN,
+        XA
+    }
 
     /** How a procedure stands in the portal's catalogue. */
-    enum Publication { ON_TIME, NOT_PUBLIC, LATE, UNKNOWN }
+    enum Publication {
+        ON_TIME,
+        NOT_PUBLIC,
+        LATE,
+        UNKNOWN
+    }
 
     /**
      * @param codePart the unit's part of a dossier code: {@code 04} for a department, {@code 31} for a district,
      *                 {@code 31.05} for a commune
      */
-    record Unit(int id, String code, String name, Level level, String codePart, int district) {
-    }
+    record Unit(int id, String code, String name, Level level, String codePart, int district) {}
 
-    record Procedure(int id, String code, String name, HanoiData.Field field, Level level, int days, boolean fee,
-                     double weight, char profile, String mucDo, int departmentUnit, String decision,
-                     LocalDate decisionDate, LocalDate deadline, Publication publication, LocalDate publishedOn) {
+    record Procedure(
+            int id,
+            String code,
+            String name,
+            HanoiData.Field field,
+            Level level,
+            int days,
+            boolean fee,
+            double weight,
+            char profile,
+            String mucDo,
+            int departmentUnit,
+            String decision,
+            LocalDate decisionDate,
+            LocalDate deadline,
+            Publication publication,
+            LocalDate publishedOn) {
 
         /** In force in the city: a procedure unknown to the national catalogue was abolished there. */
         boolean inForce() {
@@ -42,6 +64,7 @@ final class City {
     final List<Procedure> procedures;
     /** Procedures absent from the catalogue (planted PROCEDURE_UNKNOWN), in procedure order. */
     final List<Procedure> unknown;
+
     private final int[] departmentUnit = new int[HanoiData.DEPARTMENTS.size() + 1];
     private final int[] districtUnit;
     private final int[][] communeUnits;
@@ -59,8 +82,13 @@ final class City {
         List<Unit> u = new ArrayList<>();
         for (HanoiData.Department d : HanoiData.DEPARTMENTS) {
             departmentUnit[d.number()] = u.size();
-            u.add(new Unit(u.size() + 1, agency(0, d.number()), d.name() + " thành phố Hà Nội", Level.TINH,
-                    two(d.number()), -1));
+            u.add(new Unit(
+                    u.size() + 1,
+                    agency(0, d.number()),
+                    d.name() + " thành phố Hà Nội",
+                    Level.TINH,
+                    two(d.number()),
+                    -1));
         }
         List<HanoiData.District> districts = HanoiData.DISTRICT_LIST;
         districtUnit = new int[districts.size()];
@@ -70,8 +98,13 @@ final class City {
             HanoiData.District d = districts.get(i);
             districtUnit[i] = u.size();
             population[i] = d.population();
-            u.add(new Unit(u.size() + 1, agency(0, d.number()), "UBND " + d.kind() + " " + d.name(), Level.HUYEN,
-                    two(d.number()), i));
+            u.add(new Unit(
+                    u.size() + 1,
+                    agency(0, d.number()),
+                    "UBND " + d.kind() + " " + d.name(),
+                    Level.HUYEN,
+                    two(d.number()),
+                    i));
         }
         for (int i = 0; i < districts.size(); i++) {
             HanoiData.District d = districts.get(i);
@@ -79,15 +112,21 @@ final class City {
             for (int c = 0; c < d.communes().size(); c++) {
                 HanoiData.Commune commune = d.communes().get(c);
                 communeUnits[i][c] = u.size();
-                u.add(new Unit(u.size() + 1, agency(c + 1, d.number()),
-                        "UBND " + commune.kind() + " " + commune.name() + ", " + d.kind() + " " + d.name(), Level.XA,
-                        two(d.number()) + "." + two(c + 1), i));
+                u.add(new Unit(
+                        u.size() + 1,
+                        agency(c + 1, d.number()),
+                        "UBND " + commune.kind() + " " + commune.name() + ", " + d.kind() + " " + d.name(),
+                        Level.XA,
+                        two(d.number()) + "." + two(c + 1),
+                        i));
             }
         }
         units = List.copyOf(u);
         districtPicker = new Weighted(population);
         procedures = procedures(seed, anchor, defectShare, unknownCount);
-        unknown = procedures.stream().filter(p -> p.publication() == Publication.UNKNOWN).toList();
+        unknown = procedures.stream()
+                .filter(p -> p.publication() == Publication.UNKNOWN)
+                .toList();
 
         double[] all = new double[procedures.size()];
         List<Integer> cleanIds = new ArrayList<>();
@@ -110,7 +149,8 @@ final class City {
 
     /** How many procedures get each catalogue defect for this share of defects. */
     static int catalogueDefects(double defectShare, double factor) {
-        int procedures = HanoiData.FIELDS.stream().mapToInt(f -> f.procedures().size()).sum();
+        int procedures =
+                HanoiData.FIELDS.stream().mapToInt(f -> f.procedures().size()).sum();
         return defectShare > 0 ? (int) Math.max(1, Math.round(defectShare * procedures * factor)) : 0;
     }
 
@@ -169,8 +209,7 @@ final class City {
     private List<Procedure> procedures(long seed, LocalDate anchor, double defectShare, int unknownCount) {
         Rng rng = new Rng(seed, 0x7770C);
         VietnamClock clock = new VietnamClock(anchor);
-        record Draft(HanoiData.Field field, HanoiData.Proc proc, String decision, LocalDate decisionDate) {
-        }
+        record Draft(HanoiData.Field field, HanoiData.Proc proc, String decision, LocalDate decisionDate) {}
         List<Draft> drafts = new ArrayList<>();
         for (HanoiData.Field f : HanoiData.FIELDS) {
             // each field was announced by one decision, some procedures by a later one
@@ -183,8 +222,8 @@ final class City {
                 drafts.add(new Draft(f, p, isLater ? laterNumber : mainNumber, isLater ? later : main));
             }
         }
-        Publication[] publication = publications(drafts.stream().map(d -> d.proc().weight()).toList(), seed,
-                defectShare, unknownCount);
+        Publication[] publication =
+                publications(drafts.stream().map(d -> d.proc().weight()).toList(), seed, defectShare, unknownCount);
         Set<String> codes = new HashSet<>();
         List<Procedure> out = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -199,10 +238,12 @@ final class City {
             String code = procedureCode(h, codes);
             int m = (int) Math.floorMod(h >>> 20, 100);
             String mucDo = m < 30 ? "TOAN_TRINH" : m < 85 ? "MOT_PHAN" : "TRUC_TIEP";
-            LocalDate deadline = VietnamClock.date(clock.addWorkingDays(VietnamClock.local(d.decisionDate(), 9 * 3600), 5));
+            LocalDate deadline =
+                    VietnamClock.date(clock.addWorkingDays(VietnamClock.local(d.decisionDate(), 9 * 3600), 5));
             LocalDate published = switch (publication[i]) {
-                case ON_TIME -> VietnamClock.date(clock.addWorkingDays(VietnamClock.local(d.decisionDate(), 9 * 3600),
-                        rng.nextInt(6)));
+                case ON_TIME ->
+                    VietnamClock.date(
+                            clock.addWorkingDays(VietnamClock.local(d.decisionDate(), 9 * 3600), rng.nextInt(6)));
                 case LATE -> {
                     long room = anchor.toEpochDay() - 1 - deadline.toEpochDay();
                     yield deadline.plusDays(Math.min(room, 3 + rng.nextInt(88)));
@@ -210,8 +251,22 @@ final class City {
                 default -> null;
             };
             char profile = p.profile() == ' ' ? d.field().profile() : p.profile();
-            out.add(new Procedure(i + 1, code, p.name(), d.field(), level, p.days(), p.fee(), p.weight(), profile, mucDo,
-                    departmentUnit[d.field().department()], d.decision(), d.decisionDate(), deadline, publication[i],
+            out.add(new Procedure(
+                    i + 1,
+                    code,
+                    p.name(),
+                    d.field(),
+                    level,
+                    p.days(),
+                    p.fee(),
+                    p.weight(),
+                    profile,
+                    mucDo,
+                    departmentUnit[d.field().department()],
+                    d.decision(),
+                    d.decisionDate(),
+                    deadline,
+                    publication[i],
                     published));
         }
         return List.copyOf(out);
@@ -267,9 +322,7 @@ final class City {
     private static String procedureCode(long h, Set<String> taken) {
         for (long k = h; ; k = Rng.mix(k)) {
             long n = Math.floorMod(k, 14_000L);
-            String code = n < 11_000
-                    ? "1." + pad(1_000 + n, 6)
-                    : "2." + pad(n - 11_000 + 1, 6);
+            String code = n < 11_000 ? "1." + pad(1_000 + n, 6) : "2." + pad(n - 11_000 + 1, 6);
             code = code + ".000.00.00." + HanoiData.PROVINCE;
             if (taken.add(code)) {
                 return code;

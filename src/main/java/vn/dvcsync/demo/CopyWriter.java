@@ -17,13 +17,23 @@ import org.postgresql.copy.CopyIn;
 final class CopyWriter implements AutoCloseable {
 
     private static final int CHUNK = 1 << 16;
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0,
-        0, 0, 0, 0};
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
     /** 2000-01-01, PostgreSQL's epoch, in Unix epoch seconds and days. */
     private static final long PG_EPOCH_SECOND = 946_684_800L;
+
     private static final long PG_EPOCH_DAY = 10_957L;
 
-    private enum Type { INT2, INT4, INT8, BOOL, TEXT, DATE, TIMESTAMPTZ }
+    private enum Type {
+        INT2,
+        INT4,
+        INT8,
+        BOOL,
+        TEXT,
+        DATE,
+        TIMESTAMPTZ
+    }
 
     private final CopyIn copy;
     private final VietnamClock clock;
@@ -53,7 +63,9 @@ final class CopyWriter implements AutoCloseable {
                 }
             }
         }
-        copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
         put(HEADER, HEADER.length);
     }
@@ -67,7 +79,8 @@ final class CopyWriter implements AutoCloseable {
             case "date" -> Type.DATE;
             case "timestamp with time zone" -> Type.TIMESTAMPTZ;
             default -> {
-                if (sqlType.startsWith("character varying") || sqlType.equals("text")
+                if (sqlType.startsWith("character varying")
+                        || sqlType.equals("text")
                         || sqlType.startsWith("character")) {
                     yield Type.TEXT;
                 }
@@ -183,7 +196,8 @@ final class CopyWriter implements AutoCloseable {
 
     void endRow() throws SQLException {
         if (column != types.length) {
-            throw new IllegalStateException(table + ": a row has " + column + " values for " + types.length + " columns");
+            throw new IllegalStateException(
+                    table + ": a row has " + column + " values for " + types.length + " columns");
         }
         column = 0;
         rows++;

@@ -33,6 +33,7 @@ final class DefectPlan {
 
     /** Variants of {@link Kind#INVALID}, in turn. */
     static final int INVALID_DUE = 0;
+
     static final int INVALID_NO_FINISH = 1;
     static final int INVALID_NO_ID = 2;
     static final int INVALID_PREFIX = 3;
@@ -41,18 +42,25 @@ final class DefectPlan {
 
     /** Variants of {@link Kind#FIELD}, in turn. */
     static final int FIELD_DUE = 0;
+
     static final int FIELD_UNIT = 1;
     static final int FIELD_FINISHED = 2;
     static final int FIELD_RETURNED = 3;
 
-    private static final Applicants.Special[] MISMATCHES = {Applicants.Special.NAME, Applicants.Special.BIRTH,
-        Applicants.Special.SEX, Applicants.Special.ID_YEAR, Applicants.Special.ID_SEX};
+    private static final Applicants.Special[] MISMATCHES = {
+        Applicants.Special.NAME,
+        Applicants.Special.BIRTH,
+        Applicants.Special.SEX,
+        Applicants.Special.ID_YEAR,
+        Applicants.Special.ID_SEX
+    };
 
     private final int[] at;
     private final Kind[] kind;
     private final int[] variant;
     /** dedicated applicant ordinal, unknown procedure ordinal, or -1 */
     private final int[] ordinal;
+
     private final List<Applicants.Special> dedicated = new ArrayList<>();
 
     /**
@@ -71,7 +79,7 @@ final class DefectPlan {
                 counts[k.ordinal()] = (int) exact[k.ordinal()];
                 given += counts[k.ordinal()];
             }
-            while (given < total) {   // largest remainder
+            while (given < total) { // largest remainder
                 int best = 0;
                 for (int i = 1; i < kinds.length; i++) {
                     if (exact[i] - counts[i] > exact[best] - counts[best]) {
@@ -92,7 +100,7 @@ final class DefectPlan {
         for (int c : counts) {
             slots += c;
         }
-        while (slots > dossiers) {   // tiny sets: drop from the largest kind (every unknown procedure stays cited)
+        while (slots > dossiers) { // tiny sets: drop from the largest kind (every unknown procedure stays cited)
             int best = 0;
             for (int i = 1; i < Kind.CITE_UNKNOWN.ordinal(); i++) {
                 best = counts[i] > counts[best] ? i : best;

@@ -1,7 +1,5 @@
 package vn.dvcsync.demo;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.Citizen;
 import vn.dvcsync.simulator.PopulationSimulator;
@@ -30,8 +29,12 @@ public class DemoCity {
 
     private final DataSource writable;
 
-    DemoCity(EmbeddedPostgres pg, DemoProperties props, ObjectProvider<PortalSimulator> portal,
-             ObjectProvider<PopulationSimulator> population, PortalHistory history) {
+    DemoCity(
+            EmbeddedPostgres pg,
+            DemoProperties props,
+            ObjectProvider<PortalSimulator> portal,
+            ObjectProvider<PopulationSimulator> population,
+            PortalHistory history) {
         this.writable = pg.getPostgresDatabase();
         if (DemoCityGenerator.isGenerated(writable)) {
             log.info("Demo city already generated in the embedded PostgreSQL: keeping it");
@@ -55,9 +58,11 @@ public class DemoCity {
 
     /** The answer key: the defects planted in the demo city. */
     public List<PlantedDefect> planted() {
-        return new JdbcTemplate(writable).query(
-                "select category, record_type, record_key, coalesce(field, '') as field from demo.planted",
-                (rs, n) -> new PlantedDefect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        return new JdbcTemplate(writable)
+                .query(
+                        "select category, record_type, record_key, coalesce(field, '') as field from demo.planted",
+                        (rs, n) ->
+                                new PlantedDefect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     /** A writable connection to the demo city, for tests and benchmarks that change it. */
@@ -66,20 +71,33 @@ public class DemoCity {
     }
 
     private static List<CatalogueEntry> catalogue(JdbcTemplate jdbc) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai from demo.catalogue
-                """, (rs, n) -> new CatalogueEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getObject(6, LocalDate.class)));
+                """,
+                (rs, n) -> new CatalogueEntry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getObject(6, LocalDate.class)));
     }
 
     private static List<Citizen> citizens(JdbcTemplate jdbc) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select so_dinh_danh, ho, chu_dem, ten, gioi_tinh, ngay_thang_nam from demo.citizen
-                """, (rs, n) -> new Citizen(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getString(6)));
+                """,
+                (rs, n) -> new Citizen(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6)));
     }
 
     /** One planted defect: what reconciliation and verification must find. */
-    public record PlantedDefect(String category, String recordType, String recordKey, String field) {
-    }
+    public record PlantedDefect(String category, String recordType, String recordKey, String field) {}
 }

@@ -124,7 +124,8 @@ public final class DemoCityGenerator {
 
     /** True when {@code city.ho_so} exists and holds rows: a restart keeps the city it finds. */
     public static boolean isGenerated(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select to_regclass('city.ho_so') is not null")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
@@ -165,8 +166,10 @@ public final class DemoCityGenerator {
                     execute(c, sql);
                 }
                 execute(c, "alter table demo.citizen add primary key (so_dinh_danh)");
-                execute(c, "analyze city.don_vi, city.thu_tuc, city.chu_ho_so, city.ho_so, city.tien_do, "
-                        + "demo.catalogue, demo.citizen, demo.planted, demo.portal_plant");
+                execute(
+                        c,
+                        "analyze city.don_vi, city.thu_tuc, city.chu_ho_so, city.ho_so, city.tien_do, "
+                                + "demo.catalogue, demo.citizen, demo.planted, demo.portal_plant");
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -208,8 +211,15 @@ public final class DemoCityGenerator {
             long citizens = citizens(c);
             Map<String, Integer> planted = new TreeMap<>();
             long portalPlants = planted(c, planted);
-            return new DemoSummary(city.units.size(), city.procedures.size(), applicantRows, dossiers, steps, citizens,
-                    portalPlants, planted);
+            return new DemoSummary(
+                    city.units.size(),
+                    city.procedures.size(),
+                    applicantRows,
+                    dossiers,
+                    steps,
+                    citizens,
+                    portalPlants,
+                    planted);
         }
 
         private CopyWriter writer(Connection c, String table, String columns) throws SQLException {
@@ -219,36 +229,60 @@ public final class DemoCityGenerator {
         private void units(Connection c) throws SQLException {
             try (CopyWriter w = writer(c, "city.don_vi", "id, ma_dinh_danh, ten, cap")) {
                 for (City.Unit u : city.units) {
-                    w.number(u.id()).text(u.code()).text(u.name()).text(u.level().name()).endRow();
+                    w.number(u.id())
+                            .text(u.code())
+                            .text(u.name())
+                            .text(u.level().name())
+                            .endRow();
                 }
                 w.finish();
             }
         }
 
         private void procedures(Connection c) throws SQLException {
-            try (CopyWriter w = writer(c, "city.thu_tuc", "id, ma_tthc, ten, ma_linh_vuc, ten_linh_vuc, muc_do, "
-                    + "co_phi, so_quyet_dinh_cong_bo, ngay_quyet_dinh, han_cong_khai, hieu_luc, cap_nhat_luc")) {
+            try (CopyWriter w = writer(
+                    c,
+                    "city.thu_tuc",
+                    "id, ma_tthc, ten, ma_linh_vuc, ten_linh_vuc, muc_do, "
+                            + "co_phi, so_quyet_dinh_cong_bo, ngay_quyet_dinh, han_cong_khai, hieu_luc, cap_nhat_luc")) {
                 for (City.Procedure p : city.procedures) {
                     Rng r = new Rng(spec.seed(), 0x7E77, p.id());
                     long updated = VietnamClock.local(p.decisionDate(), 8 * VietnamClock.HOUR) + r.nextInt(8 * 3600);
-                    w.number(p.id()).text(p.code()).text(p.name()).text(p.field().code()).text(p.field().name())
-                            .text(p.mucDo()).bool(p.fee()).text(p.decision()).date(p.decisionDate().toEpochDay())
-                            .date(p.deadline().toEpochDay()).bool(p.inForce()).time(updated).endRow();
+                    w.number(p.id())
+                            .text(p.code())
+                            .text(p.name())
+                            .text(p.field().code())
+                            .text(p.field().name())
+                            .text(p.mucDo())
+                            .bool(p.fee())
+                            .text(p.decision())
+                            .date(p.decisionDate().toEpochDay())
+                            .date(p.deadline().toEpochDay())
+                            .bool(p.inForce())
+                            .time(updated)
+                            .endRow();
                 }
                 w.finish();
             }
         }
 
         private void catalogue(Connection c) throws SQLException {
-            try (CopyWriter w = writer(c, "demo.catalogue",
-                    "ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai")) {
+            try (CopyWriter w = writer(
+                    c, "demo.catalogue", "ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai")) {
                 for (City.Procedure p : city.procedures) {
                     if (p.publication() == City.Publication.UNKNOWN) {
                         continue;
                     }
-                    w.text(p.code()).text(p.name()).text(p.field().code()).text(p.field().name())
+                    w.text(p.code())
+                            .text(p.name())
+                            .text(p.field().code())
+                            .text(p.field().name())
                             .bool(p.publication() != City.Publication.NOT_PUBLIC)
-                            .date(p.publishedOn() == null ? VietnamClock.NONE : p.publishedOn().toEpochDay()).endRow();
+                            .date(
+                                    p.publishedOn() == null
+                                            ? VietnamClock.NONE
+                                            : p.publishedOn().toEpochDay())
+                            .endRow();
                 }
                 w.finish();
             }
@@ -257,13 +291,22 @@ public final class DemoCityGenerator {
         private long applicants(Connection c) throws SQLException {
             Applicants.Person p = new Applicants.Person();
             Applicants.Ids ids = new Applicants.Ids(spec.seed());
-            try (CopyWriter w = writer(c, "city.chu_ho_so",
+            try (CopyWriter w = writer(
+                    c,
+                    "city.chu_ho_so",
                     "id, loai_doi_tuong, so_dinh_danh, ho_ten, ngay_sinh, gioi_tinh, dien_thoai, email, dia_chi")) {
                 for (long id = 1; id <= applicants.total(); id++) {
                     applicants.describe(id, p);
-                    w.number(id).number(p.kind).text(ids.next(p)).text(p.name).date(p.birthDay)
-                            .number(p.kind == 1 ? Integer.valueOf(p.sex) : null).text(p.phone).text(p.email)
-                            .text(p.address).endRow();
+                    w.number(id)
+                            .number(p.kind)
+                            .text(ids.next(p))
+                            .text(p.name)
+                            .date(p.birthDay)
+                            .number(p.kind == 1 ? Integer.valueOf(p.sex) : null)
+                            .text(p.phone)
+                            .text(p.email)
+                            .text(p.address)
+                            .endRow();
                 }
                 return w.finish();
             }
@@ -273,15 +316,32 @@ public final class DemoCityGenerator {
             Dossiers dossiers = new Dossiers(spec, city, applicants, plan, clock);
             Dossiers.Draft d = dossiers.d;
             Applicants.Person p = new Applicants.Person();
-            try (CopyWriter w = writer(c, "city.ho_so", "id, ma_ho_so, thu_tuc_id, don_vi_id, chu_ho_so_id, "
-                    + "trich_yeu, kenh, trang_thai, ngay_nop, ngay_tiep_nhan, ngay_hen_tra, ngay_ket_thuc_xu_ly, "
-                    + "ngay_tra, thanh_toan_truc_tuyen, co_so_hoa, xac_thuc_vneid, cap_nhat_luc")) {
+            try (CopyWriter w = writer(
+                    c,
+                    "city.ho_so",
+                    "id, ma_ho_so, thu_tuc_id, don_vi_id, chu_ho_so_id, "
+                            + "trich_yeu, kenh, trang_thai, ngay_nop, ngay_tiep_nhan, ngay_hen_tra, ngay_ket_thuc_xu_ly, "
+                            + "ngay_tra, thanh_toan_truc_tuyen, co_so_hoa, xac_thuc_vneid, cap_nhat_luc")) {
                 while (dossiers.next()) {
                     applicants.describe(d.applicant, p);
-                    w.number(d.id).text(d.code).number(d.procedure.id()).number(d.unit + 1L).number(d.applicant)
-                            .text(paperwork.summary(d, p)).number(d.channel).text(d.status).time(d.submitted)
-                            .time(d.received).time(d.due).time(d.finished).time(d.returned).bool(d.paidOnline)
-                            .bool(d.digitised).bool(d.vneid).time(d.updated).endRow();
+                    w.number(d.id)
+                            .text(d.code)
+                            .number(d.procedure.id())
+                            .number(d.unit + 1L)
+                            .number(d.applicant)
+                            .text(paperwork.summary(d, p))
+                            .number(d.channel)
+                            .text(d.status)
+                            .time(d.submitted)
+                            .time(d.received)
+                            .time(d.due)
+                            .time(d.finished)
+                            .time(d.returned)
+                            .bool(d.paidOnline)
+                            .bool(d.digitised)
+                            .bool(d.vneid)
+                            .time(d.updated)
+                            .endRow();
                 }
                 return w.finish();
             }
@@ -294,7 +354,9 @@ public final class DemoCityGenerator {
             String[] text = new String[4];
             long[] deadline = new long[1];
             long id = 0;
-            try (CopyWriter w = writer(c, "city.tien_do",
+            try (CopyWriter w = writer(
+                    c,
+                    "city.tien_do",
                     "id, ho_so_id, thoi_diem, nguoi_xu_ly, chuc_danh, phong_ban, noi_dung, trang_thai, han_xu_ly")) {
                 while (dossiers.next()) {
                     if (d.channel == 2) {
@@ -302,8 +364,16 @@ public final class DemoCityGenerator {
                     }
                     for (int k = 0; k < d.steps; k++) {
                         paperwork.describeStep(d, k, text, deadline, p);
-                        w.number(++id).number(d.id).time(d.stepAt[k]).text(text[0]).text(text[1]).text(text[2])
-                                .text(text[3]).text(Dossiers.STATUS[d.stepStatus[k]]).time(deadline[0]).endRow();
+                        w.number(++id)
+                                .number(d.id)
+                                .time(d.stepAt[k])
+                                .text(text[0])
+                                .text(text[1])
+                                .text(text[2])
+                                .text(text[3])
+                                .text(Dossiers.STATUS[d.stepStatus[k]])
+                                .time(deadline[0])
+                                .endRow();
                     }
                 }
                 return w.finish();
@@ -313,14 +383,20 @@ public final class DemoCityGenerator {
         private long citizens(Connection c) throws SQLException {
             Applicants.Person p = new Applicants.Person();
             Applicants.Ids ids = new Applicants.Ids(spec.seed());
-            try (CopyWriter w = writer(c, "demo.citizen", "so_dinh_danh, ho, chu_dem, ten, gioi_tinh, ngay_thang_nam")) {
+            try (CopyWriter w =
+                    writer(c, "demo.citizen", "so_dinh_danh, ho, chu_dem, ten, gioi_tinh, ngay_thang_nam")) {
                 for (long id = 1; id <= applicants.total(); id++) {
                     applicants.describe(id, p);
                     String idNumber = ids.next(p);
                     String[] registry = p.citizen() && idNumber != null ? applicants.registry(p, idNumber) : null;
                     if (registry != null) {
-                        w.text(registry[0]).text(registry[1]).text(registry[2]).text(registry[3])
-                                .number(Integer.valueOf(registry[4])).text(registry[5]).endRow();
+                        w.text(registry[0])
+                                .text(registry[1])
+                                .text(registry[2])
+                                .text(registry[3])
+                                .number(Integer.valueOf(registry[4]))
+                                .text(registry[5])
+                                .endRow();
                     }
                 }
                 return w.finish();
@@ -333,11 +409,12 @@ public final class DemoCityGenerator {
             List<String[]> portal = new ArrayList<>();
             for (City.Procedure p : city.procedures) {
                 switch (p.publication()) {
-                    case NOT_PUBLIC -> planted.add(new String[] {"PROCEDURE_NOT_PUBLIC", "PROCEDURE", p.code(), "CongKhai"});
-                    case LATE -> planted.add(new String[] {"PROCEDURE_PUBLIC_LATE", "PROCEDURE", p.code(), "NgayCongKhai"});
+                    case NOT_PUBLIC ->
+                        planted.add(new String[] {"PROCEDURE_NOT_PUBLIC", "PROCEDURE", p.code(), "CongKhai"});
+                    case LATE ->
+                        planted.add(new String[] {"PROCEDURE_PUBLIC_LATE", "PROCEDURE", p.code(), "NgayCongKhai"});
                     case UNKNOWN -> planted.add(new String[] {"PROCEDURE_UNKNOWN", "PROCEDURE", p.code(), "MaTTHC"});
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             Dossiers dossiers = new Dossiers(spec, city, applicants, plan, clock);
@@ -392,7 +469,7 @@ public final class DemoCityGenerator {
                     where connamespace = 'city'::regnamespace and contype in ('f', 'p', 'u')
                     order by contype desc, conname
                     """)) {
-                while (rs.next()) {   // unique constraints first, then foreign keys
+                while (rs.next()) { // unique constraints first, then foreign keys
                     drop.add(0, rs.getString(1));
                     restore.add(rs.getString(2));
                 }

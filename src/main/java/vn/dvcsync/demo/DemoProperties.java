@@ -21,5 +21,4 @@ record DemoProperties(
         @DefaultValue("766") long seed,
         @DefaultValue("0.03") double defectShare,
         LocalDate anchor,
-        @DefaultValue("true") boolean portalHistory) {
-}
+        @DefaultValue("true") boolean portalHistory) {}

@@ -30,8 +30,19 @@ final class Dossiers {
     static final int DA_TRA_KET_QUA = 9;
     static final int LIEN_THONG = 10;
     /** The city's status vocabulary, by the numbers above. */
-    static final String[] STATUS = {"MOI_DANG_KY", "MOI_TIEP_NHAN", "TU_CHOI", "DANG_XU_LY", "CHO_BO_SUNG",
-        "CHO_NVTC", "RUT_HO_SO", "DUNG_XU_LY", "DA_CO_KET_QUA", "DA_TRA_KET_QUA", "LIEN_THONG"};
+    static final String[] STATUS = {
+        "MOI_DANG_KY",
+        "MOI_TIEP_NHAN",
+        "TU_CHOI",
+        "DANG_XU_LY",
+        "CHO_BO_SUNG",
+        "CHO_NVTC",
+        "RUT_HO_SO",
+        "DUNG_XU_LY",
+        "DA_CO_KET_QUA",
+        "DA_TRA_KET_QUA",
+        "LIEN_THONG"
+    };
     /** The portal's status code of each city status (the default code table, mappings/code-tables/status.csv). */
     static final String[] PORTAL_STATUS = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "0"};
     /** Statuses a city system may hold that are not in the vocabulary (planted DOSSIER_INVALID). */
@@ -42,7 +53,11 @@ final class Dossiers {
     /** Share of dossiers handled in one batch with the dossier before them: same times, so ties on cap_nhat_luc. */
     private static final double BATCH = 0.035;
 
-    private enum Need { NONE, RESULT, RETURNED }
+    private enum Need {
+        NONE,
+        RESULT,
+        RETURNED
+    }
 
     /** One dossier and its steps, filled in place. Times are local seconds ({@link VietnamClock}). */
     static final class Draft {
@@ -101,11 +116,9 @@ final class Dossiers {
     }
 
     /** An orphan: a dossier code only the portal will hold, and the city dossier whose data it copies. */
-    record Orphan(String code, String source) {
-    }
+    record Orphan(String code, String source) {}
 
-    private record Pending(int unit, String source) {
-    }
+    private record Pending(int unit, String source) {}
 
     final Draft d = new Draft();
     private final Draft previous = new Draft();
@@ -253,7 +266,7 @@ final class Dossiers {
         for (int attempt = 0; attempt < 50; attempt++) {
             d.procedure = pickProcedure();
             if (!closed || !d.procedure.mucDo().equals("TRUC_TIEP")) {
-                break;   // on a closed day only online services take dossiers
+                break; // on a closed day only online services take dossiers
             }
         }
         d.unit = city.unitFor(d.procedure, rng);
@@ -317,7 +330,8 @@ final class Dossiers {
         if (d.channel != 2) {
             boolean saturday = !clock.isWorkingDay(day);
             boolean morning = saturday || rng.chance(0.55);
-            sod = morning ? 8 * HOUR + rng.nextLong(0, 3 * HOUR + 30 * MINUTE)
+            sod = morning
+                    ? 8 * HOUR + rng.nextLong(0, 3 * HOUR + 30 * MINUTE)
                     : 13 * HOUR + 30 * MINUTE + rng.nextLong(0, 3 * HOUR + 15 * MINUTE);
         } else {
             sod = onlineSecondOfDay();
@@ -360,7 +374,8 @@ final class Dossiers {
         boolean online = d.channel == 2;
         boolean free = need == Need.NONE;
         d.steps = 0;
-        long received = !online ? created
+        long received = !online
+                ? created
                 : Math.max(created + MINUTE, clock.snapWork(created + rng.nextLong(20 * MINUTE, 16 * HOUR), rng));
         long due = p.days() == 0
                 ? clock.snapWork(received + rng.nextLong(HOUR, 4 * HOUR), rng)
@@ -392,14 +407,15 @@ final class Dossiers {
                 } else if (free) {
                     double r = rng.nextDouble();
                     double nvtc = p.fee() ? 0.12 : 0;
-                    int detour = r < 0.06 ? CHO_BO_SUNG : r < 0.06 + nvtc ? CHO_NVTC
-                            : p.days() >= 5 && r < 0.09 + nvtc ? LIEN_THONG : -1;
+                    int detour = r < 0.06
+                            ? CHO_BO_SUNG
+                            : r < 0.06 + nvtc ? CHO_NVTC : p.days() >= 5 && r < 0.09 + nvtc ? LIEN_THONG : -1;
                     if (detour >= 0) {
                         long at = clock.snapWork(t + MINUTE + (long) ((due - t) * (0.1 + 0.4 * rng.nextDouble())), rng);
                         step(detour, at);
                         double q = rng.nextDouble();
                         if (detour == CHO_BO_SUNG && q < 0.15) {
-                            ended = true;   // the applicant never came back
+                            ended = true; // the applicant never came back
                         } else if (detour == CHO_BO_SUNG && q < 0.25) {
                             step(RUT_HO_SO, clock.snapWork(at + rng.nextLong(3 * DAY, 30 * DAY), rng));
                             ended = true;
@@ -411,10 +427,10 @@ final class Dossiers {
                             };
                             long resumed = clock.snapWork(at + wait, rng);
                             if (detour != LIEN_THONG) {
-                                due = clock.snapWork(due + (resumed - at), rng);   // the applicant's time does not count
+                                due = clock.snapWork(due + (resumed - at), rng); // the applicant's time does not count
                             }
                             if (!online) {
-                                step(DANG_XU_LY, resumed);   // online lives would need 7 steps
+                                step(DANG_XU_LY, resumed); // online lives would need 7 steps
                             }
                             t = resumed;
                         }
@@ -423,7 +439,7 @@ final class Dossiers {
             }
             if (!ended) {
                 long finished;
-                if (!free || rng.chance(0.99)) {   // Hà Nội finishes over 99 % on time
+                if (!free || rng.chance(0.99)) { // Hà Nội finishes over 99 % on time
                     long span = due - t;
                     finished = p.days() == 0 || span <= 2 * HOUR
                             ? t + rng.nextLong(10 * MINUTE, Math.max(11 * MINUTE, Math.min(2 * HOUR, span)))
@@ -432,12 +448,13 @@ final class Dossiers {
                         finished = Math.max(t + 10 * MINUTE, due - rng.nextLong(MINUTE, HOUR));
                     }
                 } else {
-                    finished = clock.snapWork(clock.addWorkingDays(due, rng.between(1, 8)), rng);   // late
+                    finished = clock.snapWork(clock.addWorkingDays(due, rng.between(1, 8)), rng); // late
                 }
                 finished = Math.max(finished, t + 10 * MINUTE);
                 step(DA_CO_KET_QUA, finished);
                 if (need == Need.RETURNED || need == Need.NONE && rng.chance(0.955)) {
-                    long back = online && rng.chance(0.5) ? finished + rng.nextLong(MINUTE, HOUR)
+                    long back = online && rng.chance(0.5)
+                            ? finished + rng.nextLong(MINUTE, HOUR)
                             : clock.snapWork(finished + rng.nextLong(30 * MINUTE, 5 * DAY), rng);
                     step(DA_TRA_KET_QUA, back);
                 }
@@ -512,12 +529,15 @@ final class Dossiers {
         switch (d.kind) {
             case INVALID -> invalid();
             case APPLICANT_NOT_FOUND -> planted("APPLICANT_NOT_FOUND", "APPLICANT", "SoDinhDanh");
-            case APPLICANT_MISMATCH -> planted("APPLICANT_DATA_MISMATCH", "APPLICANT",
-                    switch (d.variant) {
-                        case 0 -> "HoTen";
-                        case 1, 3 -> "NgaySinh";
-                        default -> "GioiTinh";
-                    });
+            case APPLICANT_MISMATCH ->
+                planted(
+                        "APPLICANT_DATA_MISMATCH",
+                        "APPLICANT",
+                        switch (d.variant) {
+                            case 0 -> "HoTen";
+                            case 1, 3 -> "NgaySinh";
+                            default -> "GioiTinh";
+                        });
             case STATUS -> {
                 String cityCode = PORTAL_STATUS[d.lastStatus()];
                 String portalCode = d.steps >= 2 ? PORTAL_STATUS[d.stepStatus[d.steps - 2]] : "4";
@@ -585,11 +605,13 @@ final class Dossiers {
             }
             case DefectPlan.FIELD_FINISHED -> {
                 field = "NgayKetThucXuLy";
-                value = VietnamClock.portal(d.finished - Math.max(MINUTE, Math.min(DAY, (d.finished - d.received) / 3)));
+                value = VietnamClock.portal(
+                        d.finished - Math.max(MINUTE, Math.min(DAY, (d.finished - d.received) / 3)));
             }
             case DefectPlan.FIELD_RETURNED -> {
                 field = "NgayTra";
-                value = VietnamClock.portal(d.returned - Math.max(MINUTE, Math.min(DAY, (d.returned - d.finished) / 2)));
+                value = VietnamClock.portal(
+                        d.returned - Math.max(MINUTE, Math.min(DAY, (d.returned - d.finished) / 2)));
             }
             default -> {
                 field = "NgayHenTra";
@@ -617,8 +639,8 @@ final class Dossiers {
         Arrays.fill(orphanSeq, 0);
         for (Pending o : pendingOrphans) {
             int seq = unitSeq[o.unit()] + ++orphanSeq[o.unit()];
-            String code = HanoiData.PROVINCE + "." + city.units.get(o.unit()).codePart() + "-" + dayCodes[dayIndex] + "-"
-                    + City.pad(seq, 4);
+            String code = HanoiData.PROVINCE + "." + city.units.get(o.unit()).codePart() + "-" + dayCodes[dayIndex]
+                    + "-" + City.pad(seq, 4);
             orphans.add(new Orphan(code, o.source()));
         }
         pendingOrphans.clear();

@@ -12,23 +12,18 @@ import java.util.List;
  */
 final class HanoiData {
 
-    private HanoiData() {
-    }
+    private HanoiData() {}
 
     static final String PROVINCE = "H26";
 
-    record Department(int number, String name) {
-    }
+    record Department(int number, String name) {}
 
-    record District(int number, String kind, String name, int population, List<Commune> communes) {
-    }
+    record District(int number, String kind, String name, int population, List<Commune> communes) {}
 
-    record Commune(String kind, String name) {
-    }
+    record Commune(String kind, String name) {}
 
     /** A field and its procedures; {@code profile}: C citizens, B businesses, M mixed, O organisations. */
-    record Field(String code, String name, int department, char profile, String[] offices, List<Proc> procedures) {
-    }
+    record Field(String code, String name, int department, char profile, String[] offices, List<Proc> procedures) {}
 
     /**
      * @param level   T province (a department), H district, X commune
@@ -36,8 +31,7 @@ final class HanoiData {
      * @param weight  relative number of dossiers a year
      * @param profile who applies, or ' ' for the field's profile
      */
-    record Proc(char level, int days, boolean fee, double weight, char profile, String name) {
-    }
+    record Proc(char level, int days, boolean fee, double weight, char profile, String name) {}
 
     static final List<Department> DEPARTMENTS = List.of(
             new Department(1, "Sở Nội vụ"),
@@ -354,56 +348,193 @@ final class HanoiData {
 
     static final List<Field> FIELDS = parseFields();
 
-    static final String[] SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Phan", "Đặng", "Bùi", "Đỗ",
-        "Ngô", "Dương", "Đinh", "Đào", "Trịnh", "Lương", "Mai", "Tạ", "Cao", "Lưu", "Kiều", "Chu", "Phùng", "Tô",
-        "Hà", "Nghiêm", "Khúc", "Quách", "Lý", "Hồ"};
+    static final String[] SURNAMES = {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Phan", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Đinh", "Đào",
+        "Trịnh", "Lương", "Mai", "Tạ", "Cao", "Lưu", "Kiều", "Chu", "Phùng", "Tô", "Hà", "Nghiêm", "Khúc", "Quách",
+        "Lý", "Hồ"
+    };
     /** Relative frequency of each surname above. */
-    static final double[] SURNAME_WEIGHTS = {36, 11, 9.5, 7, 5, 4.5, 4, 2.2, 2, 1.5, 1.4, 1.2, 1, 1, 0.9, 0.8, 0.8,
-        0.5, 0.6, 0.4, 0.4, 0.4, 0.4, 0.4, 0.5, 0.3, 0.2, 0.2, 0.4, 0.8};
+    static final double[] SURNAME_WEIGHTS = {
+        36, 11, 9.5, 7, 5, 4.5, 4, 2.2, 2, 1.5, 1.4, 1.2, 1, 1, 0.9, 0.8, 0.8, 0.5, 0.6, 0.4, 0.4, 0.4, 0.4, 0.4, 0.5,
+        0.3, 0.2, 0.2, 0.4, 0.8
+    };
 
-    static final String[] MALE_MIDDLE = {"Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Xuân", "Thành", "Mạnh",
-        "Tuấn", "Ngọc", "Anh", "Trung", "Hoàng", "Duy", "Việt", "Thanh", "Quốc", "Đình", "Bá", "Tiến", "Hải"};
-    static final String[] FEMALE_MIDDLE = {"Thị", "Thị", "Thị", "Thu", "Thanh", "Ngọc", "Minh", "Thùy", "Phương",
-        "Hồng", "Khánh", "Bích", "Diệu", "Hải", "Mai", "Kim", "Thị Thu", "Thị Thanh", "Thị Ngọc", "Thị Minh"};
-    static final String[] MALE_GIVEN = {"An", "Anh", "Bách", "Bảo", "Bình", "Cường", "Chiến", "Công", "Dũng", "Duy",
-        "Dương", "Đạt", "Đức", "Giang", "Hải", "Hào", "Hiếu", "Hiển", "Hòa", "Hoàng", "Hùng", "Huy", "Hưng", "Khải",
-        "Khang", "Khánh", "Khoa", "Kiên", "Lâm", "Long", "Lộc", "Luân", "Mạnh", "Minh", "Nam", "Nghĩa", "Nhân",
-        "Phong", "Phúc", "Quân", "Quang", "Quý", "Sơn", "Tài", "Tâm", "Thái", "Thắng", "Thành", "Thịnh", "Tiến",
-        "Toàn", "Trung", "Trường", "Tú", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ", "Hậu"};
-    static final String[] FEMALE_GIVEN = {"An", "Anh", "Bích", "Chi", "Dung", "Diệp", "Giang", "Hà", "Hạnh", "Hằng",
-        "Hiền", "Hoa", "Hồng", "Huệ", "Hương", "Huyền", "Lan", "Liên", "Linh", "Loan", "Ly", "Mai", "Minh", "My",
-        "Nga", "Ngân", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Tâm", "Thảo", "Thanh", "Thơm", "Thu", "Thủy",
-        "Trang", "Trinh", "Tuyết", "Uyên", "Vân", "Vy", "Yến", "Hậu"};
+    static final String[] MALE_MIDDLE = {
+        "Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Xuân", "Thành", "Mạnh", "Tuấn", "Ngọc", "Anh", "Trung", "Hoàng",
+        "Duy", "Việt", "Thanh", "Quốc", "Đình", "Bá", "Tiến", "Hải"
+    };
+    static final String[] FEMALE_MIDDLE = {
+        "Thị",
+        "Thị",
+        "Thị",
+        "Thu",
+        "Thanh",
+        "Ngọc",
+        "Minh",
+        "Thùy",
+        "Phương",
+        "Hồng",
+        "Khánh",
+        "Bích",
+        "Diệu",
+        "Hải",
+        "Mai",
+        "Kim",
+        "Thị Thu",
+        "Thị Thanh",
+        "Thị Ngọc",
+        "Thị Minh"
+    };
+    static final String[] MALE_GIVEN = {
+        "An", "Anh", "Bách", "Bảo", "Bình", "Cường", "Chiến", "Công", "Dũng", "Duy", "Dương", "Đạt", "Đức", "Giang",
+        "Hải", "Hào", "Hiếu", "Hiển", "Hòa", "Hoàng", "Hùng", "Huy", "Hưng", "Khải", "Khang", "Khánh", "Khoa", "Kiên",
+        "Lâm", "Long", "Lộc", "Luân", "Mạnh", "Minh", "Nam", "Nghĩa", "Nhân", "Phong", "Phúc", "Quân", "Quang", "Quý",
+        "Sơn", "Tài", "Tâm", "Thái", "Thắng", "Thành", "Thịnh", "Tiến", "Toàn", "Trung", "Trường", "Tú", "Tuấn", "Tùng",
+        "Việt", "Vinh", "Vũ", "Hậu"
+    };
+    static final String[] FEMALE_GIVEN = {
+        "An", "Anh", "Bích", "Chi", "Dung", "Diệp", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hồng", "Huệ",
+        "Hương", "Huyền", "Lan", "Liên", "Linh", "Loan", "Ly", "Mai", "Minh", "My", "Nga", "Ngân", "Ngọc", "Nhung",
+        "Oanh", "Phương", "Quỳnh", "Tâm", "Thảo", "Thanh", "Thơm", "Thu", "Thủy", "Trang", "Trinh", "Tuyết", "Uyên",
+        "Vân", "Vy", "Yến", "Hậu"
+    };
     /** Given names a clerk or a registry easily writes as the other of the pair (the diacritics differ). */
-    static final String[][] CONFUSED_GIVEN = {{"Hùng", "Hưng"}, {"Hương", "Hường"}, {"Thủy", "Thùy"},
-        {"Tùng", "Tụng"}, {"Lâm", "Lam"}, {"Thắng", "Thăng"}, {"Tuấn", "Tuân"}, {"Hằng", "Hạnh"},
-        {"Linh", "Lĩnh"}, {"Ngân", "Ngần"}, {"Thảo", "Thao"}, {"Vân", "Văn"}, {"Đạt", "Đat"}};
+    static final String[][] CONFUSED_GIVEN = {
+        {"Hùng", "Hưng"},
+        {"Hương", "Hường"},
+        {"Thủy", "Thùy"},
+        {"Tùng", "Tụng"},
+        {"Lâm", "Lam"},
+        {"Thắng", "Thăng"},
+        {"Tuấn", "Tuân"},
+        {"Hằng", "Hạnh"},
+        {"Linh", "Lĩnh"},
+        {"Ngân", "Ngần"},
+        {"Thảo", "Thao"},
+        {"Vân", "Văn"},
+        {"Đạt", "Đat"}
+    };
 
-    static final String[] STREETS = {"Hoàng Hoa Thám", "Đội Cấn", "Kim Mã", "Láng Hạ", "Nguyễn Chí Thanh",
-        "Giải Phóng", "Trường Chinh", "Tây Sơn", "Xã Đàn", "Cầu Giấy", "Xuân Thủy", "Hồ Tùng Mậu", "Nguyễn Trãi",
-        "Lê Văn Lương", "Tố Hữu", "Phạm Văn Đồng", "Nguyễn Văn Cừ", "Ngọc Lâm", "Minh Khai", "Bạch Mai", "Lò Đúc",
-        "Bà Triệu", "Lạc Long Quân", "Âu Cơ", "Thụy Khuê", "Kim Ngưu", "Tam Trinh", "Lĩnh Nam", "Khương Đình",
-        "Quang Trung", "Nguyễn Văn Linh", "Trần Duy Hưng", "Hoàng Quốc Việt", "Nguyễn Lương Bằng", "Thái Hà",
-        "Chùa Bộc", "Phố Vọng", "Trần Khát Chân", "Đê La Thành", "Văn Cao"};
+    static final String[] STREETS = {
+        "Hoàng Hoa Thám",
+        "Đội Cấn",
+        "Kim Mã",
+        "Láng Hạ",
+        "Nguyễn Chí Thanh",
+        "Giải Phóng",
+        "Trường Chinh",
+        "Tây Sơn",
+        "Xã Đàn",
+        "Cầu Giấy",
+        "Xuân Thủy",
+        "Hồ Tùng Mậu",
+        "Nguyễn Trãi",
+        "Lê Văn Lương",
+        "Tố Hữu",
+        "Phạm Văn Đồng",
+        "Nguyễn Văn Cừ",
+        "Ngọc Lâm",
+        "Minh Khai",
+        "Bạch Mai",
+        "Lò Đúc",
+        "Bà Triệu",
+        "Lạc Long Quân",
+        "Âu Cơ",
+        "Thụy Khuê",
+        "Kim Ngưu",
+        "Tam Trinh",
+        "Lĩnh Nam",
+        "Khương Đình",
+        "Quang Trung",
+        "Nguyễn Văn Linh",
+        "Trần Duy Hưng",
+        "Hoàng Quốc Việt",
+        "Nguyễn Lương Bằng",
+        "Thái Hà",
+        "Chùa Bộc",
+        "Phố Vọng",
+        "Trần Khát Chân",
+        "Đê La Thành",
+        "Văn Cao"
+    };
 
-    static final String[] ENTERPRISE_FORMS = {"Công ty TNHH", "Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV",
-        "Doanh nghiệp tư nhân"};
-    static final String[] ENTERPRISE_TRADES = {"Thương mại và Dịch vụ", "Đầu tư Xây dựng", "Công nghệ", "Xuất nhập khẩu",
-        "Vận tải", "Thực phẩm", "Dược phẩm", "Giáo dục", "Du lịch", "Tư vấn Thiết kế", "Bất động sản", "May mặc",
-        "Cơ khí", "Nội thất", "Truyền thông", "Phần mềm"};
-    static final String[] ENTERPRISE_BRANDS = {"Hoàng Long", "Minh Phát", "An Khang", "Sao Việt", "Hà Thành",
-        "Thăng Long", "Đại Việt", "Phú Gia", "Tân Phát", "Việt Hưng", "Kim Ngân", "Bảo An", "Nam Á", "Trường Thành",
-        "Hưng Thịnh", "Thiên Phú", "Hồng Hà", "Long Biên", "Ánh Dương", "Phương Đông", "Hòa Bình", "Đông Đô",
-        "Tràng An", "Sông Hồng", "Ba Đình", "Kinh Bắc", "Hải Nam", "Thành Công", "Quang Minh", "Vạn Xuân"};
-    static final String[] ORGANISATIONS = {"Trường Tiểu học", "Trường Trung học cơ sở", "Trường Mầm non",
-        "Hợp tác xã Nông nghiệp", "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Trạm Y tế", "Ban Quản lý dự án",
-        "Trung tâm Văn hóa - Thể thao", "Hội Người cao tuổi"};
+    static final String[] ENTERPRISE_FORMS = {
+        "Công ty TNHH", "Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Doanh nghiệp tư nhân"
+    };
+    static final String[] ENTERPRISE_TRADES = {
+        "Thương mại và Dịch vụ",
+        "Đầu tư Xây dựng",
+        "Công nghệ",
+        "Xuất nhập khẩu",
+        "Vận tải",
+        "Thực phẩm",
+        "Dược phẩm",
+        "Giáo dục",
+        "Du lịch",
+        "Tư vấn Thiết kế",
+        "Bất động sản",
+        "May mặc",
+        "Cơ khí",
+        "Nội thất",
+        "Truyền thông",
+        "Phần mềm"
+    };
+    static final String[] ENTERPRISE_BRANDS = {
+        "Hoàng Long",
+        "Minh Phát",
+        "An Khang",
+        "Sao Việt",
+        "Hà Thành",
+        "Thăng Long",
+        "Đại Việt",
+        "Phú Gia",
+        "Tân Phát",
+        "Việt Hưng",
+        "Kim Ngân",
+        "Bảo An",
+        "Nam Á",
+        "Trường Thành",
+        "Hưng Thịnh",
+        "Thiên Phú",
+        "Hồng Hà",
+        "Long Biên",
+        "Ánh Dương",
+        "Phương Đông",
+        "Hòa Bình",
+        "Đông Đô",
+        "Tràng An",
+        "Sông Hồng",
+        "Ba Đình",
+        "Kinh Bắc",
+        "Hải Nam",
+        "Thành Công",
+        "Quang Minh",
+        "Vạn Xuân"
+    };
+    static final String[] ORGANISATIONS = {
+        "Trường Tiểu học",
+        "Trường Trung học cơ sở",
+        "Trường Mầm non",
+        "Hợp tác xã Nông nghiệp",
+        "Hội Cựu chiến binh",
+        "Hội Liên hiệp Phụ nữ",
+        "Trạm Y tế",
+        "Ban Quản lý dự án",
+        "Trung tâm Văn hóa - Thể thao",
+        "Hội Người cao tuổi"
+    };
 
-    static final String[] SUPPLEMENT_REASONS = {"thiếu bản sao giấy tờ tùy thân", "thiếu văn bản ủy quyền",
-        "tờ khai chưa đủ chữ ký", "thông tin trong tờ khai chưa khớp với giấy tờ",
-        "thiếu giấy xác nhận của cơ quan có thẩm quyền", "ảnh chưa đúng quy cách"};
-    static final String[] PARTNER_AGENCIES = {"Chi cục Thuế", "Công an", "Bảo hiểm xã hội", "Văn phòng đăng ký đất đai",
-        "Sở Tài chính"};
+    static final String[] SUPPLEMENT_REASONS = {
+        "thiếu bản sao giấy tờ tùy thân",
+        "thiếu văn bản ủy quyền",
+        "tờ khai chưa đủ chữ ký",
+        "thông tin trong tờ khai chưa khớp với giấy tờ",
+        "thiếu giấy xác nhận của cơ quan có thẩm quyền",
+        "ảnh chưa đúng quy cách"
+    };
+    static final String[] PARTNER_AGENCIES = {
+        "Chi cục Thuế", "Công an", "Bảo hiểm xã hội", "Văn phòng đăng ký đất đai", "Sở Tài chính"
+    };
 
     /** A given name that does not repeat the last word of the middle name. */
     static String givenName(Rng rng, boolean female, String middle) {
@@ -449,8 +580,13 @@ final class HanoiData {
                 head = p;
                 procs = new ArrayList<>();
             } else {
-                procs.add(new Proc(p[1].charAt(0), Integer.parseInt(p[2]), p[3].equals("1"), Double.parseDouble(p[4]),
-                        p[5].equals("-") ? ' ' : p[5].charAt(0), p[6]));
+                procs.add(new Proc(
+                        p[1].charAt(0),
+                        Integer.parseInt(p[2]),
+                        p[3].equals("1"),
+                        Double.parseDouble(p[4]),
+                        p[5].equals("-") ? ' ' : p[5].charAt(0),
+                        p[6]));
             }
         }
         out.add(field(head, procs));

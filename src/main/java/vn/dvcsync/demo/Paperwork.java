@@ -23,7 +23,10 @@ final class Paperwork {
         if (f.startsWith("TN-DD") || f.startsWith("XD")) {
             City.Unit unit = city.units.get(d.unit);
             HanoiData.District district = city.district(unit);
-            sb.append(" (thửa đất số ").append(1 + r.nextInt(400)).append(", tờ bản đồ số ").append(1 + r.nextInt(60));
+            sb.append(" (thửa đất số ")
+                    .append(1 + r.nextInt(400))
+                    .append(", tờ bản đồ số ")
+                    .append(1 + r.nextInt(60));
             if (district != null) {
                 sb.append(", ").append(district.kind()).append(' ').append(district.name());
             }
@@ -44,48 +47,87 @@ final class Paperwork {
         String leaderOffice = unit.level() == City.Level.TINH ? "Ban Giám đốc" : "Lãnh đạo UBND";
         deadline[0] = VietnamClock.NONE;
         switch (status) {
-            case Dossiers.MOI_DANG_KY -> set(out, "Hệ thống Cổng Dịch vụ công", null, null,
-                    "Nộp hồ sơ trực tuyến: " + applicant.label());
+            case Dossiers.MOI_DANG_KY ->
+                set(out, "Hệ thống Cổng Dịch vụ công", null, null, "Nộp hồ sơ trực tuyến: " + applicant.label());
             case Dossiers.MOI_TIEP_NHAN -> {
-                set(out, official(r, d.unit, 0), "Chuyên viên", oneStop,
+                set(
+                        out,
+                        official(r, d.unit, 0),
+                        "Chuyên viên",
+                        oneStop,
                         "Tiếp nhận hồ sơ, hẹn trả kết quả ngày " + VietnamClock.dayMonthYear(d.due));
                 deadline[0] = d.due;
             }
             case Dossiers.DANG_XU_LY -> {
                 int before = k > 0 ? d.stepStatus[k - 1] : -1;
-                boolean resumed = before == Dossiers.CHO_BO_SUNG || before == Dossiers.CHO_NVTC
-                        || before == Dossiers.LIEN_THONG;
-                set(out, official(r, d.unit, 2), "Chuyên viên", p.office(), resumed
-                        ? "Tiếp tục giải quyết hồ sơ" : "Chuyển hồ sơ đến " + p.office() + " thẩm định, giải quyết");
+                boolean resumed =
+                        before == Dossiers.CHO_BO_SUNG || before == Dossiers.CHO_NVTC || before == Dossiers.LIEN_THONG;
+                set(
+                        out,
+                        official(r, d.unit, 2),
+                        "Chuyên viên",
+                        p.office(),
+                        resumed
+                                ? "Tiếp tục giải quyết hồ sơ"
+                                : "Chuyển hồ sơ đến " + p.office() + " thẩm định, giải quyết");
                 deadline[0] = d.due;
             }
-            case Dossiers.CHO_BO_SUNG -> set(out, official(r, d.unit, 2), "Chuyên viên", p.office(),
-                    "Đề nghị bổ sung hồ sơ: " + r.pick(HanoiData.SUPPLEMENT_REASONS));
+            case Dossiers.CHO_BO_SUNG ->
+                set(
+                        out,
+                        official(r, d.unit, 2),
+                        "Chuyên viên",
+                        p.office(),
+                        "Đề nghị bổ sung hồ sơ: " + r.pick(HanoiData.SUPPLEMENT_REASONS));
             case Dossiers.CHO_NVTC -> {
-                set(out, official(r, d.unit, 2), "Chuyên viên", p.office(),
+                set(
+                        out,
+                        official(r, d.unit, 2),
+                        "Chuyên viên",
+                        p.office(),
                         "Chuyển thông tin xác định nghĩa vụ tài chính, chờ người nộp thực hiện nghĩa vụ tài chính");
                 deadline[0] = d.due;
             }
             case Dossiers.LIEN_THONG -> {
-                set(out, official(r, d.unit, 2), "Chuyên viên", p.office(),
+                set(
+                        out,
+                        official(r, d.unit, 2),
+                        "Chuyên viên",
+                        p.office(),
                         "Chuyển liên thông hồ sơ đến " + r.pick(HanoiData.PARTNER_AGENCIES));
                 deadline[0] = d.due;
             }
             case Dossiers.TU_CHOI -> {
                 boolean atReception = k > 0 && d.stepStatus[k - 1] == Dossiers.MOI_DANG_KY;
-                set(out, official(r, d.unit, atReception ? 0 : 2), "Chuyên viên", atReception ? oneStop : p.office(),
-                    atReception ? "Từ chối tiếp nhận: hồ sơ không thuộc thẩm quyền hoặc không đủ điều kiện theo quy định"
-                            : "Từ chối giải quyết: hồ sơ không đủ điều kiện theo quy định");
+                set(
+                        out,
+                        official(r, d.unit, atReception ? 0 : 2),
+                        "Chuyên viên",
+                        atReception ? oneStop : p.office(),
+                        atReception
+                                ? "Từ chối tiếp nhận: hồ sơ không thuộc thẩm quyền hoặc không đủ điều kiện theo quy định"
+                                : "Từ chối giải quyết: hồ sơ không đủ điều kiện theo quy định");
             }
-            case Dossiers.RUT_HO_SO -> set(out, official(r, d.unit, 0), "Chuyên viên", oneStop,
-                    "Người nộp hồ sơ đề nghị rút hồ sơ");
-            case Dossiers.DUNG_XU_LY -> set(out, official(r, d.unit, 5), leaderTitle, leaderOffice,
-                    "Dừng giải quyết hồ sơ theo đề nghị của cơ quan có thẩm quyền");
-            case Dossiers.DA_CO_KET_QUA -> set(out, official(r, d.unit, 5), leaderTitle, leaderOffice,
-                    "Phê duyệt kết quả giải quyết hồ sơ");
-            default -> set(out, official(r, d.unit, 0), "Chuyên viên", oneStop, d.channel == 2
-                    ? "Trả kết quả qua Cổng Dịch vụ công và dịch vụ bưu chính công ích"
-                    : "Trả kết quả trực tiếp cho người nộp hồ sơ");
+            case Dossiers.RUT_HO_SO ->
+                set(out, official(r, d.unit, 0), "Chuyên viên", oneStop, "Người nộp hồ sơ đề nghị rút hồ sơ");
+            case Dossiers.DUNG_XU_LY ->
+                set(
+                        out,
+                        official(r, d.unit, 5),
+                        leaderTitle,
+                        leaderOffice,
+                        "Dừng giải quyết hồ sơ theo đề nghị của cơ quan có thẩm quyền");
+            case Dossiers.DA_CO_KET_QUA ->
+                set(out, official(r, d.unit, 5), leaderTitle, leaderOffice, "Phê duyệt kết quả giải quyết hồ sơ");
+            default ->
+                set(
+                        out,
+                        official(r, d.unit, 0),
+                        "Chuyên viên",
+                        oneStop,
+                        d.channel == 2
+                                ? "Trả kết quả qua Cổng Dịch vụ công và dịch vụ bưu chính công ích"
+                                : "Trả kết quả trực tiếp cho người nộp hồ sơ");
         }
     }
 

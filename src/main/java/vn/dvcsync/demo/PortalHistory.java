@@ -1,7 +1,5 @@
 package vn.dvcsync.demo;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,17 +10,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.CityReader;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.canonical.Watermark;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * The demo portal's past: every sendable city dossier as the mapping makes it (synchronised at its last
@@ -38,8 +37,7 @@ class PortalHistory {
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Vietnam.ZONE);
     private static final int PAGE = 5000;
 
-    private record Plant(String code, String kind, String field, String value) {
-    }
+    private record Plant(String code, String kind, String field, String value) {}
 
     private final CityReader city;
     private final PortalMapping mapping;
@@ -71,7 +69,8 @@ class PortalHistory {
             List<ObjectNode> copies = new ArrayList<>(page.size());
             for (Dossier d : page) {
                 ObjectNode copy = mapping.dossier(d);
-                if (!known.contains(d.procedureCode()) || !rules.checkDossier(copy, province.provinceCode()).isEmpty()) {
+                if (!known.contains(d.procedureCode())
+                        || !rules.checkDossier(copy, province.provinceCode()).isEmpty()) {
                     continue;
                 }
                 String synced = PORTAL_TIME.format(d.updatedAt());
@@ -103,7 +102,10 @@ class PortalHistory {
             Dossier last = page.get(page.size() - 1);
             after = new Watermark(last.updatedAt(), last.id());
         }
-        log.info("Demo portal history: {} dossiers put on the portal simulator ({} planted differences)",
-                loaded, onDossier.size() + orphansOf.values().stream().mapToInt(List::size).sum());
+        log.info(
+                "Demo portal history: {} dossiers put on the portal simulator ({} planted differences)",
+                loaded,
+                onDossier.size()
+                        + orphansOf.values().stream().mapToInt(List::size).sum());
     }
 }

@@ -8,8 +8,7 @@ final class Rng {
 
     private long state;
 
-    Rng() {
-    }
+    Rng() {}
 
     Rng(long... keys) {
         reseed(keys);

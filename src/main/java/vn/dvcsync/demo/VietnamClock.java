@@ -1,7 +1,5 @@
 package vn.dvcsync.demo;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +8,7 @@ import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import vn.dvcsync.kernel.Vietnam;
 
 /**
  * Time of the demo city. A time is a "local second": seconds since 1970-01-01 00:00 on a wall clock in
@@ -30,20 +29,30 @@ final class VietnamClock {
     private static final long AFTERNOON = 13 * HOUR;
     private static final long CLOSE = 17 * HOUR;
 
-    private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(4, 30),
-            MonthDay.of(5, 1), MonthDay.of(9, 2));
+    private static final Set<MonthDay> FIXED_HOLIDAYS =
+            Set.of(MonthDay.of(1, 1), MonthDay.of(4, 30), MonthDay.of(5, 1), MonthDay.of(9, 2));
     /** First day of the lunar new year (Tết Nguyên đán). */
     private static final Map<Integer, LocalDate> TET = Map.ofEntries(
-            Map.entry(2015, LocalDate.of(2015, 2, 19)), Map.entry(2016, LocalDate.of(2016, 2, 8)),
-            Map.entry(2017, LocalDate.of(2017, 1, 28)), Map.entry(2018, LocalDate.of(2018, 2, 16)),
-            Map.entry(2019, LocalDate.of(2019, 2, 5)), Map.entry(2020, LocalDate.of(2020, 1, 25)),
-            Map.entry(2021, LocalDate.of(2021, 2, 12)), Map.entry(2022, LocalDate.of(2022, 2, 1)),
-            Map.entry(2023, LocalDate.of(2023, 1, 22)), Map.entry(2024, LocalDate.of(2024, 2, 10)),
-            Map.entry(2025, LocalDate.of(2025, 1, 29)), Map.entry(2026, LocalDate.of(2026, 2, 17)),
-            Map.entry(2027, LocalDate.of(2027, 2, 6)), Map.entry(2028, LocalDate.of(2028, 1, 26)),
-            Map.entry(2029, LocalDate.of(2029, 2, 13)), Map.entry(2030, LocalDate.of(2030, 2, 3)),
-            Map.entry(2031, LocalDate.of(2031, 1, 23)), Map.entry(2032, LocalDate.of(2032, 2, 11)),
-            Map.entry(2033, LocalDate.of(2033, 1, 31)), Map.entry(2034, LocalDate.of(2034, 2, 19)),
+            Map.entry(2015, LocalDate.of(2015, 2, 19)),
+            Map.entry(2016, LocalDate.of(2016, 2, 8)),
+            Map.entry(2017, LocalDate.of(2017, 1, 28)),
+            Map.entry(2018, LocalDate.of(2018, 2, 16)),
+            Map.entry(2019, LocalDate.of(2019, 2, 5)),
+            Map.entry(2020, LocalDate.of(2020, 1, 25)),
+            Map.entry(2021, LocalDate.of(2021, 2, 12)),
+            Map.entry(2022, LocalDate.of(2022, 2, 1)),
+            Map.entry(2023, LocalDate.of(2023, 1, 22)),
+            Map.entry(2024, LocalDate.of(2024, 2, 10)),
+            Map.entry(2025, LocalDate.of(2025, 1, 29)),
+            Map.entry(2026, LocalDate.of(2026, 2, 17)),
+            Map.entry(2027, LocalDate.of(2027, 2, 6)),
+            Map.entry(2028, LocalDate.of(2028, 1, 26)),
+            Map.entry(2029, LocalDate.of(2029, 2, 13)),
+            Map.entry(2030, LocalDate.of(2030, 2, 3)),
+            Map.entry(2031, LocalDate.of(2031, 1, 23)),
+            Map.entry(2032, LocalDate.of(2032, 2, 11)),
+            Map.entry(2033, LocalDate.of(2033, 1, 31)),
+            Map.entry(2034, LocalDate.of(2034, 2, 19)),
             Map.entry(2035, LocalDate.of(2035, 2, 8)));
 
     /** Offset seconds of a cached day when constant all day, else {@link Integer#MIN_VALUE}. */

@@ -1,10 +1,5 @@
 package vn.dvcsync.extract;
 
-import vn.dvcsync.kernel.Category;
-
-import vn.dvcsync.applicant.ApplicantQueue;
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -12,24 +7,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.dvcsync.city.CityReader;
-import vn.dvcsync.city.CityProperties;
+import vn.dvcsync.applicant.ApplicantQueue;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.canonical.Step;
 import vn.dvcsync.canonical.Watermark;
+import vn.dvcsync.city.CityProperties;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.ledger.LedgerEntry;
 import vn.dvcsync.ledger.Watermarks;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.Violation;
-import vn.dvcsync.kernel.RunCounters;
 
 /**
  * Extract → map → validate → ledger, one page at a time. A page's ledger rows, its applicants to
@@ -56,9 +53,18 @@ public class Staging {
     private final RunCounters counters;
     private final ObjectMapper json;
 
-    Staging(CityReader reader, PortalMapping mapping, PortalRules rules, Ledger ledger, Watermarks watermarks,
-            ApplicantQueue applicants, TransactionTemplate tx, CityProperties city, ProvinceProperties province,
-            RunCounters counters, ObjectMapper json) {
+    Staging(
+            CityReader reader,
+            PortalMapping mapping,
+            PortalRules rules,
+            Ledger ledger,
+            Watermarks watermarks,
+            ApplicantQueue applicants,
+            TransactionTemplate tx,
+            CityProperties city,
+            ProvinceProperties province,
+            RunCounters counters,
+            ObjectMapper json) {
         this.reader = reader;
         this.mapping = mapping;
         this.rules = rules;
@@ -135,7 +141,10 @@ public class Staging {
         counters.add(runId, "extracted.steps", stepCount);
         counters.add(runId, "extracted.new_versions", fresh);
         counters.add(runId, "quarantined.at_validation", invalid);
-        counters.add(runId, "quarantined.unreadable", read.unreadable().size() + steps.unreadable().size());
+        counters.add(
+                runId,
+                "quarantined.unreadable",
+                read.unreadable().size() + steps.unreadable().size());
         return read.rows() < city.pageSize() ? null : next;
     }
 
@@ -145,19 +154,36 @@ public class Staging {
         String message = "Dossier " + key + " (city id " + u.id() + ") cannot be read: column " + u.column()
                 + " holds a value of the wrong kind (" + u.problem() + ")";
         ObjectNode payload = json.createObjectNode().put("MaHoSo", u.code());
-        return new LedgerEntry(Ledger.DOSSIER, key, u.version(), null, u.unitCode(),
-                Category.DOSSIER_INVALID.name(), UNREADABLE + u.column(), message, payload.toString());
+        return new LedgerEntry(
+                Ledger.DOSSIER,
+                key,
+                u.version(),
+                null,
+                u.unitCode(),
+                Category.DOSSIER_INVALID.name(),
+                UNREADABLE + u.column(),
+                message,
+                payload.toString());
     }
 
     /** A city step row that could not be read: quarantined, naming the column; its version changes with the problem. */
     private LedgerEntry unreadableStep(CityReader.Unreadable u, List<Dossier> page) {
-        Dossier d = page.stream().filter(p -> p.id() == u.dossierId()).findFirst().orElseThrow();
+        Dossier d =
+                page.stream().filter(p -> p.id() == u.dossierId()).findFirst().orElseThrow();
         String parent = d.recordKey();
         String key = parent + "/" + u.id();
         String message = "Step " + key + " cannot be read: column " + u.column() + " holds a value of the wrong kind ("
                 + u.problem() + ")";
-        return new LedgerEntry(Ledger.STEP, key, hash(u.column() + ":" + u.problem()), parent, d.unitCode(),
-                "STEP_INVALID", UNREADABLE + u.column(), message, json.createObjectNode().put("MaHoSo", d.code()).toString());
+        return new LedgerEntry(
+                Ledger.STEP,
+                key,
+                hash(u.column() + ":" + u.problem()),
+                parent,
+                d.unitCode(),
+                "STEP_INVALID",
+                UNREADABLE + u.column(),
+                message,
+                json.createObjectNode().put("MaHoSo", d.code()).toString());
     }
 
     private LedgerEntry dossierEntry(Dossier d) {
@@ -167,11 +193,19 @@ public class Staging {
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
             String message = "Dossier " + key + " (city id " + d.id() + ") breaks " + describe(violations);
-            return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
-                    Category.DOSSIER_INVALID.name(), first.field(), message, portal.toString());
+            return new LedgerEntry(
+                    Ledger.DOSSIER,
+                    key,
+                    d.version(),
+                    null,
+                    d.unitCode(),
+                    Category.DOSSIER_INVALID.name(),
+                    first.field(),
+                    message,
+                    portal.toString());
         }
-        return new LedgerEntry(Ledger.DOSSIER, key, d.version(), null, d.unitCode(),
-                null, null, null, portal.toString());
+        return new LedgerEntry(
+                Ledger.DOSSIER, key, d.version(), null, d.unitCode(), null, null, null, portal.toString());
     }
 
     private LedgerEntry stepEntry(Dossier d, Step s) {
@@ -183,14 +217,23 @@ public class Staging {
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
             String message = "Step " + key + " breaks " + describe(violations);
-            return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(),
-                    "STEP_INVALID", first.field(), message, payload);
+            return new LedgerEntry(
+                    Ledger.STEP,
+                    key,
+                    hash(payload),
+                    parent,
+                    d.unitCode(),
+                    "STEP_INVALID",
+                    first.field(),
+                    message,
+                    payload);
         }
         return new LedgerEntry(Ledger.STEP, key, hash(payload), parent, d.unitCode(), null, null, null, payload);
     }
 
     private static String describe(List<Violation> violations) {
-        return violations.stream().map(v -> v.field() + " [" + v.rule() + "]: " + v.message())
+        return violations.stream()
+                .map(v -> v.field() + " [" + v.rule() + "]: " + v.message())
                 .collect(Collectors.joining("; "));
     }
 

@@ -8,6 +8,5 @@ package vn.dvcsync.index;
  * @param name   the group's name as the portal shows it
  * @param max    the group's points
  */
-public record GroupScore(String unitCode, String unitName, String group, String name, double max,
-                         Double city, Double portal) {
-}
+public record GroupScore(
+        String unitCode, String unitName, String group, String name, double max, Double city, Double portal) {}

@@ -30,28 +30,49 @@ public class IndexEstimates {
         List<Object[]> rows = new ArrayList<>();
         for (GroupScore g : estimates) {
             int position = positions.merge(nonNull(g.unitCode()), 1, Integer::sum);
-            rows.add(new Object[] {runId, nonNull(g.unitCode()), g.group(), decimal(g.city()), decimal(g.portal()),
-                    BigDecimal.valueOf(g.max()), g.unitName(), g.name(), position});
+            rows.add(new Object[] {
+                runId,
+                nonNull(g.unitCode()),
+                g.group(),
+                decimal(g.city()),
+                decimal(g.portal()),
+                BigDecimal.valueOf(g.max()),
+                g.unitName(),
+                g.name(),
+                position
+            });
         }
-        jdbc.batchUpdate("insert into index_estimate (run_id, unit_code, group_id, city_score, portal_score, max_score,"
-                + " unit_name, group_name, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "insert into index_estimate (run_id, unit_code, group_id, city_score, portal_score, max_score,"
+                        + " unit_name, group_name, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
     /** The run's stored index estimate; empty when it has none. */
     public Optional<IndexReport> of(String runId) {
         Map<String, List<GroupScore>> byUnit = new LinkedHashMap<>();
-        jdbc.query("select * from index_estimate where run_id = ? order by unit_code <> '', unit_code, position",
+        jdbc.query(
+                "select * from index_estimate where run_id = ? order by unit_code <> '', unit_code, position",
                 rs -> {
-                    byUnit.computeIfAbsent(rs.getString("unit_code"), k -> new ArrayList<>()).add(new GroupScore(
-                            rs.getString("unit_code"), nonNull(rs.getString("unit_name")), rs.getString("group_id"),
-                            nonNull(rs.getString("group_name")), rs.getDouble("max_score"),
-                            score(rs, "city_score"), score(rs, "portal_score")));
-                }, runId);
+                    byUnit.computeIfAbsent(rs.getString("unit_code"), k -> new ArrayList<>())
+                            .add(new GroupScore(
+                                    rs.getString("unit_code"),
+                                    nonNull(rs.getString("unit_name")),
+                                    rs.getString("group_id"),
+                                    nonNull(rs.getString("group_name")),
+                                    rs.getDouble("max_score"),
+                                    score(rs, "city_score"),
+                                    score(rs, "portal_score")));
+                },
+                runId);
         if (byUnit.isEmpty()) {
             return Optional.empty();
         }
-        List<IndexReport.UnitIndex> units = byUnit.entrySet().stream().filter(e -> !e.getKey().isEmpty())
-                .map(e -> new IndexReport.UnitIndex(e.getKey(), e.getValue().get(0).unitName(), e.getValue())).toList();
+        List<IndexReport.UnitIndex> units = byUnit.entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty())
+                .map(e -> new IndexReport.UnitIndex(
+                        e.getKey(), e.getValue().get(0).unitName(), e.getValue()))
+                .toList();
         return Optional.of(new IndexReport(runId, byUnit.getOrDefault("", List.of()), units));
     }
 

@@ -1,7 +1,5 @@
 package vn.dvcsync.index;
 
-import vn.dvcsync.kernel.Category;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import vn.dvcsync.kernel.Category;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
 
@@ -50,16 +49,16 @@ public final class IndexModel {
         boolean matches(Mismatch m) {
             return category.equals(m.category())
                     && (field == null || field.equals(m.field()))
-                    && (cityValue == null || (m.cityValue() != null && cityValue.equals(m.cityValue().strip())));
+                    && (cityValue == null
+                            || (m.cityValue() != null
+                                    && cityValue.equals(m.cityValue().strip())));
         }
     }
 
-    private record Ratio(String id, double points, String denominator, String city, String portal,
-                         List<Fixer> fixedBy) {
-    }
+    private record Ratio(
+            String id, double points, String denominator, String city, String portal, List<Fixer> fixedBy) {}
 
-    private record Group(String id, String name, double max, List<Ratio> ratios) {
-    }
+    private record Group(String id, String name, double max, List<Ratio> ratios) {}
 
     private final List<Group> groups;
     private final List<Ratio> ratios = new ArrayList<>();
@@ -113,7 +112,10 @@ public final class IndexModel {
         double max = positive(file, key + ".max", node.get("max"));
         JsonNode ratioNodes = node.get("ratios");
         if (ratioNodes == null || !ratioNodes.isObject() || ratioNodes.isEmpty()) {
-            throw error(file, key + ".ratios", "expected a map of ratios (key: {points, denominator, city, portal, fixed_by})");
+            throw error(
+                    file,
+                    key + ".ratios",
+                    "expected a map of ratios (key: {points, denominator, city, portal, fixed_by})");
         }
         List<Ratio> ratios = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = ratioNodes.fields(); it.hasNext(); ) {
@@ -137,7 +139,10 @@ public final class IndexModel {
         JsonNode list = node.get("fixed_by");
         if (list != null && !list.isNull()) {
             if (!list.isArray()) {
-                throw error(file, path + ".fixed_by", "expected a list of CATEGORY, CATEGORY/FIELD or CATEGORY/FIELD=value");
+                throw error(
+                        file,
+                        path + ".fixed_by",
+                        "expected a list of CATEGORY, CATEGORY/FIELD or CATEGORY/FIELD=value");
             }
             for (int i = 0; i < list.size(); i++) {
                 fixers.add(fixer(file, path + ".fixed_by[" + i + "]", list.get(i)));
@@ -162,10 +167,16 @@ public final class IndexModel {
         }
         String category = s.strip();
         if (!Category.known(category)) {
-            throw error(file, path, "unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
+            throw error(
+                    file,
+                    path,
+                    "unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
         if ((field != null && field.isEmpty()) || (value != null && (field == null || value.isEmpty()))) {
-            throw error(file, path, "expected CATEGORY, CATEGORY/FIELD or CATEGORY/FIELD=value, not '" + node.asText() + "'");
+            throw error(
+                    file,
+                    path,
+                    "expected CATEGORY, CATEGORY/FIELD or CATEGORY/FIELD=value, not '" + node.asText() + "'");
         }
         return new Fixer(category, field, value);
     }
@@ -183,7 +194,10 @@ public final class IndexModel {
     }
 
     private static String text(Path file, String path, JsonNode node) {
-        if (node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank()) {
+        if (node == null
+                || node.isNull()
+                || !node.isValueNode()
+                || node.asText().isBlank()) {
             throw error(file, path, "missing or not a single non-empty value");
         }
         return node.asText().strip();
@@ -232,8 +246,16 @@ public final class IndexModel {
         String unit = unitCode == null ? "" : unitCode;
         ToLongFunction<String> count = unit.isEmpty() ? facts::total : m -> facts.get(unit, m);
         String unitName = unit.isEmpty() ? "" : facts.unitName(unit);
-        return groups.stream().map(g -> new GroupScore(unit, unitName, g.id(), g.name(), g.max(),
-                score(g, count, Ratio::city), score(g, count, Ratio::portal))).toList();
+        return groups.stream()
+                .map(g -> new GroupScore(
+                        unit,
+                        unitName,
+                        g.id(),
+                        g.name(),
+                        g.max(),
+                        score(g, count, Ratio::city),
+                        score(g, count, Ratio::portal)))
+                .toList();
     }
 
     /** Province-wide first, then each unit of the facts (the unit {@code ""} is only in the province-wide). */
@@ -311,8 +333,10 @@ public final class IndexModel {
             return 0;
         }
         Group g = groupOfRatio.get(i);
-        double applicable = g.ratios().stream().filter(x -> facts.total(x.denominator()) > 0)
-                .mapToDouble(Ratio::points).sum();
+        double applicable = g.ratios().stream()
+                .filter(x -> facts.total(x.denominator()) > 0)
+                .mapToDouble(Ratio::points)
+                .sum();
         return g.max() / applicable * r.points() * moved / den;
     }
 }

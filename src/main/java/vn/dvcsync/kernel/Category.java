@@ -21,7 +21,8 @@ public enum Category {
     APPLICANT_NOT_FOUND,
     APPLICANT_DATA_MISMATCH;
 
-    private static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
+    private static final List<String> NAMES =
+            Arrays.stream(values()).map(Enum::name).toList();
 
     /** Every category's name, in gateway.md's order. */
     public static List<String> names() {

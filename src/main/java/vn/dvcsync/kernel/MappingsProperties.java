@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * code tables and the index model.
  */
 @ConfigurationProperties("dvcsync.mappings")
-public record MappingsProperties(@DefaultValue("mappings") Path dir) {
-}
+public record MappingsProperties(@DefaultValue("mappings") Path dir) {}

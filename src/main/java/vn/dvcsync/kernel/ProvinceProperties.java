@@ -12,15 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param portal       the province on the portal
  */
 @ConfigurationProperties("dvcsync")
-public record ProvinceProperties(@DefaultValue("H26") String provinceCode, @DefaultValue Portal portal) {
+public record ProvinceProperties(
+        @DefaultValue("H26") String provinceCode,
+        @DefaultValue Portal portal) {
 
     /** @param madonvi the province's agency code on the portal, sent in every call and the unit of its procedures */
-    public record Portal(@DefaultValue("000.00.00.H26") String madonvi) {
-    }
+    public record Portal(@DefaultValue("000.00.00.H26") String madonvi) {}
 
     @ConstructorBinding
-    public ProvinceProperties {
-    }
+    public ProvinceProperties {}
 
     public ProvinceProperties(String provinceCode, String madonvi) {
         this(provinceCode, new Portal(madonvi));

@@ -18,7 +18,8 @@ public class RunCounters {
             return;
         }
         byRun.computeIfAbsent(runId, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(name, k -> new AtomicLong()).addAndGet(n);
+                .computeIfAbsent(name, k -> new AtomicLong())
+                .addAndGet(n);
     }
 
     public long get(String runId, String name) {

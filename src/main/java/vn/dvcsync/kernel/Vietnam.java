@@ -8,6 +8,5 @@ public final class Vietnam {
     /** {@code Asia/Ho_Chi_Minh} (UTC+7, no daylight saving). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private Vietnam() {
-    }
+    private Vietnam() {}
 }

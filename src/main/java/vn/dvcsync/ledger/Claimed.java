@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param uncertainSince  for an uncertain row, when it was claimed (or its attempt failed) without its answer being
  *                        recorded; null otherwise
  */
-public record Claimed(long id, String recordKey, long version, String parentKey, String payload,
-                      int attempts, boolean deliveredBefore, boolean uncertain, Instant uncertainSince) {
-}
+public record Claimed(
+        long id,
+        String recordKey,
+        long version,
+        String parentKey,
+        String payload,
+        int attempts,
+        boolean deliveredBefore,
+        boolean uncertain,
+        Instant uncertainSince) {}

@@ -20,9 +20,16 @@ import org.springframework.stereotype.Component;
 public class DeadLetters {
 
     /** One dead letter as an admin sees it (no payload: it holds personal data). */
-    public record DeadLetter(long id, String recordType, String recordKey, long version, String unitCode,
-                             int attempts, String lastError, OffsetDateTime failedAt, String runId) {
-    }
+    public record DeadLetter(
+            long id,
+            String recordType,
+            String recordKey,
+            long version,
+            String unitCode,
+            int attempts,
+            String lastError,
+            OffsetDateTime failedAt,
+            String runId) {}
 
     /**
      * Which dead letters: every non-null part must match.
@@ -55,8 +62,7 @@ public class DeadLetters {
     }
 
     /** One page of dead letters, oldest failure first. */
-    public record Page(List<DeadLetter> items, int page, int size, long total) {
-    }
+    public record Page(List<DeadLetter> items, int page, int size, long total) {}
 
     private final JdbcTemplate jdbc;
 
@@ -71,19 +77,29 @@ public class DeadLetters {
         List<Object> args = new ArrayList<>(List.of(where.args()));
         args.add(size);
         args.add((long) page * size);
-        List<DeadLetter> items = jdbc.query("""
+        List<DeadLetter> items = jdbc.query(
+                """
                 select id, record_type, record_key, version, unit_code, attempts, last_error, updated_at, run_id
                 from ledger where %s order by updated_at, id limit ? offset ?
-                """.formatted(where.sql), (rs, n) -> new DeadLetter(rs.getLong("id"), rs.getString("record_type"),
-                rs.getString("record_key"), rs.getLong("version"), rs.getString("unit_code"), rs.getInt("attempts"),
-                rs.getString("last_error"), rs.getObject("updated_at", OffsetDateTime.class), rs.getString("run_id")),
+                """.formatted(where.sql),
+                (rs, n) -> new DeadLetter(
+                        rs.getLong("id"),
+                        rs.getString("record_type"),
+                        rs.getString("record_key"),
+                        rs.getLong("version"),
+                        rs.getString("unit_code"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getObject("updated_at", OffsetDateTime.class),
+                        rs.getString("run_id")),
                 args.toArray());
         return new Page(items, page, size, total);
     }
 
     /** Whether the ledger has a row with this id (a dead letter or not, any more). */
     public Optional<String> status(long id) {
-        return jdbc.queryForList("select status from ledger where id = ?", String.class, id).stream().findFirst();
+        return jdbc.queryForList("select status from ledger where id = ?", String.class, id).stream()
+                .findFirst();
     }
 
     /**
@@ -103,8 +119,7 @@ public class DeadLetters {
                 """.formatted(where.sql), args.toArray());
     }
 
-    private record Where(String sql, Object[] args) {
-    }
+    private record Where(String sql, Object[] args) {}
 
     private static Where where(Filter f) {
         StringBuilder sql = new StringBuilder("status = 'FAILED'");

@@ -29,6 +29,7 @@ public class Ledger {
 
     /** Namespaces of the transaction-scoped advisory locks a claim takes per dossier (pg_try_advisory_xact_lock). */
     private static final int DOSSIER_LOCKS = 0x4c44;
+
     private static final int STEP_LOCKS = 0x4c53;
 
     private final JdbcTemplate jdbc;
@@ -165,12 +166,10 @@ public class Ledger {
         boolean dossiers = DOSSIER.equals(recordType);
         // the unit of exclusion: a dossier's versions, or all steps of one dossier
         String unit = dossiers ? "record_key" : "parent_key";
-        String eligible = dossiers
-                ? """
+        String eligible = dossiers ? """
                   and not exists (select 1 from ledger n where n.record_type = %1$s.record_type
                                   and n.record_key = %1$s.record_key and n.version > %1$s.version)
-                  """
-                : """
+                  """ : """
                   and exists (select 1 from ledger p where p.record_type = 'DOSSIER'
                               and p.record_key = %1$s.parent_key and p.status = 'DELIVERED')
                   """;
@@ -183,13 +182,18 @@ public class Ledger {
             List<String> candidates = jdbc.queryForList(
                     "select l." + unit + " from ledger l where " + due.formatted("l") + eligible.formatted("l")
                             + " order by l.next_attempt_at nulls first, l.id limit ? for update of l skip locked",
-                    String.class, recordType, limit);
+                    String.class,
+                    recordType,
+                    limit);
             if (candidates.isEmpty()) {
                 return List.<Claimed>of();
             }
-            String[] units = jdbc.queryForList("select u from unnest(?::text[]) u where pg_try_advisory_xact_lock(?, hashtext(u))",
-                    String.class, new LinkedHashSet<>(candidates).toArray(String[]::new),
-                    dossiers ? DOSSIER_LOCKS : STEP_LOCKS).toArray(String[]::new);
+            String[] units = jdbc.queryForList(
+                            "select u from unnest(?::text[]) u where pg_try_advisory_xact_lock(?, hashtext(u))",
+                            String.class,
+                            new LinkedHashSet<>(candidates).toArray(String[]::new),
+                            dossiers ? DOSSIER_LOCKS : STEP_LOCKS)
+                    .toArray(String[]::new);
             if (units.length == 0) {
                 return List.<Claimed>of();
             }
@@ -198,7 +202,8 @@ public class Ledger {
             // taking them all would send a second call of a few steps. A unit bigger than `limit` goes alone.
             // Claimers never wait for one another (a wait could close a cycle: a deadlock): a unit is claimed only
             // when this claim could lock every one of its due rows; rows another claimer holds make it skip the unit.
-            return jdbc.query("""
+            return jdbc.query(
+                    """
                     with due as (
                         select c.id, c.%1$s as unit from ledger c
                         where c.%1$s = any(?) and %2$s %3$s
@@ -226,11 +231,21 @@ public class Ledger {
                               (l.reason = '%4$s' or exists (select 1 from ledger d where d.record_type = l.record_type
                                       and d.record_key = l.record_key and d.status = 'DELIVERED')) as delivered_before
                     """.formatted(unit, due.formatted("c"), eligible.formatted("c"), REOPENED_HELD),
-                    (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("record_key"), rs.getLong("version"),
-                            rs.getString("parent_key"), rs.getString("payload"), rs.getInt("attempts"),
-                            rs.getBoolean("delivered_before"), rs.getBoolean("uncertain"),
+                    (rs, n) -> new Claimed(
+                            rs.getLong("id"),
+                            rs.getString("record_key"),
+                            rs.getLong("version"),
+                            rs.getString("parent_key"),
+                            rs.getString("payload"),
+                            rs.getInt("attempts"),
+                            rs.getBoolean("delivered_before"),
+                            rs.getBoolean("uncertain"),
                             instant(rs.getObject("uncertain_since", OffsetDateTime.class))),
-                    units, recordType, units, limit, props.lease().toMillis() / 1000.0);
+                    units,
+                    recordType,
+                    units,
+                    limit,
+                    props.lease().toMillis() / 1000.0);
         });
         return claimed.stream().sorted(Comparator.comparingLong(Claimed::id)).toList();
     }
@@ -255,8 +270,10 @@ public class Ledger {
 
     /** Gives back claimed rows that were not sent after all: they may be claimed again at once. */
     public void release(Collection<Long> ids) {
-        withLongArray(ids, arr -> jdbc.update("update ledger set claimed_until = null, updated_at = now() where id = any(?)",
-                (Object) arr));
+        withLongArray(
+                ids,
+                arr -> jdbc.update(
+                        "update ledger set claimed_until = null, updated_at = now() where id = any(?)", (Object) arr));
     }
 
     /**
@@ -286,15 +303,23 @@ public class Ledger {
      *                       {@link Claimed#uncertain()}): they are confirmed again
      */
     public void markAttemptFailed(Collection<Long> ids, String error, boolean mayHaveArrived, String runId) {
-        withLongArray(ids, arr -> jdbc.update("""
+        withLongArray(
+                ids,
+                arr -> jdbc.update(
+                        """
                 update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
                        status = case when status <> 'PENDING' then status
                                      when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
                        next_attempt_at = now() + make_interval(secs => ?), claimed_until = null,
                        unconfirmed = unconfirmed and ?
                 where id = any(?)
-                """, truncate(error), runId, props.maxAttempts(), props.retryDelay().toMillis() / 1000.0,
-                mayHaveArrived, arr));
+                """,
+                        truncate(error),
+                        runId,
+                        props.maxAttempts(),
+                        props.retryDelay().toMillis() / 1000.0,
+                        mayHaveArrived,
+                        arr));
     }
 
     /**
@@ -346,14 +371,18 @@ public class Ledger {
     /** Rows per status (and quarantine reason) last touched by a run. */
     public Map<String, Long> countsForRun(String runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select record_type, status, coalesce(reason, '') as reason, count(*) as n from ledger
                 where run_id = ? group by 1, 2, 3 order by 1, 2, 3
-                """, rs -> {
-            String key = rs.getString("record_type").toLowerCase() + "." + rs.getString("status").toLowerCase()
-                    + (rs.getString("reason").isEmpty() ? "" : "." + rs.getString("reason"));
-            counts.put(key, rs.getLong("n"));
-        }, runId);
+                """,
+                rs -> {
+                    String key = rs.getString("record_type").toLowerCase() + "."
+                            + rs.getString("status").toLowerCase()
+                            + (rs.getString("reason").isEmpty() ? "" : "." + rs.getString("reason"));
+                    counts.put(key, rs.getLong("n"));
+                },
+                runId);
         return counts;
     }
 
@@ -364,7 +393,9 @@ public class Ledger {
                 select record_type, status, count(*) as n from ledger where status <> 'SUPERSEDED'
                 group by 1, 2 order by 1, 2
                 """, rs -> {
-            counts.put(rs.getString("record_type").toLowerCase() + "." + rs.getString("status").toLowerCase(),
+            counts.put(
+                    rs.getString("record_type").toLowerCase() + "."
+                            + rs.getString("status").toLowerCase(),
                     rs.getLong("n"));
         });
         return counts;

@@ -21,5 +21,4 @@ public record LedgerEntry(
         String reason,
         String rule,
         String message,
-        String payload) {
-}
+        String payload) {}

@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LedgerProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("PT1M") Duration retryDelay,
-        @DefaultValue("PT5M") Duration lease) {
-}
+        @DefaultValue("PT5M") Duration lease) {}

@@ -16,9 +16,12 @@ public class Watermarks {
     }
 
     public Watermark get(String name) {
-        return jdbc.query("select ts, id from watermark where name = ?",
-                rs -> rs.next() ? new Watermark(rs.getObject("ts", OffsetDateTime.class), rs.getLong("id"))
-                        : Watermark.START, name);
+        return jdbc.query(
+                "select ts, id from watermark where name = ?",
+                rs -> rs.next()
+                        ? new Watermark(rs.getObject("ts", OffsetDateTime.class), rs.getLong("id"))
+                        : Watermark.START,
+                name);
     }
 
     /** Moves the watermark forward; never back (a re-read of older rows leaves it where it is). */

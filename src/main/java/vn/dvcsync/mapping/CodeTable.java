@@ -17,7 +17,10 @@ import java.util.Map;
  */
 final class CodeTable {
 
-    enum Missing { REJECT, PASSTHROUGH }
+    enum Missing {
+        REJECT,
+        PASSTHROUGH
+    }
 
     private static final String HEADER = "city_code,portal_code,meaning";
 
@@ -98,8 +101,8 @@ final class CodeTable {
             }
             Integer previous = lineOf.putIfAbsent(city, i + 1);
             if (previous != null) {
-                throw new MappingException(csv + " line " + (i + 1) + ": city code '" + city
-                        + "' already listed on line " + previous);
+                throw new MappingException(
+                        csv + " line " + (i + 1) + ": city code '" + city + "' already listed on line " + previous);
             }
             codes.put(city, portal);
         }
@@ -109,6 +112,8 @@ final class CodeTable {
     private static boolean header(String line) {
         String clean = line.startsWith("\uFEFF") ? line.substring(1) : line;
         String[] cells = clean.toLowerCase(Locale.ROOT).split(",");
-        return cells.length >= 2 && cells[0].strip().equals("city_code") && cells[1].strip().equals("portal_code");
+        return cells.length >= 2
+                && cells[0].strip().equals("city_code")
+                && cells[1].strip().equals("portal_code");
     }
 }

@@ -1,9 +1,8 @@
 package vn.dvcsync.mapping;
 
-import vn.dvcsync.kernel.MappingsProperties;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dvcsync.kernel.MappingsProperties;
 
 /** The mappings are parsed once at start: a broken mapping stops the gateway with the file and key named. */
 @Configuration(proxyBeanMethods = false)

@@ -46,14 +46,12 @@ public final class PortalMapping {
      * @throws MappingException naming the file, line and key when a mapping is missing or wrong
      */
     public static PortalMapping load(Path mappingsDir, TextPolicy text) {
-        Map<String, CodeTable> tables =
-                CodeTable.loadAll(mappingsDir.resolve("code-tables.yaml"), mappingsDir);
+        Map<String, CodeTable> tables = CodeTable.loadAll(mappingsDir.resolve("code-tables.yaml"), mappingsDir);
         Path dossierFile = mappingsDir.resolve("dossier-fields.yaml");
         Path stepFile = mappingsDir.resolve("step-fields.yaml");
         RecordMapping<Dossier> dossier =
                 RecordMapping.compile(dossierFile, Sources.DOSSIER, PortalRules.DOSSIER_FIELDS, tables, text);
-        RecordMapping<Step> step =
-                RecordMapping.compile(stepFile, Sources.STEP, PortalRules.STEP_FIELDS, tables, text);
+        RecordMapping<Step> step = RecordMapping.compile(stepFile, Sources.STEP, PortalRules.STEP_FIELDS, tables, text);
         CodeTable status = dossier.rejectingTable(dossierFile, "TrangThaiHoSo");
         step.rejectingTable(stepFile, "TrangThai");
         return new PortalMapping(dossier, step, status);
@@ -75,7 +73,8 @@ public final class PortalMapping {
      * @return empty when the city status is null or not in the table
      */
     public Optional<String> portalStatus(String cityStatus) {
-        return cityStatus == null ? Optional.empty()
+        return cityStatus == null
+                ? Optional.empty()
                 : Optional.ofNullable(status.translate(TextPolicy.nfc(cityStatus)));
     }
 }

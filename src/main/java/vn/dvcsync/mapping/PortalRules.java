@@ -20,33 +20,77 @@ public final class PortalRules {
 
     /** Every field of the portal's dossier, in the order of portal-api.md. */
     static final Set<String> DOSSIER_FIELDS = ordered(
-            "MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo", "LoaiDoiTuong",
-            "DinhDanhCHS", "SoDienThoai", "Email", "TrichYeuHoSo", "NgayNopHoSo", "NgayTiepNhan", "NgayHenTra",
-            "NgayKetThucXuLy", "NgayTra", "TrangThaiHoSo", "MaDonViXuLy", "DonViXuLy",
-            "DuocThanhToanTrucTuyen", "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID");
+            "MaHoSo",
+            "MaTTHC",
+            "TenTTHC",
+            "MaLinhVuc",
+            "TenLinhVuc",
+            "KenhThucHien",
+            "ChuHoSo",
+            "LoaiDoiTuong",
+            "DinhDanhCHS",
+            "SoDienThoai",
+            "Email",
+            "TrichYeuHoSo",
+            "NgayNopHoSo",
+            "NgayTiepNhan",
+            "NgayHenTra",
+            "NgayKetThucXuLy",
+            "NgayTra",
+            "TrangThaiHoSo",
+            "MaDonViXuLy",
+            "DonViXuLy",
+            "DuocThanhToanTrucTuyen",
+            "HoSoCoThanhPhanSoHoa",
+            "TaiKhoanDuocXacThucVoiVNeID");
 
     /** Every field of the portal's processing step. */
     static final Set<String> STEP_FIELDS = ordered(
-            "MaHoSo", "NguoiXuLy", "ChucDanh", "PhongBanXuLy", "NoiDungXuLy", "TrangThai",
-            "ThoiDiemXuLy", "NgayBatDau", "NgayKetThucTheoQuyDinh");
+            "MaHoSo",
+            "NguoiXuLy",
+            "ChucDanh",
+            "PhongBanXuLy",
+            "NoiDungXuLy",
+            "TrangThai",
+            "ThoiDiemXuLy",
+            "NgayBatDau",
+            "NgayKetThucTheoQuyDinh");
 
     private static final Set<String> STATUS_CODES = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     private static final Set<String> FLAG = Set.of("0", "1");
 
-    private record Kind(List<String> required, List<String> times, Map<String, Set<String>> codes) {
-    }
+    private record Kind(List<String> required, List<String> times, Map<String, Set<String>> codes) {}
 
     private static final Kind DOSSIER = new Kind(
-            List.of("MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo",
-                    "LoaiDoiTuong", "TrichYeuHoSo", "NgayTiepNhan", "NgayHenTra", "TrangThaiHoSo",
-                    "MaDonViXuLy", "DonViXuLy"),
+            List.of(
+                    "MaHoSo",
+                    "MaTTHC",
+                    "TenTTHC",
+                    "MaLinhVuc",
+                    "TenLinhVuc",
+                    "KenhThucHien",
+                    "ChuHoSo",
+                    "LoaiDoiTuong",
+                    "TrichYeuHoSo",
+                    "NgayTiepNhan",
+                    "NgayHenTra",
+                    "TrangThaiHoSo",
+                    "MaDonViXuLy",
+                    "DonViXuLy"),
             List.of("NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra"),
-            Map.of("KenhThucHien", Set.of("1", "2", "3"),
-                    "LoaiDoiTuong", Set.of("1", "2", "3", "4"),
-                    "TrangThaiHoSo", STATUS_CODES,
-                    "DuocThanhToanTrucTuyen", FLAG,
-                    "HoSoCoThanhPhanSoHoa", FLAG,
-                    "TaiKhoanDuocXacThucVoiVNeID", FLAG));
+            Map.of(
+                    "KenhThucHien",
+                    Set.of("1", "2", "3"),
+                    "LoaiDoiTuong",
+                    Set.of("1", "2", "3", "4"),
+                    "TrangThaiHoSo",
+                    STATUS_CODES,
+                    "DuocThanhToanTrucTuyen",
+                    FLAG,
+                    "HoSoCoThanhPhanSoHoa",
+                    FLAG,
+                    "TaiKhoanDuocXacThucVoiVNeID",
+                    FLAG));
 
     private static final Kind STEP = new Kind(
             List.of("MaHoSo", "TrangThai", "ThoiDiemXuLy"),
@@ -58,11 +102,20 @@ public final class PortalRules {
      * the others are the gateway's hygiene limits (the reference city schema's column sizes).
      */
     private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(
-            Map.entry("MaHoSo", 60), Map.entry("TrichYeuHoSo", 2000),
-            Map.entry("MaTTHC", 40), Map.entry("TenTTHC", 1000), Map.entry("MaLinhVuc", 20),
-            Map.entry("TenLinhVuc", 255), Map.entry("ChuHoSo", 255), Map.entry("SoDienThoai", 20),
-            Map.entry("Email", 255), Map.entry("MaDonViXuLy", 40), Map.entry("DonViXuLy", 255),
-            Map.entry("NguoiXuLy", 255), Map.entry("ChucDanh", 255), Map.entry("PhongBanXuLy", 255),
+            Map.entry("MaHoSo", 60),
+            Map.entry("TrichYeuHoSo", 2000),
+            Map.entry("MaTTHC", 40),
+            Map.entry("TenTTHC", 1000),
+            Map.entry("MaLinhVuc", 20),
+            Map.entry("TenLinhVuc", 255),
+            Map.entry("ChuHoSo", 255),
+            Map.entry("SoDienThoai", 20),
+            Map.entry("Email", 255),
+            Map.entry("MaDonViXuLy", 40),
+            Map.entry("DonViXuLy", 255),
+            Map.entry("NguoiXuLy", 255),
+            Map.entry("ChucDanh", 255),
+            Map.entry("PhongBanXuLy", 255),
             Map.entry("NoiDungXuLy", 2000));
 
     /** Free-text fields where tab and line breaks are legitimate (other control characters are not). */
@@ -103,8 +156,12 @@ public final class PortalRules {
         }
         for (String field : kind.required()) {
             JsonNode value = record.get(field);
-            if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
-                violations.add(new Violation(field, "required",
+            if (value == null
+                    || value.isNull()
+                    || value.isTextual() && value.textValue().isBlank()) {
+                violations.add(new Violation(
+                        field,
+                        "required",
                         field + " is required but missing (empty in the city, or not translatable by the code table)"));
             }
         }
@@ -112,15 +169,16 @@ public final class PortalRules {
         for (Map.Entry<String, Set<String>> e : kind.codes().entrySet()) {
             String value = text(record, e.getKey());
             if (value != null && !e.getValue().contains(value)) {
-                violations.add(new Violation(e.getKey(), "code",
+                violations.add(new Violation(
+                        e.getKey(),
+                        "code",
                         e.getKey() + " '" + value + "' is not one of the portal's codes " + sorted(e.getValue())));
             }
         }
         for (String field : kind.times()) {
             String value = text(record, field);
             if (value != null && !PortalTime.valid(value)) {
-                violations.add(new Violation(field, "format",
-                        field + " '" + value + "' is not a time yyyyMMddHHmmss"));
+                violations.add(new Violation(field, "format", field + " '" + value + "' is not a time yyyyMMddHHmmss"));
             }
         }
         return violations;
@@ -136,11 +194,11 @@ public final class PortalRules {
             }
         }
         Integer max = MAX_LENGTH.get(field);
-        if (max != null && text.length() > max) {   // never more code points than chars: count only then
+        if (max != null && text.length() > max) { // never more code points than chars: count only then
             int length = text.codePointCount(0, text.length());
             if (length > max) {
-                violations.add(new Violation(field, "max-length",
-                        field + " has " + length + " characters, at most " + max + " allowed"));
+                violations.add(new Violation(
+                        field, "max-length", field + " has " + length + " characters, at most " + max + " allowed"));
             }
         }
     }
@@ -152,8 +210,8 @@ public final class PortalRules {
             return;
         }
         if (!code.startsWith(provinceCode + ".")) {
-            violations.add(new Violation("MaHoSo", "prefix",
-                    "MaHoSo '" + code + "' must start with '" + provinceCode + ".'"));
+            violations.add(
+                    new Violation("MaHoSo", "prefix", "MaHoSo '" + code + "' must start with '" + provinceCode + ".'"));
         }
         if (!code.chars().allMatch(c -> c < 0x80)) {
             violations.add(new Violation("MaHoSo", "format", "MaHoSo '" + code + "' must be ASCII only"));
@@ -165,7 +223,9 @@ public final class PortalRules {
         JsonNode ids = dossier.get("DinhDanhCHS");
         if (ids == null || ids.isNull() || ids.isArray() && ids.isEmpty()) {
             if ("1".equals(text(dossier, "LoaiDoiTuong"))) {
-                violations.add(new Violation("DinhDanhCHS", "required",
+                violations.add(new Violation(
+                        "DinhDanhCHS",
+                        "required",
                         "DinhDanhCHS is required for a citizen (LoaiDoiTuong 1): the applicant has no ID number"));
             }
             return;
@@ -175,14 +235,19 @@ public final class PortalRules {
             return;
         }
         for (JsonNode id : ids) {
-            String type = id.path("LoaiDinhDanh").isTextual() ? id.path("LoaiDinhDanh").textValue() : null;
-            String number = id.path("SoDinhDanh").isTextual() ? id.path("SoDinhDanh").textValue() : "";
+            String type = id.path("LoaiDinhDanh").isTextual()
+                    ? id.path("LoaiDinhDanh").textValue()
+                    : null;
+            String number =
+                    id.path("SoDinhDanh").isTextual() ? id.path("SoDinhDanh").textValue() : "";
             boolean digits = !number.isEmpty() && number.chars().allMatch(c -> c >= '0' && c <= '9');
-            boolean valid = digits && ("1".equals(type) && number.length() == 12
-                    || "2".equals(type) && number.length() == 9);
+            boolean valid =
+                    digits && ("1".equals(type) && number.length() == 12 || "2".equals(type) && number.length() == 9);
             if (!valid) {
                 // the number itself is personal data: describe it, never echo it
-                violations.add(new Violation("DinhDanhCHS", "format",
+                violations.add(new Violation(
+                        "DinhDanhCHS",
+                        "format",
                         "DinhDanhCHS must be LoaiDinhDanh 1 with a 12-digit SoDinhDanh or 2 with a 9-digit one (got "
                                 + (type == null ? "no type" : "type " + type) + ", " + number.length() + " characters"
                                 + (digits || number.isEmpty() ? "" : ", not all digits") + ")"));
@@ -195,10 +260,13 @@ public final class PortalRules {
     private static void checkOrder(ObjectNode dossier, List<Violation> violations) {
         String received = text(dossier, "NgayTiepNhan");
         String due = text(dossier, "NgayHenTra");
-        if (received != null && due != null && PortalTime.valid(received) && PortalTime.valid(due)
+        if (received != null
+                && due != null
+                && PortalTime.valid(received)
+                && PortalTime.valid(due)
                 && due.compareTo(received) < 0) {
-            violations.add(new Violation("NgayHenTra", "order",
-                    "NgayHenTra " + due + " is before NgayTiepNhan " + received));
+            violations.add(
+                    new Violation("NgayHenTra", "order", "NgayHenTra " + due + " is before NgayTiepNhan " + received));
         }
     }
 
@@ -211,8 +279,8 @@ public final class PortalRules {
         List<String> needed = status.equals("9") ? List.of("NgayKetThucXuLy") : List.of("NgayKetThucXuLy", "NgayTra");
         for (String field : needed) {
             if (text(dossier, field) == null) {
-                violations.add(new Violation(field, "status-dates",
-                        "TrangThaiHoSo " + status + " needs " + field + " but it is missing"));
+                violations.add(new Violation(
+                        field, "status-dates", "TrangThaiHoSo " + status + " needs " + field + " but it is missing"));
             }
         }
     }

@@ -1,19 +1,16 @@
 package vn.dvcsync.mapping;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
+import vn.dvcsync.kernel.Vietnam;
 
 /** The portal's time format: Vietnam local time as {@code yyyyMMddHHmmss}, independent of the JVM zone. */
 public final class PortalTime {
 
-
-    private PortalTime() {
-    }
+    private PortalTime() {}
 
     /** {@code time} in Vietnam time as {@code yyyyMMddHHmmss}, whatever its offset. */
     public static String format(OffsetDateTime time) {
@@ -21,8 +18,10 @@ public final class PortalTime {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
             // out of the format's range: validation reports it
-            return year + String.format("%02d%02d%02d%02d%02d", t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-                    t.getMinute(), t.getSecond());
+            return year
+                    + String.format(
+                            "%02d%02d%02d%02d%02d",
+                            t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
         }
         byte[] digits = new byte[14];
         put(digits, 0, year, 4);
@@ -51,8 +50,13 @@ public final class PortalTime {
         int year = num(text, 0, 4);
         int month = num(text, 4, 6);
         int day = num(text, 6, 8);
-        return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
-                && num(text, 8, 10) <= 23 && num(text, 10, 12) <= 59 && num(text, 12, 14) <= 59;
+        return month >= 1
+                && month <= 12
+                && day >= 1
+                && day <= Month.of(month).length(Year.isLeap(year))
+                && num(text, 8, 10) <= 23
+                && num(text, 10, 12) <= 59
+                && num(text, 12, 14) <= 59;
     }
 
     /** Digits only, as {@link #valid} has checked. */

@@ -12,9 +12,12 @@ import java.util.function.Function;
 /** One compiled field-mapping file: the portal fields in file order, each with its accessor and converter. */
 final class RecordMapping<T> {
 
-    private record FieldWriter<T>(String field, Function<T, Object> source, ValueType.Converter converter,
-                                  CodeTable table, YamlEntries.Entry entry) {
-    }
+    private record FieldWriter<T>(
+            String field,
+            Function<T, Object> source,
+            ValueType.Converter converter,
+            CodeTable table,
+            YamlEntries.Entry entry) {}
 
     private final FieldWriter<T>[] writers;
 
@@ -52,8 +55,12 @@ final class RecordMapping<T> {
         throw new MappingException(file + ": " + field + " is not mapped; it must be");
     }
 
-    static <T> RecordMapping<T> compile(Path file, Map<String, Sources.Property<T>> sources,
-                                        Set<String> portalFields, Map<String, CodeTable> tables, TextPolicy text) {
+    static <T> RecordMapping<T> compile(
+            Path file,
+            Map<String, Sources.Property<T>> sources,
+            Set<String> portalFields,
+            Map<String, CodeTable> tables,
+            TextPolicy text) {
         List<FieldWriter<T>> writers = new ArrayList<>();
         for (YamlEntries.Entry entry : YamlEntries.read(file)) {
             if (!portalFields.contains(entry.key())) {
@@ -84,7 +91,8 @@ final class RecordMapping<T> {
                         throw new IllegalArgumentException("a table applies only to type string, not " + type.id());
                     }
                 }
-                writers.add(new FieldWriter<>(entry.key(), source.get(), type.converter(table, text.normalises()), table, entry));
+                writers.add(new FieldWriter<>(
+                        entry.key(), source.get(), type.converter(table, text.normalises()), table, entry));
             } catch (IllegalArgumentException e) {
                 throw entry.error(e.getMessage());
             }

@@ -15,8 +15,7 @@ import vn.dvcsync.canonical.Step;
  */
 final class Sources {
 
-    record Property<T>(String name, Class<?> type, Function<T, Object> get) {
-    }
+    record Property<T>(String name, Class<?> type, Function<T, Object> get) {}
 
     static final Map<String, Property<Applicant>> APPLICANT = props(
             p("id", Long.class, Applicant::id),
@@ -67,8 +66,7 @@ final class Sources {
     /** Nested records reachable through a dotted path. */
     private static final Map<Class<?>, Map<String, ? extends Property<?>>> NESTED = Map.of(Applicant.class, APPLICANT);
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /**
      * Resolves {@code path} (e.g. {@code code} or {@code applicant.fullName}) against {@code root}.
@@ -81,16 +79,16 @@ final class Sources {
         String head = dot < 0 ? path : path.substring(0, dot);
         Property<T> first = root.get(head);
         if (first == null) {
-            throw new IllegalArgumentException("unknown source property '" + path + "' (known: "
-                    + String.join(", ", root.keySet()) + ")");
+            throw new IllegalArgumentException(
+                    "unknown source property '" + path + "' (known: " + String.join(", ", root.keySet()) + ")");
         }
         if (dot < 0) {
             return first;
         }
         Map<String, ? extends Property<?>> nested = NESTED.get(first.type());
         if (nested == null) {
-            throw new IllegalArgumentException("unknown source property '" + path + "': '" + head
-                    + "' has no properties");
+            throw new IllegalArgumentException(
+                    "unknown source property '" + path + "': '" + head + "' has no properties");
         }
         Property rest;
         try {

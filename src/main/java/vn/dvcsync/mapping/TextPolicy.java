@@ -22,7 +22,9 @@ public final class TextPolicy {
     static final String FILE = "text-policy.yaml";
 
     enum Action {
-        QUARANTINE, NORMALISE, DELIVER;
+        QUARANTINE,
+        NORMALISE,
+        DELIVER;
 
         static Action parse(YamlEntries.Entry entry, String text, List<Action> allowed) {
             for (Action a : allowed) {
@@ -31,18 +33,20 @@ public final class TextPolicy {
                 }
             }
             throw entry.error("action '" + text + "' is not one of "
-                    + allowed.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
+                    + allowed.stream()
+                            .map(a -> a.name().toLowerCase(Locale.ROOT))
+                            .toList());
         }
     }
 
-    private record SqlPattern(String name, Pattern pattern) {
-    }
+    private record SqlPattern(String name, Pattern pattern) {}
 
     private final Path file;
     private final Action notNfc;
     private final Action sqlLike;
     /** Triggers without letters, found as they are; triggers with letters, found ignoring case. */
     private final String[] exactTriggers;
+
     private final String[] wordTriggers;
     private final SqlPattern[] patterns;
     /** ASCII characters a trigger starts with, in either case. */
@@ -52,8 +56,12 @@ public final class TextPolicy {
         this.file = file;
         this.notNfc = notNfc;
         this.sqlLike = sqlLike;
-        this.exactTriggers = triggers.stream().filter(t -> t.equals(t.toUpperCase(Locale.ROOT))).toArray(String[]::new);
-        this.wordTriggers = triggers.stream().filter(t -> !t.equals(t.toUpperCase(Locale.ROOT))).toArray(String[]::new);
+        this.exactTriggers = triggers.stream()
+                .filter(t -> t.equals(t.toUpperCase(Locale.ROOT)))
+                .toArray(String[]::new);
+        this.wordTriggers = triggers.stream()
+                .filter(t -> !t.equals(t.toUpperCase(Locale.ROOT)))
+                .toArray(String[]::new);
         this.patterns = patterns;
         for (String t : triggers) {
             char first = t.charAt(0);
@@ -84,7 +92,8 @@ public final class TextPolicy {
                 }
                 case SQL_LIKE -> {
                     YamlEntries.requireMap(entry, List.of("action", "triggers", "patterns"));
-                    sqlLike = Action.parse(entry, required(entry, "action"), List.of(Action.QUARANTINE, Action.DELIVER));
+                    sqlLike =
+                            Action.parse(entry, required(entry, "action"), List.of(Action.QUARANTINE, Action.DELIVER));
                     triggers = triggers(entry);
                     patterns = patterns(entry);
                 }
@@ -105,15 +114,21 @@ public final class TextPolicy {
     /** Adds a violation for each quarantine rule that {@code text} of {@code field} breaks. */
     void check(String field, String text, List<Violation> violations) {
         if (notNfc == Action.QUARANTINE && !isNfc(text)) {
-            violations.add(new Violation(field, NOT_NFC, field + " is not in Unicode NFC (" + NOT_NFC
-                    + "; " + file.getFileName() + " sends it in NFC with action normalise)"));
+            violations.add(new Violation(
+                    field,
+                    NOT_NFC,
+                    field + " is not in Unicode NFC (" + NOT_NFC + "; " + file.getFileName()
+                            + " sends it in NFC with action normalise)"));
         }
         if (sqlLike == Action.QUARANTINE) {
             String pattern = sqlPattern(text);
             if (pattern != null) {
                 // the text may be personal data: name the pattern, never echo the text
-                violations.add(new Violation(field, SQL_LIKE, field + " looks like SQL (" + SQL_LIKE + ", pattern "
-                        + pattern + " of " + file.getFileName() + ")"));
+                violations.add(new Violation(
+                        field,
+                        SQL_LIKE,
+                        field + " looks like SQL (" + SQL_LIKE + ", pattern " + pattern + " of " + file.getFileName()
+                                + ")"));
             }
         }
     }
@@ -200,8 +215,8 @@ public final class TextPolicy {
                 throw entry.error("pattern '" + e.getKey() + "' must be a regular expression");
             }
             try {
-                patterns.add(new SqlPattern(e.getKey(),
-                        Pattern.compile(e.getValue().textValue().strip(), Pattern.CASE_INSENSITIVE)));
+                patterns.add(new SqlPattern(
+                        e.getKey(), Pattern.compile(e.getValue().textValue().strip(), Pattern.CASE_INSENSITIVE)));
             } catch (PatternSyntaxException ex) {
                 throw entry.error("pattern '" + e.getKey() + "' is not a valid regular expression: "
                         + ex.getDescription() + " near index " + ex.getIndex());

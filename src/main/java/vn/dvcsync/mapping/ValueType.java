@@ -65,19 +65,20 @@ enum ValueType {
      */
     Converter converter(CodeTable table, boolean normalise) {
         return switch (this) {
-            case STRING -> table == null
-                    ? (out, field, value) -> {
-                        String text = normalise ? TextPolicy.nfc(value.toString()) : value.toString();
-                        if (!text.isBlank()) {
-                            out.put(field, text);
+            case STRING ->
+                table == null
+                        ? (out, field, value) -> {
+                            String text = normalise ? TextPolicy.nfc(value.toString()) : value.toString();
+                            if (!text.isBlank()) {
+                                out.put(field, text);
+                            }
                         }
-                    }
-                    : (out, field, value) -> {
-                        String code = table.translate(TextPolicy.nfc(value.toString()));
-                        if (code != null && !code.isBlank()) {
-                            out.put(field, code);
-                        }
-                    };
+                        : (out, field, value) -> {
+                            String code = table.translate(TextPolicy.nfc(value.toString()));
+                            if (code != null && !code.isBlank()) {
+                                out.put(field, code);
+                            }
+                        };
             case DATETIME -> (out, field, value) -> out.put(field, PortalTime.format((OffsetDateTime) value));
             case FLAG -> (out, field, value) -> out.put(field, ((Boolean) value) ? "1" : "0");
             case IDENTITY -> ValueType::putIdentity;
@@ -86,7 +87,9 @@ enum ValueType {
 
     private static void putIdentity(ObjectNode out, String field, Object value) {
         Applicant applicant = (Applicant) value;
-        if (applicant.kind() == null || applicant.kind() != 1 || applicant.idNumber() == null
+        if (applicant.kind() == null
+                || applicant.kind() != 1
+                || applicant.idNumber() == null
                 || applicant.idNumber().isBlank()) {
             return; // organisations have none; a citizen without one fails validation ("required")
         }

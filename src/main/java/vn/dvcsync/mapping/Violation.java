@@ -9,5 +9,4 @@ package vn.dvcsync.mapping;
  *                {@code TEXT_NOT_NFC}, {@code TEXT_SQL_LIKE}
  * @param message human-readable explanation naming the field (never an unmasked personal value)
  */
-public record Violation(String field, String rule, String message) {
-}
+public record Violation(String field, String rule, String message) {}

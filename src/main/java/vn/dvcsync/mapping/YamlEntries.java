@@ -28,21 +28,20 @@ final class YamlEntries {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private YamlEntries() {
-    }
+    private YamlEntries() {}
 
     static List<Entry> read(Path file) {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = YAML.createParser(reader)) {
+                JsonParser parser = YAML.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new MappingException(file + ": the file is empty");
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new MappingException(file + " line " + parser.currentLocation().getLineNr()
-                        + ": expected a map of entries (key: {...})");
+                throw new MappingException(file + " line "
+                        + parser.currentLocation().getLineNr() + ": expected a map of entries (key: {...})");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();

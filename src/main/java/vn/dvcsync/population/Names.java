@@ -10,8 +10,7 @@ public final class Names {
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Unicode NFC, case folded, white space collapsed and trimmed; diacritics kept. Null stays null. */
     public static String comparable(String name) {
@@ -19,7 +18,8 @@ public final class Names {
             return null;
         }
         String folded = Normalizer.normalize(name, Normalizer.Form.NFC)
-                .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+                .toUpperCase(Locale.ROOT)
+                .toLowerCase(Locale.ROOT);
         return collapse(Normalizer.normalize(folded, Normalizer.Form.NFC));
     }
 
@@ -28,8 +28,10 @@ public final class Names {
         if (name == null) {
             return "";
         }
-        String bare = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
-                .replace('đ', 'd').replace('Đ', 'D');
+        String bare = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
+                .replaceAll("")
+                .replace('đ', 'd')
+                .replace('Đ', 'D');
         return collapse(bare.toUpperCase(Locale.ROOT));
     }
 

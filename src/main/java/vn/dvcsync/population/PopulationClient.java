@@ -1,7 +1,5 @@
 package vn.dvcsync.population;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +33,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.support.Backoff;
 import vn.dvcsync.support.HttpPost;
 import vn.dvcsync.support.Pacer;
@@ -59,7 +58,8 @@ public class PopulationClient {
 
     private static final String CONTENT_TYPE = "text/xml; charset=utf-8";
     private static final String SOAP_ACTION = "\"TraCuuThongTinCongDan\"";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Vietnam.ZONE);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(Vietnam.ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Pattern LONG_NUMBERS = Pattern.compile("\\d{9,}");
 
@@ -72,15 +72,21 @@ public class PopulationClient {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong tooManyRequests = new AtomicLong();
 
-    public PopulationClient(PopulationProperties properties, PopulationUrl url, ProducerTemplate template, Clock clock) {
+    public PopulationClient(
+            PopulationProperties properties, PopulationUrl url, ProducerTemplate template, Clock clock) {
         this.properties = properties;
         this.url = url;
         this.clock = clock;
         this.http = new HttpPost(template, orDefault(properties.timeout(), Duration.ofSeconds(10)));
         this.pacer = new Pacer(properties.ratePerSecond());
-        this.retrier = new Retrier(log, "population", properties.maxAttempts(), new Backoff(
-                orDefault(properties.retryInitialDelay(), Duration.ofMillis(500)), 2.0,
-                orDefault(properties.retryMaxDelay(), Duration.ofSeconds(30))));
+        this.retrier = new Retrier(
+                log,
+                "population",
+                properties.maxAttempts(),
+                new Backoff(
+                        orDefault(properties.retryInitialDelay(), Duration.ofMillis(500)),
+                        2.0,
+                        orDefault(properties.retryMaxDelay(), Duration.ofSeconds(30))));
     }
 
     /**
@@ -92,10 +98,11 @@ public class PopulationClient {
      * @throws PopulationRejectedException    the service refused the request ({@code soapenv:Client})
      * @throws PopulationUnavailableException the service kept failing
      */
-    public LookupResult lookup(String soDinhDanh, String fullName, LocalDate birthDate,
-                               String procedureCode, String agencyCode) {
+    public LookupResult lookup(
+            String soDinhDanh, String fullName, LocalDate birthDate, String procedureCode, String agencyCode) {
         String masked = IdNumbers.mask(soDinhDanh);
-        return retrier.run("lookup " + masked,
+        return retrier.run(
+                "lookup " + masked,
                 () -> attempt(soDinhDanh, masked, fullName, birthDate, procedureCode, agencyCode),
                 PopulationUnavailableException::new);
     }
@@ -117,8 +124,14 @@ public class PopulationClient {
 
     // ---------------------------------------------------------------- one attempt
 
-    private LookupResult attempt(String soDinhDanh, String masked, String fullName, LocalDate birthDate,
-                                 String procedureCode, String agencyCode) throws Retry {
+    private LookupResult attempt(
+            String soDinhDanh,
+            String masked,
+            String fullName,
+            LocalDate birthDate,
+            String procedureCode,
+            String agencyCode)
+            throws Retry {
         String requestUrl = url.get();
         String timestamp = TIMESTAMP.format(clock.instant());
         byte[] body = envelope(UUID.randomUUID().toString(), procedureCode, agencyCode, soDinhDanh, fullName, birthDate)
@@ -160,18 +173,23 @@ public class PopulationClient {
                 throw new Retry("HTTP 429 Too Many Requests", reply.retryAfter().orElse(null));
             }
             if (status >= 500 || status == 408) {
-                throw new Retry("HTTP " + status, status == 503 ? reply.retryAfter().orElse(null) : null);
+                throw new Retry(
+                        "HTTP " + status, status == 503 ? reply.retryAfter().orElse(null) : null);
             }
             throw new PopulationRejectedException("population lookup " + masked + ": HTTP " + status);
         }
-        Element collection = document == null ? null : first(document.getElementsByTagNameNS(DANCU, "CongdanCollection"));
+        Element collection =
+                document == null ? null : first(document.getElementsByTagNameNS(DANCU, "CongdanCollection"));
         if (collection == null) {
             log.debug("population lookup {}: HTTP 200 without CongdanCollection in {} ms", masked, millisSince(start));
             throw new Retry("HTTP 200 with a reply that has no CongdanCollection");
         }
         LookupResult result = read(collection, soDinhDanh);
-        log.debug("population lookup {}: {} in {} ms", masked,
-                result.person().isPresent() ? "found" : "not found", millisSince(start));
+        log.debug(
+                "population lookup {}: {} in {} ms",
+                masked,
+                result.person().isPresent() ? "found" : "not found",
+                millisSince(start));
         return result;
     }
 
@@ -180,12 +198,18 @@ public class PopulationClient {
     /** {@code Basic base64(user + ":" + hex(sha256(url + user + timestamp + secret)))}. */
     static String authorization(String url, String user, String timestamp, String secret) {
         String signed = HexFormat.of().formatHex(sha256(url + nullToEmpty(user) + timestamp + nullToEmpty(secret)));
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (nullToEmpty(user) + ":" + signed).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((nullToEmpty(user) + ":" + signed).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String envelope(String requestId, String procedureCode, String agencyCode, String soDinhDanh,
-                           String fullName, LocalDate birthDate) {
+    static String envelope(
+            String requestId,
+            String procedureCode,
+            String agencyCode,
+            String soDinhDanh,
+            String fullName,
+            LocalDate birthDate) {
         return "<soapenv:Envelope xmlns:soapenv=\"" + SOAP_ENV + "\" xmlns:dc=\"" + DC + "\">\n"
                 + "  <soapenv:Body>\n"
                 + "    <dc:TraCuuThongTinCongDan>\n"
@@ -235,9 +259,10 @@ public class PopulationClient {
         }
         Element person = people.stream()
                 .filter(p -> soDinhDanh != null && soDinhDanh.equals(childText(p, "SoDinhDanh")))
-                .findFirst().orElse(people.get(0));
-        return LookupResult.found(new PopulationRecord(
-                childText(person, "SoDinhDanh"), fullName(person), birth(person), sex(person)));
+                .findFirst()
+                .orElse(people.get(0));
+        return LookupResult.found(
+                new PopulationRecord(childText(person, "SoDinhDanh"), fullName(person), birth(person), sex(person)));
     }
 
     private static String fullName(Element person) {
@@ -300,8 +325,7 @@ public class PopulationClient {
 
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) throws SAXException {
@@ -322,7 +346,8 @@ public class PopulationClient {
     private static List<Element> children(Element parent, String localName) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())
+            if (n instanceof Element e
+                    && localName.equals(e.getLocalName())
                     && (e.getNamespaceURI() == null || e.getNamespaceURI().equals(parent.getNamespaceURI()))) {
                 found.add(e);
             }

@@ -30,8 +30,8 @@ class PopulationConfiguration {
     }
 
     @Bean
-    PopulationClient populationClient(PopulationProperties props, PopulationUrl url, ProducerTemplate template,
-                                      Clock clock) {
+    PopulationClient populationClient(
+            PopulationProperties props, PopulationUrl url, ProducerTemplate template, Clock clock) {
         return new PopulationClient(props, url, template, clock);
     }
 

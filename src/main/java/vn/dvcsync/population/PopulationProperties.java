@@ -31,5 +31,4 @@ public record PopulationProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("500ms") Duration retryInitialDelay,
-        @DefaultValue("30s") Duration retryMaxDelay) {
-}
+        @DefaultValue("30s") Duration retryMaxDelay) {}

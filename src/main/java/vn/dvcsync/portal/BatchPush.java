@@ -43,8 +43,7 @@ final class BatchPush {
      * What one attempt sent (indices into the batch), when, and the reply; no reply when nothing was left to send
      * or, for steps not to be resent, the reply never came.
      */
-    private record Sent(List<Integer> items, JsonNode reply, Instant at) {
-    }
+    private record Sent(List<Integer> items, JsonNode reply, Instant at) {}
 
     private final Session session;
     private final Retrier retrier;
@@ -54,8 +53,13 @@ final class BatchPush {
     private final Function<String, Optional<ObjectNode>> find;
     private final AtomicLong alreadyHeld = new AtomicLong();
 
-    BatchPush(Session session, Retrier retrier, ObjectMapper mapper, int batchSize, UnansweredSteps unansweredSteps,
-              Function<String, Optional<ObjectNode>> find) {
+    BatchPush(
+            Session session,
+            Retrier retrier,
+            ObjectMapper mapper,
+            int batchSize,
+            UnansweredSteps unansweredSteps,
+            Function<String, Optional<ObjectNode>> find) {
         this.session = session;
         this.retrier = retrier;
         this.mapper = mapper;
@@ -72,7 +76,10 @@ final class BatchPush {
     List<ItemResult> push(String service, List<ObjectNode> items, Boolean updating, Set<String> unconfirmed) {
         List<ItemResult> results = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += batchSize) {
-            results.addAll(pushBatch(service, items.subList(from, Math.min(items.size(), from + batchSize)), updating,
+            results.addAll(pushBatch(
+                    service,
+                    items.subList(from, Math.min(items.size(), from + batchSize)),
+                    updating,
                     new HashSet<>(unconfirmed)));
         }
         return results;
@@ -90,47 +97,55 @@ final class BatchPush {
         // steps resent after an attempt whose answer never came (a dossier is put into `check` instead)
         Set<Integer> unanswered = new HashSet<>();
         AtomicBoolean renewed = new AtomicBoolean();
-        Sent sent = retrier.run(service, () -> {
-            List<Integer> open = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                ObjectNode item = batch.get(i);
-                if (check.remove(maHoSo(item)) && heldAsSent(item)) {
-                    results[i] = new ItemResult(maHoSo(item), OK, PortalClient.ALREADY_HELD, update);
-                    alreadyHeld.incrementAndGet();
-                } else if (results[i] == null) {
-                    open.add(i);
-                }
-            }
-            if (open.isEmpty()) {
-                return new Sent(open, null, null);
-            }
-            List<ObjectNode> items = open.stream().map(batch::get).toList();
-            ObjectNode params = mapper.createObjectNode().put("service", service);
-            if (updating != null) {
-                params.put("isUpdating", updating ? "True" : "False");
-            }
-            params.putArray("data").addAll(items);
-            Instant sentAt = Instant.now();
-            try {
-                return new Sent(open, session.attempt(service, params, items.size(), renewed), sentAt);
-            } catch (Retry retry) {
-                if (retry.mayHaveBeenProcessed()) {
-                    if (PUSH_DOSSIERS.equals(service)) {
-                        items.forEach(item -> check.add(maHoSo(item)));
-                    } else if (unansweredSteps.resends()) {
-                        unanswered.addAll(open);
-                    } else {
-                        log.warn("portal {}: no answer to a call of {} steps ({}); they may have been appended and are "
-                                + "not sent again (unanswered-steps: fail)", service, open.size(), retry.getMessage());
-                        for (int i : open) {
-                            results[i] = ItemResult.unconfirmed(maHoSo(batch.get(i)), sentAt, retry.getMessage());
+        Sent sent = retrier.run(
+                service,
+                () -> {
+                    List<Integer> open = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        ObjectNode item = batch.get(i);
+                        if (check.remove(maHoSo(item)) && heldAsSent(item)) {
+                            results[i] = new ItemResult(maHoSo(item), OK, PortalClient.ALREADY_HELD, update);
+                            alreadyHeld.incrementAndGet();
+                        } else if (results[i] == null) {
+                            open.add(i);
                         }
-                        return new Sent(List.of(), null, sentAt);
                     }
-                }
-                throw retry;
-            }
-        }, PortalUnavailableException::new);
+                    if (open.isEmpty()) {
+                        return new Sent(open, null, null);
+                    }
+                    List<ObjectNode> items = open.stream().map(batch::get).toList();
+                    ObjectNode params = mapper.createObjectNode().put("service", service);
+                    if (updating != null) {
+                        params.put("isUpdating", updating ? "True" : "False");
+                    }
+                    params.putArray("data").addAll(items);
+                    Instant sentAt = Instant.now();
+                    try {
+                        return new Sent(open, session.attempt(service, params, items.size(), renewed), sentAt);
+                    } catch (Retry retry) {
+                        if (retry.mayHaveBeenProcessed()) {
+                            if (PUSH_DOSSIERS.equals(service)) {
+                                items.forEach(item -> check.add(maHoSo(item)));
+                            } else if (unansweredSteps.resends()) {
+                                unanswered.addAll(open);
+                            } else {
+                                log.warn(
+                                        "portal {}: no answer to a call of {} steps ({}); they may have been appended and are "
+                                                + "not sent again (unanswered-steps: fail)",
+                                        service,
+                                        open.size(),
+                                        retry.getMessage());
+                                for (int i : open) {
+                                    results[i] =
+                                            ItemResult.unconfirmed(maHoSo(batch.get(i)), sentAt, retry.getMessage());
+                                }
+                                return new Sent(List.of(), null, sentAt);
+                            }
+                        }
+                        throw retry;
+                    }
+                },
+                PortalUnavailableException::new);
         if (sent.reply() != null) {
             List<ObjectNode> items = sent.items().stream().map(batch::get).toList();
             List<ItemResult> answers = answers(service, items, updating, sent.reply(), check, sent.at());
@@ -138,7 +153,8 @@ final class BatchPush {
                 int i = sent.items().get(k);
                 ItemResult a = answers.get(k);
                 results[i] = unanswered.contains(i)
-                        ? new ItemResult(a.maHoSo(), a.code(), a.message(), a.updated(), true) : a;
+                        ? new ItemResult(a.maHoSo(), a.code(), a.message(), a.updated(), true)
+                        : a;
             }
         }
         return Arrays.asList(results);
@@ -148,12 +164,18 @@ final class BatchPush {
      * The per-item results of a reply sent at {@code sentAt}; a batch the portal calls too large (code 5) is split in
      * halves and resent.
      */
-    private List<ItemResult> answers(String service, List<ObjectNode> batch, Boolean updating, JsonNode reply,
-                                     Set<String> check, Instant sentAt) {
+    private List<ItemResult> answers(
+            String service,
+            List<ObjectNode> batch,
+            Boolean updating,
+            JsonNode reply,
+            Set<String> check,
+            Instant sentAt) {
         String code = code(reply);
         if (BATCH_TOO_LARGE.equals(code)) {
             if (batch.size() == 1) {
-                throw new PortalRejectedException("portal " + service + ": even one item is too large a batch (error_code 5)");
+                throw new PortalRejectedException(
+                        "portal " + service + ": even one item is too large a batch (error_code 5)");
             }
             log.info("portal {}: batch of {} too large (error_code 5); splitting it in halves", service, batch.size());
             int half = (batch.size() + 1) / 2;
@@ -178,7 +200,8 @@ final class BatchPush {
                 // some may have been appended, which ones is unknown: as if the answer had been lost
                 log.warn("portal {}: {}; the steps are not sent again (unanswered-steps: fail)", service, mismatch);
                 for (ObjectNode item : batch) {
-                    results.add(ItemResult.unconfirmed(maHoSo(item), sentAt, "its reply could not be matched to the steps: " + mismatch));
+                    results.add(ItemResult.unconfirmed(
+                            maHoSo(item), sentAt, "its reply could not be matched to the steps: " + mismatch));
                 }
                 return results;
             }

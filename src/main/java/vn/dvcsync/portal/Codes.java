@@ -18,13 +18,13 @@ final class Codes {
 
     /** A call's {@code error_code}s; the codes of one item are {@link ItemCode}. */
     static final String OK = "0";
+
     static final String SESSION_INVALID = "-1";
     static final String MALFORMED = "1";
     static final String BATCH_TOO_LARGE = "5";
     static final String INTERNAL_ERROR = "9";
 
-    private Codes() {
-    }
+    private Codes() {}
 
     static String code(JsonNode node) {
         JsonNode code = node.get("error_code");

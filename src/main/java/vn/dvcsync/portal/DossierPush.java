@@ -38,9 +38,13 @@ final class DossierPush {
             }
         }
         if (!again.isEmpty()) {
-            log.info("portal {}: {} dossier(s) {}", PUSH_DOSSIERS, again.size(), updating
-                    ? "unknown to the portal; sending them again as creates"
-                    : "already on the portal; sending them again as updates (after a look-up if unconfirmed)");
+            log.info(
+                    "portal {}: {} dossier(s) {}",
+                    PUSH_DOSSIERS,
+                    again.size(),
+                    updating
+                            ? "unknown to the portal; sending them again as creates"
+                            : "already on the portal; sending them again as updates (after a look-up if unconfirmed)");
             List<ObjectNode> resend = again.stream().map(dossiers::get).toList();
             // For a dossier handed over before without an answer, "already exists" may mean that earlier attempt
             // got through: check before writing. Any other dossier is written: the portal's copy came from

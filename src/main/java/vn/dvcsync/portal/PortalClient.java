@@ -106,21 +106,36 @@ public class PortalClient {
     private final BatchPush batches;
     private final DossierPush dossiers;
 
-    public PortalClient(PortalProperties properties, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
-                        ObjectMapper mapper) {
+    public PortalClient(
+            PortalProperties properties,
+            ProvinceProperties province,
+            PortalUrl url,
+            ProducerTemplate template,
+            ObjectMapper mapper) {
         this.mapper = mapper;
         PortalProperties.Retry retry = properties.retry() != null
                 ? properties.retry()
                 : new PortalProperties.Retry(6, Duration.ofMillis(200), 2.0, Duration.ofSeconds(30));
-        this.retrier = new Retrier(log, "portal", retry.maxAttempts(),
+        this.retrier = new Retrier(
+                log,
+                "portal",
+                retry.maxAttempts(),
                 new Backoff(retry.initialDelay(), retry.multiplier(), retry.maxDelay()));
-        this.unansweredSteps = properties.unansweredSteps() != null ? properties.unansweredSteps() : UnansweredSteps.FAIL;
-        this.transport = new Transport(url, mapper,
+        this.unansweredSteps =
+                properties.unansweredSteps() != null ? properties.unansweredSteps() : UnansweredSteps.FAIL;
+        this.transport = new Transport(
+                url,
+                mapper,
                 new HttpPost(template, properties.timeout() != null ? properties.timeout() : Duration.ofSeconds(10)),
                 new Pacer(properties.ratePerSecond()));
         this.session = new Session(properties, province.madonvi(), mapper, transport, retrier);
-        this.batches = new BatchPush(session, retrier, mapper, properties.batchSize() > 0 ? properties.batchSize() : 50,
-                unansweredSteps, this::findDossier);
+        this.batches = new BatchPush(
+                session,
+                retrier,
+                mapper,
+                properties.batchSize() > 0 ? properties.batchSize() : 50,
+                unansweredSteps,
+                this::findDossier);
         this.dossiers = new DossierPush(batches);
     }
 
@@ -173,7 +188,8 @@ public class PortalClient {
 
     /** The dossier as the portal holds it ({@code TraCuuHoSo}), with {@code NgayDongBo} and {@code NgayCapNhat}. */
     public Optional<ObjectNode> findDossier(String maHoSo) {
-        ObjectNode params = mapper.createObjectNode().put("service", FIND_DOSSIER).put("mahoso", maHoSo);
+        ObjectNode params =
+                mapper.createObjectNode().put("service", FIND_DOSSIER).put("mahoso", maHoSo);
         JsonNode reply = session.integrate(FIND_DOSSIER, params, 1);
         String code = code(reply);
         if (ItemCode.NOT_FOUND.code().equals(code)) {
@@ -206,7 +222,8 @@ public class PortalClient {
             throw unexpected(LIST_DOSSIERS, reply);
         }
         JsonNode next = reply.get("sau");
-        return new DossierPage(objects(reply.get("result")),
+        return new DossierPage(
+                objects(reply.get("result")),
                 next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText());
     }
 
@@ -245,5 +262,4 @@ public class PortalClient {
     public long logins() {
         return session.logins();
     }
-
 }

@@ -1,7 +1,5 @@
 package vn.dvcsync.portal;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -14,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator), the
@@ -31,8 +30,12 @@ class PortalConfiguration {
     }
 
     @Bean
-    PortalClient portalClient(PortalProperties props, ProvinceProperties province, PortalUrl url, ProducerTemplate template,
-                              ObjectMapper json) {
+    PortalClient portalClient(
+            PortalProperties props,
+            ProvinceProperties province,
+            PortalUrl url,
+            ProducerTemplate template,
+            ObjectMapper json) {
         return new PortalClient(props, province, url, template, json);
     }
 
@@ -43,8 +46,8 @@ class PortalConfiguration {
      */
     @Bean
     CircuitBreaker portalCircuitBreaker(PortalProperties props) {
-        PortalProperties.CircuitBreaker settings = props.circuitBreaker() != null
-                ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
+        PortalProperties.CircuitBreaker settings =
+                props.circuitBreaker() != null ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.slidingWindow())
@@ -58,8 +61,10 @@ class PortalConfiguration {
                 .writableStackTraceEnabled(false)
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("portal", config);
-        breaker.getEventPublisher().onStateTransition(e -> log.warn("Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
-                e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
+        breaker.getEventPublisher()
+                .onStateTransition(e -> log.warn(
+                        "Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
+                        e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
         return breaker;
     }
 

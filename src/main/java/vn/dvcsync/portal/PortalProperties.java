@@ -52,16 +52,30 @@ public record PortalProperties(
         @DefaultValue("fail") UnansweredSteps unansweredSteps) {
 
     @ConstructorBinding
-    public PortalProperties {
-    }
+    public PortalProperties {}
 
     /**
      * Settings without concurrency (one push at a time), with the default circuit breaker and unanswered steps
      * failed ({@link UnansweredSteps#FAIL}).
      */
-    public PortalProperties(String url, String username, String password, int batchSize, int ratePerSecond,
-                            Duration timeout, Retry retry) {
-        this(url, username, password, batchSize, ratePerSecond, 1, timeout, retry, CircuitBreaker.DEFAULTS,
+    public PortalProperties(
+            String url,
+            String username,
+            String password,
+            int batchSize,
+            int ratePerSecond,
+            Duration timeout,
+            Retry retry) {
+        this(
+                url,
+                username,
+                password,
+                batchSize,
+                ratePerSecond,
+                1,
+                timeout,
+                retry,
+                CircuitBreaker.DEFAULTS,
                 UnansweredSteps.FAIL);
     }
 
@@ -75,8 +89,7 @@ public record PortalProperties(
             @DefaultValue("6") int maxAttempts,
             @DefaultValue("200ms") Duration initialDelay,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxDelay) {
-    }
+            @DefaultValue("30s") Duration maxDelay) {}
 
     /**
      * The circuit breaker around the push ({@code routes/push.camel.yaml}). It counts pushes of one batch

@@ -77,15 +77,15 @@ final class Session {
             }
         }
         if (MALFORMED.equals(code(reply))) {
-            throw new PortalRejectedException("portal " + service + ": request refused as malformed (error_code 1): "
-                    + message(reply));
+            throw new PortalRejectedException(
+                    "portal " + service + ": request refused as malformed (error_code 1): " + message(reply));
         }
         return reply;
     }
 
     private static PortalUnavailableException sessionRefusedAgain(String service) {
-        return new PortalUnavailableException("portal " + service
-                + ": session refused (error_code -1) again right after a fresh login");
+        return new PortalUnavailableException(
+                "portal " + service + ": session refused (error_code -1) again right after a fresh login");
     }
 
     private ObjectNode envelope(String token, ObjectNode params) {
@@ -124,13 +124,14 @@ final class Session {
     }
 
     private Token login() {
-        ObjectNode body = mapper.createObjectNode()
-                .put("username", properties.username())
-                .put("password", properties.password());
-        JsonNode reply = retrier.run("auth", () -> transport.post("auth", "/auth", body, 0), PortalUnavailableException::new);
+        ObjectNode body =
+                mapper.createObjectNode().put("username", properties.username()).put("password", properties.password());
+        JsonNode reply =
+                retrier.run("auth", () -> transport.post("auth", "/auth", body, 0), PortalUnavailableException::new);
         String token = reply.path("session").asText("");
         if (!OK.equals(code(reply)) || token.isEmpty()) {
-            throw new PortalRejectedException("portal login refused (error_code " + code(reply) + "): " + message(reply));
+            throw new PortalRejectedException(
+                    "portal login refused (error_code " + code(reply) + "): " + message(reply));
         }
         logins.incrementAndGet();
         long seconds = Math.max(0, reply.path("expires_in").asLong(1800));

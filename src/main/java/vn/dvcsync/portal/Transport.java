@@ -68,7 +68,8 @@ final class Transport {
         HttpPost.Reply<JsonNode> reply;
         try {
             // a reply of 200 is parsed as it arrives (a DanhSachHoSo page is megabytes): null when it is no JSON
-            reply = http.post(baseUrl() + path, JSON, Map.of(), bytes, (code, stream) -> code == 200 ? json(stream) : null);
+            reply = http.post(
+                    baseUrl() + path, JSON, Map.of(), bytes, (code, stream) -> code == 200 ? json(stream) : null);
         } catch (IOException e) {
             log.debug("portal {} ({} items): no reply after {} ms", what, items, millisSince(start));
             // refused before anything was sent, or sent and the answer lost (time-out, reset)
@@ -96,7 +97,8 @@ final class Transport {
             log.debug("portal {} ({} items): HTTP 200, unreadable reply, in {} ms", what, items, millisSince(start));
             throw new Retry("HTTP 200 with a reply that is not a JSON object", null, true);
         }
-        log.debug("portal {} ({} items): HTTP 200, error_code {}, in {} ms", what, items, code(json), millisSince(start));
+        log.debug(
+                "portal {} ({} items): HTTP 200, error_code {}, in {} ms", what, items, code(json), millisSince(start));
         if (INTERNAL_ERROR.equals(code(json))) {
             throw new Retry("portal internal error (error_code 9)");
         }

@@ -24,8 +24,8 @@ public enum UnansweredSteps {
     /** How the last error of a step's dead letter under {@link #FAIL} starts. */
     public static final String UNCONFIRMED = ItemCode.UNCONFIRMED.code();
 
-    private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
-            .withZone(Vietnam.ZONE);
+    private static final DateTimeFormatter SENT_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(Vietnam.ZONE);
     private static final String ADVICE = "; the portal may or may not hold this step and has no service to "
             + "ask — check the dossier's progress on the portal and replay it if it is missing";
 

@@ -1,8 +1,5 @@
 package vn.dvcsync.push;
 
-import vn.dvcsync.kernel.Category;
-
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,24 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.ledger.Claimed;
 import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.portal.ItemCode;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalClient.ItemResult;
 import vn.dvcsync.portal.PortalProperties;
-import vn.dvcsync.portal.ItemCode;
 import vn.dvcsync.portal.PortalUnavailableException;
 import vn.dvcsync.portal.UnansweredSteps;
 import vn.dvcsync.support.Sleeper;
-import vn.dvcsync.kernel.RunCounters;
 
 /**
  * Ledger → portal, one batch at a time: claims pending rows, sends them, and moves each row by the
@@ -67,8 +65,9 @@ public class Pusher {
      * ({@code unanswered-steps: fail}).
      */
     static final String STEPS_UNCONFIRMED = "push.steps_unconfirmed";
-    private static final String STOPPED_PUSH = "the push that sent it stopped before recording the answer: "
-            + "its instance stopped or lost its store";
+
+    private static final String STOPPED_PUSH =
+            "the push that sent it stopped before recording the answer: " + "its instance stopped or lost its store";
 
     private final Ledger ledger;
     private final PortalClient portal;
@@ -78,8 +77,13 @@ public class Pusher {
     private final CircuitBreaker breaker;
     private final UnansweredSteps unansweredSteps;
 
-    Pusher(Ledger ledger, PortalClient portal, PortalProperties props, ObjectMapper json, RunCounters counters,
-           @Qualifier("portalCircuitBreaker") CircuitBreaker breaker) {
+    Pusher(
+            Ledger ledger,
+            PortalClient portal,
+            PortalProperties props,
+            ObjectMapper json,
+            RunCounters counters,
+            @Qualifier("portalCircuitBreaker") CircuitBreaker breaker) {
         this.ledger = ledger;
         this.portal = portal;
         this.props = props;
@@ -91,7 +95,9 @@ public class Pusher {
 
     /** One entry per parallel pusher ({@code dvcsync.portal.concurrency}), for the route's parallel split. */
     public List<Integer> workers() {
-        return IntStream.rangeClosed(1, Math.max(1, props.concurrency())).boxed().toList();
+        return IntStream.rangeClosed(1, Math.max(1, props.concurrency()))
+                .boxed()
+                .toList();
     }
 
     /**
@@ -142,9 +148,10 @@ public class Pusher {
                 stop.set(true);
             }
             counters.add(runId, "push.stopped_by_circuit_breaker", 1);
-            throw new PortalUnavailableException("portal circuit breaker " + state + ": pushing " + recordType.toLowerCase()
-                    + " records stopped, the rest stay PENDING for a later run"
-                    + (refused ? "" : "; last error: " + failure.getMessage()));
+            throw new PortalUnavailableException(
+                    "portal circuit breaker " + state + ": pushing " + recordType.toLowerCase()
+                            + " records stopped, the rest stay PENDING for a later run"
+                            + (refused ? "" : "; last error: " + failure.getMessage()));
         }
         if (PortalUnavailableException.isCause(failure)) {
             counters.add(runId, "push.failed_batches", 1);
@@ -188,8 +195,13 @@ public class Pusher {
             List<Claimed> unsure = batch.stream().filter(Claimed::uncertain).toList();
             if (!unsure.isEmpty()) {
                 send = batch.stream().filter(c -> !c.uncertain()).toList();
-                record(unsure, unsure.stream().map(c -> ItemResult.unconfirmed(c.parentKey(), c.uncertainSince(),
-                        STOPPED_PUSH)).toList(), runId, "steps");
+                record(
+                        unsure,
+                        unsure.stream()
+                                .map(c -> ItemResult.unconfirmed(c.parentKey(), c.uncertainSince(), STOPPED_PUSH))
+                                .toList(),
+                        runId,
+                        "steps");
                 if (send.isEmpty()) {
                     return true;
                 }
@@ -199,17 +211,19 @@ public class Pusher {
         try {
             results = portal.pushSteps(payloads(send));
         } catch (RuntimeException e) {
-            // unanswered steps failing (not resent), the client throws only when none of its calls can have been processed
+            // unanswered steps failing (not resent), the client throws only when none of its calls can have been
+            // processed
             failed(send, e, unansweredSteps.resends(), runId);
             throw e;
         }
         record(send, results, runId, "steps");
-        long unanswered = results.stream().filter(r -> r.is(ItemCode.UNCONFIRMED)).count();
+        long unanswered =
+                results.stream().filter(r -> r.is(ItemCode.UNCONFIRMED)).count();
         if (unanswered > 0) {
             // recorded; but a portal that leaves calls unanswered is failing: the circuit breaker counts this push, and
             // opens before a portal that hangs turns every pending step into a dead letter
-            throw new PortalUnavailableException("portal CapNhatTienDoHoSoMC: " + unanswered + " progress steps sent without an answer: "
-                    + "dead letters (UNCONFIRMED), not sent again");
+            throw new PortalUnavailableException("portal CapNhatTienDoHoSoMC: " + unanswered
+                    + " progress steps sent without an answer: " + "dead letters (UNCONFIRMED), not sent again");
         }
         return true;
     }
@@ -218,7 +232,8 @@ public class Pusher {
         if (rows.isEmpty()) {
             return;
         }
-        Set<String> unconfirmed = rows.stream().filter(Claimed::uncertain).map(Claimed::recordKey).collect(Collectors.toSet());
+        Set<String> unconfirmed =
+                rows.stream().filter(Claimed::uncertain).map(Claimed::recordKey).collect(Collectors.toSet());
         List<ItemResult> results;
         try {
             results = portal.pushDossiers(payloads(rows), updating, unconfirmed);
@@ -244,13 +259,16 @@ public class Pusher {
                         counters.add(runId, "pushed.already_on_portal", 1);
                     }
                     if (row.parentKey() != null && (row.uncertain() || r.resentUnanswered())) {
-                        // a step whose earlier sending may have arrived: the portal cannot be asked, it may hold it twice
+                        // a step whose earlier sending may have arrived: the portal cannot be asked, it may hold it
+                        // twice
                         counters.add(runId, STEPS_RESENT_UNCONFIRMED, 1);
                     }
                 }
                 case INVALID_DATA -> quarantine(row, r.message(), runId);
-                case UNCONFIRMED -> unconfirmed.computeIfAbsent(UnansweredSteps.deadLetterError(r.message()),
-                        k -> new ArrayList<>()).add(row.id());
+                case UNCONFIRMED ->
+                    unconfirmed
+                            .computeIfAbsent(UnansweredSteps.deadLetterError(r.message()), k -> new ArrayList<>())
+                            .add(row.id());
                 default -> {
                     retry.add(row.id());
                     retryError = "portal item code " + (r == null ? "missing" : r.code() + ": " + r.message());
@@ -262,7 +280,8 @@ public class Pusher {
         boolean steps = rows.get(0).parentKey() != null;
         ledger.markAttemptFailed(retry, retryError, !steps || unansweredSteps.resends(), runId);
         unconfirmed.forEach((error, ids) -> {
-            log.warn("{} progress steps sent without an answer are dead letters, not sent again: {}", ids.size(), error);
+            log.warn(
+                    "{} progress steps sent without an answer are dead letters, not sent again: {}", ids.size(), error);
             ledger.markDeadLetters(ids, error, runId);
             counters.add(runId, STEPS_UNCONFIRMED, ids.size());
         });

@@ -1,7 +1,5 @@
 package vn.dvcsync.reconcile;
 
-import vn.dvcsync.kernel.Category;
-
 import static vn.dvcsync.reconcile.PortalForm.display;
 import static vn.dvcsync.reconcile.PortalForm.text;
 import static vn.dvcsync.reconcile.PortalForm.time;
@@ -17,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.kernel.Category;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.Violation;
@@ -75,10 +74,27 @@ final class DossierChecks {
      * the portal's own.
      */
     static final List<String> SYNCHRONISED = List.of(
-            "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo", "LoaiDoiTuong",
-            "DinhDanhCHS", "SoDienThoai", "Email", "TrichYeuHoSo", "NgayNopHoSo", "NgayTiepNhan", "NgayHenTra",
-            "NgayKetThucXuLy", "NgayTra", "MaDonViXuLy", "DonViXuLy", "DuocThanhToanTrucTuyen",
-            "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID");
+            "MaTTHC",
+            "TenTTHC",
+            "MaLinhVuc",
+            "TenLinhVuc",
+            "KenhThucHien",
+            "ChuHoSo",
+            "LoaiDoiTuong",
+            "DinhDanhCHS",
+            "SoDienThoai",
+            "Email",
+            "TrichYeuHoSo",
+            "NgayNopHoSo",
+            "NgayTiepNhan",
+            "NgayHenTra",
+            "NgayKetThucXuLy",
+            "NgayTra",
+            "MaDonViXuLy",
+            "DonViXuLy",
+            "DuocThanhToanTrucTuyen",
+            "HoSoCoThanhPhanSoHoa",
+            "TaiKhoanDuocXacThucVoiVNeID");
 
     /** A city dossier ready for the merge: its portal form, the rules it breaks, and its key (mapped MaHoSo). */
     record CityDossier(Dossier dossier, ObjectNode portalForm, List<Violation> violations, String key) {
@@ -103,8 +119,14 @@ final class DossierChecks {
      * @param now       the end of the period, as the portal writes times: the "now" of the on-time judgement
      * @param catalogue MaTTHC codes of the portal's catalogue; null: unknown (every absent dossier is MISSING)
      */
-    DossierChecks(PortalMapping mapping, PortalRules rules, String provinceCode, Duration freshness, String now,
-                  Set<String> catalogue, MismatchSink sink) {
+    DossierChecks(
+            PortalMapping mapping,
+            PortalRules rules,
+            String provinceCode,
+            Duration freshness,
+            String now,
+            Set<String> catalogue,
+            MismatchSink sink) {
         this.mapping = mapping;
         this.rules = rules;
         this.provinceCode = provinceCode;
@@ -163,8 +185,8 @@ final class DossierChecks {
         String name = text(portal, UNIT_NAME);
         tally.orphanUnit(unit, name);
         count(ORPHAN);
-        sink.accept(new Mismatch(ORPHAN, RECORD_TYPE, text(portal, PortalForm.MA_HO_SO), nonNull(unit), nonNull(name),
-                "", "", ""));
+        sink.accept(new Mismatch(
+                ORPHAN, RECORD_TYPE, text(portal, PortalForm.MA_HO_SO), nonNull(unit), nonNull(name), "", "", ""));
     }
 
     /** Adds the gathered counts to the index facts, naming every unit seen. */
@@ -197,7 +219,7 @@ final class DossierChecks {
         JsonNode a = city.get(field);
         JsonNode b = portal.get(field);
         if (a == b || a != null && a.equals(b)) {
-            return true;   // both absent, or the same value: the common case, decided without reading text
+            return true; // both absent, or the same value: the common case, decided without reading text
         }
         if (PortalForm.IDENTITY.equals(field)) {
             return Objects.equals(identity(city), identity(portal));
@@ -246,8 +268,15 @@ final class DossierChecks {
     private void emit(String category, CityDossier city, String field, String cityValue, String portalValue) {
         ObjectNode form = city.portalForm();
         count(category);
-        sink.accept(new Mismatch(category, RECORD_TYPE, city.reportKey(), nonNull(text(form, UNIT)),
-                nonNull(text(form, UNIT_NAME)), field, cityValue, portalValue));
+        sink.accept(new Mismatch(
+                category,
+                RECORD_TYPE,
+                city.reportKey(),
+                nonNull(text(form, UNIT)),
+                nonNull(text(form, UNIT_NAME)),
+                field,
+                cityValue,
+                portalValue));
     }
 
     private void count(String category) {
@@ -272,11 +301,18 @@ final class DossierChecks {
         static final int DIGITISED_CITY = 9;
         static final int DIGITISED_PORTAL = 10;
         private static final String[] METRICS = {
-            IndexFacts.DOSSIERS_RECEIVED, IndexFacts.DOSSIERS_ON_PORTAL, IndexFacts.DOSSIERS_STATUS_CURRENT,
-            IndexFacts.DOSSIERS_ON_TIME_CITY, IndexFacts.DOSSIERS_ON_TIME_PORTAL,
-            IndexFacts.DOSSIERS_ONLINE_CITY, IndexFacts.DOSSIERS_ONLINE_PORTAL,
-            IndexFacts.DOSSIERS_PAID_ONLINE_CITY, IndexFacts.DOSSIERS_PAID_ONLINE_PORTAL,
-            IndexFacts.DOSSIERS_DIGITISED_CITY, IndexFacts.DOSSIERS_DIGITISED_PORTAL};
+            IndexFacts.DOSSIERS_RECEIVED,
+            IndexFacts.DOSSIERS_ON_PORTAL,
+            IndexFacts.DOSSIERS_STATUS_CURRENT,
+            IndexFacts.DOSSIERS_ON_TIME_CITY,
+            IndexFacts.DOSSIERS_ON_TIME_PORTAL,
+            IndexFacts.DOSSIERS_ONLINE_CITY,
+            IndexFacts.DOSSIERS_ONLINE_PORTAL,
+            IndexFacts.DOSSIERS_PAID_ONLINE_CITY,
+            IndexFacts.DOSSIERS_PAID_ONLINE_PORTAL,
+            IndexFacts.DOSSIERS_DIGITISED_CITY,
+            IndexFacts.DOSSIERS_DIGITISED_PORTAL
+        };
 
         private final Map<String, long[]> counts = new HashMap<>();
         private final Map<String, String> names = new HashMap<>();
@@ -303,7 +339,7 @@ final class DossierChecks {
 
         void flush(IndexFacts facts) {
             names.forEach(facts::unitName);
-            orphanNames.forEach(facts::unitName);   // the city's name of a unit comes first
+            orphanNames.forEach(facts::unitName); // the city's name of a unit comes first
             counts.forEach((unit, t) -> {
                 for (int i = 0; i < METRICS.length; i++) {
                     facts.add(unit, METRICS[i], t[i]);

@@ -110,8 +110,9 @@ final class DossierMerge {
                 continue;
             }
             if (lastPortal != null && key.compareTo(lastPortal) <= 0) {
-                throw new IllegalStateException("The portal's dossiers are not in strictly increasing MaHoSo byte order: '"
-                        + key + "' after '" + lastPortal + "'");
+                throw new IllegalStateException(
+                        "The portal's dossiers are not in strictly increasing MaHoSo byte order: '" + key + "' after '"
+                                + lastPortal + "'");
             }
             lastPortal = key;
             portalCount++;

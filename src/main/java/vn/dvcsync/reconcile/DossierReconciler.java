@@ -6,13 +6,13 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.city.CityReader;
 import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.support.BatchHandoff;
-import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * Compares the city's dossiers received in a period with the portal's copies ({@code DanhSachHoSo}), reporting
@@ -38,8 +38,13 @@ public class DossierReconciler {
     private final ProvinceProperties province;
     private final ReconcileProperties props;
 
-    DossierReconciler(CityReader city, PortalClient portal, PortalMapping mapping, PortalRules rules,
-                      ProvinceProperties province, ReconcileProperties props) {
+    DossierReconciler(
+            CityReader city,
+            PortalClient portal,
+            PortalMapping mapping,
+            PortalRules rules,
+            ProvinceProperties province,
+            ReconcileProperties props) {
         this.city = city;
         this.portal = portal;
         this.mapping = mapping;
@@ -50,7 +55,7 @@ public class DossierReconciler {
 
     /** Reports the dossier mismatches of the period to {@code sink} and adds the dossier counts to {@code facts}. */
     public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts) {
-        reconcile(period, sink, facts, d -> { });
+        reconcile(period, sink, facts, d -> {});
     }
 
     /** As above, also handing each city dossier of the period to {@code cityDossiers} as it streams by. */
@@ -63,8 +68,8 @@ public class DossierReconciler {
                 catalogue.add(code);
             }
         });
-        DossierChecks checks = new DossierChecks(mapping, rules, province.provinceCode(), props.freshness(),
-                period.portalTo(), catalogue, sink);
+        DossierChecks checks = new DossierChecks(
+                mapping, rules, province.provinceCode(), props.freshness(), period.portalTo(), catalogue, sink);
         DossierMerge merge;
         long pages;
         try (PortalPages portalPages = new PortalPages(portal, period, props.pageSize())) {
@@ -72,15 +77,18 @@ public class DossierReconciler {
             // Three threads overlap: this one reads the city's rows; the next maps them to the portal's form and
             // checks the portal's rules (DossierChecks.prepare, thread-safe); the last merges and compares.
             DossierMerge consumer = merge;
-            try (BatchHandoff<DossierChecks.CityDossier> merging = new BatchHandoff<>("reconcile-merge",
-                         HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(consumer::accept));
-                 BatchHandoff<Dossier> preparing = new BatchHandoff<>("reconcile-prepare",
-                         HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(d -> merging.add(checks.prepare(d))))) {
+            try (BatchHandoff<DossierChecks.CityDossier> merging = new BatchHandoff<>(
+                            "reconcile-merge", HANDOFF_BATCH, HANDOFF_DEPTH, batch -> batch.forEach(consumer::accept));
+                    BatchHandoff<Dossier> preparing = new BatchHandoff<>(
+                            "reconcile-prepare",
+                            HANDOFF_BATCH,
+                            HANDOFF_DEPTH,
+                            batch -> batch.forEach(d -> merging.add(checks.prepare(d))))) {
                 city.streamReceived(period.from(), period.to(), props.fetchSize(), d -> {
                     cityDossiers.accept(d);
                     preparing.add(d);
                 });
-                preparing.finish();   // every batch prepared and handed to the merge (happens-before the next line)
+                preparing.finish(); // every batch prepared and handed to the merge (happens-before the next line)
                 merging.finish();
             }
             merge.finish();
@@ -90,8 +98,14 @@ public class DossierReconciler {
         if (merge.portalWithoutKey() > 0) {
             log.warn("The portal listed {} dossier(s) without MaHoSo; they were skipped", merge.portalWithoutKey());
         }
-        log.info("Dossier reconciliation of [{}, {}): {} city dossiers, {} portal dossiers in {} page(s), in {} ms; rows {}",
-                period.from(), period.to(), merge.cityCount(), merge.portalCount(), pages,
-                (System.nanoTime() - t0) / 1_000_000, checks.rowCounts());
+        log.info(
+                "Dossier reconciliation of [{}, {}): {} city dossiers, {} portal dossiers in {} page(s), in {} ms; rows {}",
+                period.from(),
+                period.to(),
+                merge.cityCount(),
+                merge.portalCount(),
+                pages,
+                (System.nanoTime() - t0) / 1_000_000,
+                checks.rowCounts());
     }
 }

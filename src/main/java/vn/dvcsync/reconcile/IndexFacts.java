@@ -27,19 +27,23 @@ public final class IndexFacts {
     public static final String DOSSIERS_ON_TIME_PORTAL = "dossiers_on_time_portal";
     /** Received online (KenhThucHien 2), city's data / portal's copy. */
     public static final String DOSSIERS_ONLINE_CITY = "dossiers_online_city";
+
     public static final String DOSSIERS_ONLINE_PORTAL = "dossiers_online_portal";
     /** Paid online (DuocThanhToanTrucTuyen 1), city's data / portal's copy. */
     public static final String DOSSIERS_PAID_ONLINE_CITY = "dossiers_paid_online_city";
+
     public static final String DOSSIERS_PAID_ONLINE_PORTAL = "dossiers_paid_online_portal";
     /** With digitised components (HoSoCoThanhPhanSoHoa 1), city's data / portal's copy. */
     public static final String DOSSIERS_DIGITISED_CITY = "dossiers_digitised_city";
+
     public static final String DOSSIERS_DIGITISED_PORTAL = "dossiers_digitised_portal";
 
     private final Map<String, Map<String, Long>> byUnit = new TreeMap<>();
     private final Map<String, String> unitNames = new TreeMap<>();
 
     public void add(String unitCode, String metric, long n) {
-        byUnit.computeIfAbsent(unitCode == null ? "" : unitCode, k -> new TreeMap<>()).merge(metric, n, Long::sum);
+        byUnit.computeIfAbsent(unitCode == null ? "" : unitCode, k -> new TreeMap<>())
+                .merge(metric, n, Long::sum);
     }
 
     public void unitName(String unitCode, String name) {
@@ -57,7 +61,9 @@ public final class IndexFacts {
     }
 
     public long total(String metric) {
-        return byUnit.values().stream().mapToLong(m -> m.getOrDefault(metric, 0L)).sum();
+        return byUnit.values().stream()
+                .mapToLong(m -> m.getOrDefault(metric, 0L))
+                .sum();
     }
 
     public Set<String> units() {

@@ -20,5 +20,4 @@ public record Mismatch(
         String unitName,
         String field,
         String cityValue,
-        String portalValue) {
-}
+        String portalValue) {}

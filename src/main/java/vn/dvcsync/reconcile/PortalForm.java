@@ -1,7 +1,5 @@
 package vn.dvcsync.reconcile;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
@@ -14,8 +12,7 @@ final class PortalForm {
     static final String MA_HO_SO = "MaHoSo";
     static final String IDENTITY = "DinhDanhCHS";
 
-    private PortalForm() {
-    }
+    private PortalForm() {}
 
     /** A time as the portal writes it: Vietnam time {@code yyyyMMddHHmmss}, whatever the offset of {@code time}. */
     static String time(OffsetDateTime time) {
@@ -74,7 +71,8 @@ final class PortalForm {
     private static void mask(JsonNode node) {
         if (node.isArray()) {
             node.forEach(PortalForm::mask);
-        } else if (node instanceof ObjectNode object && object.path("SoDinhDanh").isTextual()) {
+        } else if (node instanceof ObjectNode object
+                && object.path("SoDinhDanh").isTextual()) {
             object.put("SoDinhDanh", IdNumbers.mask(object.get("SoDinhDanh").textValue()));
         }
     }

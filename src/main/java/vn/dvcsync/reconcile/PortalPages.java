@@ -53,7 +53,8 @@ final class PortalPages implements Iterator<ObjectNode>, AutoCloseable {
             ahead = null;
             if (!page.last()) {
                 if (Objects.equals(page.sau(), lastSau)) {
-                    throw new IllegalStateException("The portal's DanhSachHoSo did not move on after '" + lastSau + "'");
+                    throw new IllegalStateException(
+                            "The portal's DanhSachHoSo did not move on after '" + lastSau + "'");
                 }
                 lastSau = page.sau();
                 ahead = fetch(page.sau());

@@ -1,9 +1,5 @@
 package vn.dvcsync.reconcile;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
-import vn.dvcsync.kernel.Category;
-
 import static vn.dvcsync.reconcile.PortalForm.display;
 import static vn.dvcsync.reconcile.PortalForm.text;
 
@@ -21,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.portal.PortalClient;
 
 /**
@@ -53,8 +51,7 @@ public class ProcedureReconciler {
     private static final String PUBLIC_SINCE = "NgayCongKhai";
 
     /** A procedure in force in the city; {@code publicDeadline} null when it has none. */
-    record CityProcedure(String code, LocalDate publicDeadline) {
-    }
+    record CityProcedure(String code, LocalDate publicDeadline) {}
 
     private final CityReader city;
     private final PortalClient portal;
@@ -69,12 +66,18 @@ public class ProcedureReconciler {
     /** Reports the procedure mismatches to {@code sink} and adds the procedure counts to {@code facts}. */
     public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts) {
         List<CityProcedure> inForce = city.proceduresInForce().stream()
-                .map(p -> new CityProcedure(p.code(), p.publicDeadline())).toList();
+                .map(p -> new CityProcedure(p.code(), p.publicDeadline()))
+                .toList();
         List<String> cited = city.citedProcedures(period.from(), period.to());
         List<? extends JsonNode> catalogue = portal.procedures();
         Map<String, Long> rows = compare(inForce, cited, catalogue, province.madonvi(), sink, facts);
-        log.info("Procedure reconciliation: {} in force in the city, {} in the portal's catalogue, {} cited by the "
-                + "period's dossiers; rows {}", inForce.size(), catalogue.size(), cited.size(), rows);
+        log.info(
+                "Procedure reconciliation: {} in force in the city, {} in the portal's catalogue, {} cited by the "
+                        + "period's dossiers; rows {}",
+                inForce.size(),
+                catalogue.size(),
+                cited.size(),
+                rows);
     }
 
     /**
@@ -83,9 +86,13 @@ public class ProcedureReconciler {
      * @param cited codes cited by the period's dossiers (nulls and repeats ignored)
      * @return report rows sent per category
      */
-    static Map<String, Long> compare(List<CityProcedure> inForce, Collection<String> cited,
-                                     List<? extends JsonNode> catalogue, String unit, MismatchSink sink,
-                                     IndexFacts facts) {
+    static Map<String, Long> compare(
+            List<CityProcedure> inForce,
+            Collection<String> cited,
+            List<? extends JsonNode> catalogue,
+            String unit,
+            MismatchSink sink,
+            IndexFacts facts) {
         Map<String, JsonNode> byCode = new HashMap<>();
         for (JsonNode entry : catalogue) {
             String code = text(entry, CODE);
@@ -103,11 +110,18 @@ public class ProcedureReconciler {
         for (CityProcedure p : inForce) {
             JsonNode entry = byCode.get(p.code());
             if (entry == null || !"1".equals(text(entry, PUBLIC))) {
-                counted.accept(new Mismatch(NOT_PUBLIC, RECORD_TYPE, p.code(), unit, unitName, PUBLIC, "1",
-                        display(entry, PUBLIC)));
+                counted.accept(new Mismatch(
+                        NOT_PUBLIC, RECORD_TYPE, p.code(), unit, unitName, PUBLIC, "1", display(entry, PUBLIC)));
             } else if (late(p.publicDeadline(), text(entry, PUBLIC_SINCE))) {
-                counted.accept(new Mismatch(PUBLIC_LATE, RECORD_TYPE, p.code(), unit, unitName, PUBLIC_SINCE,
-                        p.publicDeadline().format(DateTimeFormatter.BASIC_ISO_DATE), display(entry, PUBLIC_SINCE)));
+                counted.accept(new Mismatch(
+                        PUBLIC_LATE,
+                        RECORD_TYPE,
+                        p.code(),
+                        unit,
+                        unitName,
+                        PUBLIC_SINCE,
+                        p.publicDeadline().format(DateTimeFormatter.BASIC_ISO_DATE),
+                        display(entry, PUBLIC_SINCE)));
             } else {
                 onTime++;
             }

@@ -1,11 +1,10 @@
 package vn.dvcsync.reconcile;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import vn.dvcsync.kernel.Vietnam;
 
 /**
  * The dossiers a reconciliation compares: those received {@code from <= ngay_tiep_nhan < to}. Both bounds are

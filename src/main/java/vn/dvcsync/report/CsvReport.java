@@ -1,7 +1,5 @@
 package vn.dvcsync.report;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import vn.dvcsync.kernel.Vietnam;
 
 /**
  * {@code mismatches.csv}: UTF-8 with a byte-order mark, the header of gateway.md, RFC 4180 (CRLF line ends;
@@ -21,11 +20,20 @@ import java.util.List;
  */
 final class CsvReport {
 
-    static final List<String> COLUMNS = List.of("run_id", "category", "record_type", "record_key", "unit_code",
-            "unit_name", "field", "city_value", "portal_value", "impact_points", "detected_at");
+    static final List<String> COLUMNS = List.of(
+            "run_id",
+            "category",
+            "record_type",
+            "record_key",
+            "unit_code",
+            "unit_name",
+            "field",
+            "city_value",
+            "portal_value",
+            "impact_points",
+            "detected_at");
 
-    private CsvReport() {
-    }
+    private CsvReport() {}
 
     static void write(OutputStream out, Rows rows) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -47,17 +55,31 @@ final class CsvReport {
 
     /** A row's values in {@link #COLUMNS} order, as the CSV shows them (the XLSX too, but for the impact). */
     static List<String> cells(MismatchRow r) {
-        return List.of(r.runId(), r.category(), r.recordType(), r.recordKey(), nonNull(r.unitCode()),
-                nonNull(r.unitName()), nonNull(r.field()), nonNull(r.cityValue()), nonNull(r.portalValue()),
+        return List.of(
+                r.runId(),
+                r.category(),
+                r.recordType(),
+                r.recordKey(),
+                nonNull(r.unitCode()),
+                nonNull(r.unitName()),
+                nonNull(r.field()),
+                nonNull(r.cityValue()),
+                nonNull(r.portalValue()),
                 points(r.impactPoints()),
-                r.detectedAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        r.detectedAt().atZoneSameInstant(Vietnam.ZONE).truncatedTo(ChronoUnit.SECONDS)
+                r.detectedAt() == null
+                        ? ""
+                        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.detectedAt()
+                                .atZoneSameInstant(Vietnam.ZONE)
+                                .truncatedTo(ChronoUnit.SECONDS)
                                 .toOffsetDateTime()));
     }
 
     /** Points with up to 12 decimals and no trailing zeros: {@code 0.0003}, {@code 0}. */
     static String points(double p) {
-        return BigDecimal.valueOf(p).setScale(12, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(p)
+                .setScale(12, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static void line(Writer w, List<String> values) throws IOException {

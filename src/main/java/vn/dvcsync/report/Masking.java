@@ -11,12 +11,12 @@ final class Masking {
     /** Old 9-digit ID card or 12-digit personal ID number, standing alone. */
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])([0-9]{12}|[0-9]{9})(?![0-9])");
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** Whether the row's values may hold personal data. */
     static boolean personal(Mismatch m) {
-        return "APPLICANT".equals(m.recordType()) || (m.field() != null && m.field().contains("DinhDanh"));
+        return "APPLICANT".equals(m.recordType())
+                || (m.field() != null && m.field().contains("DinhDanh"));
     }
 
     /** {@code value} with every ID number masked when {@code personal}. */

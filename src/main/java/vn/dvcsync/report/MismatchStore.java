@@ -1,7 +1,5 @@
 package vn.dvcsync.report;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +8,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.index.IndexPricing;
+import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.reconcile.IndexFacts;
 
 /**
@@ -33,7 +31,11 @@ import vn.dvcsync.reconcile.IndexFacts;
 public class MismatchStore {
 
     /** What {@link #totals} sums by. */
-    public enum By { UNIT, CATEGORY, UNIT_AND_CATEGORY }
+    public enum By {
+        UNIT,
+        CATEGORY,
+        UNIT_AND_CATEGORY
+    }
 
     private static final String COLUMNS = "run_id, category, record_type, record_key, unit_code, unit_name, field, "
             + "city_value, portal_value, impact_points, detected_at, change";
@@ -67,7 +69,8 @@ public class MismatchStore {
      */
     public MismatchWriter open(String runId, IndexModel model, IndexFacts facts) {
         jdbc.update("delete from mismatch where run_id = ?", runId);
-        jdbc.update("delete from mismatch_staging where run_id = ? or run_id not in (select id from run where status = 'RUNNING')",
+        jdbc.update(
+                "delete from mismatch_staging where run_id = ? or run_id not in (select id from run where status = 'RUNNING')",
                 runId);
         return new MismatchWriter(jdbc, clock, batchSize, runId, runs, new IndexPricing(model, facts));
     }
@@ -100,8 +103,10 @@ public class MismatchStore {
         long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
         args.add(size);
         args.add((long) page * size);
-        List<MismatchRow> rows = jdbc.query("select " + COLUMNS + where + " order by impact_points desc, seq limit ? offset ?",
-                (rs, n) -> row(rs), args.toArray());
+        List<MismatchRow> rows = jdbc.query(
+                "select " + COLUMNS + where + " order by impact_points desc, seq limit ? offset ?",
+                (rs, n) -> row(rs),
+                args.toArray());
         return new MismatchPage(rows, page, size, total, (int) ((total + size - 1) / size));
     }
 
@@ -114,9 +119,14 @@ public class MismatchStore {
     public void forEachResolved(String runId, Consumer<MismatchRow> each) {
         Optional<String> previous = previousRun(runId);
         if (previous.isPresent()) {
-            stream("select " + RESOLVED_COLUMNS + " from mismatch p where p.run_id = ?"
-                    + " and not exists (select 1 from mismatch m where m.run_id = ? and " + MismatchTotals.SAME_AS_P + ")"
-                    + " order by p.impact_points desc, p.seq", each, previous.get(), runId);
+            stream(
+                    "select " + RESOLVED_COLUMNS + " from mismatch p where p.run_id = ?"
+                            + " and not exists (select 1 from mismatch m where m.run_id = ? and "
+                            + MismatchTotals.SAME_AS_P + ")"
+                            + " order by p.impact_points desc, p.seq",
+                    each,
+                    previous.get(),
+                    runId);
         }
     }
 
@@ -168,10 +178,18 @@ public class MismatchStore {
 
     private static MismatchRow row(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject("detected_at", OffsetDateTime.class);
-        return new MismatchRow(rs.getString("run_id"), rs.getString("category"), rs.getString("record_type"),
-                rs.getString("record_key"), nonNull(rs.getString("unit_code")), nonNull(rs.getString("unit_name")),
-                rs.getString("field"), rs.getString("city_value"), rs.getString("portal_value"),
-                rs.getDouble("impact_points"), at == null ? null : at.atZoneSameInstant(Vietnam.ZONE).toOffsetDateTime(),
+        return new MismatchRow(
+                rs.getString("run_id"),
+                rs.getString("category"),
+                rs.getString("record_type"),
+                rs.getString("record_key"),
+                nonNull(rs.getString("unit_code")),
+                nonNull(rs.getString("unit_name")),
+                rs.getString("field"),
+                rs.getString("city_value"),
+                rs.getString("portal_value"),
+                rs.getDouble("impact_points"),
+                at == null ? null : at.atZoneSameInstant(Vietnam.ZONE).toOffsetDateTime(),
                 rs.getString("change"));
     }
 

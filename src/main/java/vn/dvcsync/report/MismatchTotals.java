@@ -20,12 +20,19 @@ final class MismatchTotals {
 
     Changes changes(String runId) {
         String previous = runs.previous(runId).orElse(null);
-        Map<String, Object> counts = jdbc.queryForMap("select count(*) filter (where change = 'NEW') as n,"
-                + " count(*) filter (where change = 'PERSISTING') as p,"
-                + " (select count(*) from mismatch p where p.run_id = ? and not exists"
-                + " (select 1 from mismatch m where m.run_id = ? and " + SAME_AS_P + ")) as r"
-                + " from mismatch where run_id = ?", previous == null ? "" : previous, runId, runId);
-        return new Changes(previous, ((Number) counts.get("n")).longValue(), ((Number) counts.get("p")).longValue(),
+        Map<String, Object> counts = jdbc.queryForMap(
+                "select count(*) filter (where change = 'NEW') as n,"
+                        + " count(*) filter (where change = 'PERSISTING') as p,"
+                        + " (select count(*) from mismatch p where p.run_id = ? and not exists"
+                        + " (select 1 from mismatch m where m.run_id = ? and " + SAME_AS_P + ")) as r"
+                        + " from mismatch where run_id = ?",
+                previous == null ? "" : previous,
+                runId,
+                runId);
+        return new Changes(
+                previous,
+                ((Number) counts.get("n")).longValue(),
+                ((Number) counts.get("p")).longValue(),
                 ((Number) counts.get("r")).longValue());
     }
 
@@ -36,20 +43,28 @@ final class MismatchTotals {
             case UNIT_AND_CATEGORY -> "unit_code, category";
         };
         String previous = runs.previous(runId).orElse("");
-        return jdbc.query("select " + dims + ", max(unit_name) as unit_name, sum(n) as n, sum(nw) as nw, sum(ps) as ps,"
-                + " sum(rs) as rs, sum(imp) as imp from ("
-                + " select coalesce(unit_code, '') as unit_code, unit_name, category, 1 as n,"
-                + " case when change = 'NEW' then 1 else 0 end as nw, case when change = 'PERSISTING' then 1 else 0 end as ps,"
-                + " 0 as rs, impact_points as imp from mismatch where run_id = ?"
-                + " union all select coalesce(p.unit_code, ''), p.unit_name, p.category, 0, 0, 0, 1, 0 from mismatch p"
-                + " where p.run_id = ? and not exists (select 1 from mismatch m where m.run_id = ? and " + SAME_AS_P + ")"
-                + ") x group by " + dims + " order by imp desc, n desc, " + dims,
+        return jdbc.query(
+                "select " + dims + ", max(unit_name) as unit_name, sum(n) as n, sum(nw) as nw, sum(ps) as ps,"
+                        + " sum(rs) as rs, sum(imp) as imp from ("
+                        + " select coalesce(unit_code, '') as unit_code, unit_name, category, 1 as n,"
+                        + " case when change = 'NEW' then 1 else 0 end as nw, case when change = 'PERSISTING' then 1 else 0 end as ps,"
+                        + " 0 as rs, impact_points as imp from mismatch where run_id = ?"
+                        + " union all select coalesce(p.unit_code, ''), p.unit_name, p.category, 0, 0, 0, 1, 0 from mismatch p"
+                        + " where p.run_id = ? and not exists (select 1 from mismatch m where m.run_id = ? and "
+                        + SAME_AS_P + ")"
+                        + ") x group by " + dims + " order by imp desc, n desc, " + dims,
                 (rs, n) -> new Total(
                         by == MismatchStore.By.CATEGORY ? null : rs.getString("unit_code"),
                         by == MismatchStore.By.CATEGORY ? null : nonNull(rs.getString("unit_name")),
                         by == MismatchStore.By.UNIT ? null : rs.getString("category"),
-                        rs.getLong("n"), rs.getLong("nw"), rs.getLong("ps"), rs.getLong("rs"), rs.getDouble("imp")),
-                runId, previous, runId);
+                        rs.getLong("n"),
+                        rs.getLong("nw"),
+                        rs.getLong("ps"),
+                        rs.getLong("rs"),
+                        rs.getDouble("imp")),
+                runId,
+                previous,
+                runId);
     }
 
     private static String nonNull(String s) {

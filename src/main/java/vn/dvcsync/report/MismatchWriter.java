@@ -34,7 +34,8 @@ public final class MismatchWriter implements MismatchSink, AutoCloseable {
     private long seq;
     private boolean closed;
 
-    MismatchWriter(JdbcTemplate jdbc, Clock clock, int batchSize, String runId, ReportedRuns runs, IndexPricing pricing) {
+    MismatchWriter(
+            JdbcTemplate jdbc, Clock clock, int batchSize, String runId, ReportedRuns runs, IndexPricing pricing) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -49,15 +50,24 @@ public final class MismatchWriter implements MismatchSink, AutoCloseable {
             throw new IllegalStateException("Mismatch writer of run " + runId + " is closed");
         }
         if (m.category() == null || m.recordType() == null || m.recordKey() == null) {
-            throw new IllegalArgumentException("A mismatch needs a category, record type and record key: " + m.category()
-                    + " " + m.recordType() + " " + m.recordKey());
+            throw new IllegalArgumentException("A mismatch needs a category, record type and record key: "
+                    + m.category() + " " + m.recordType() + " " + m.recordKey());
         }
         long carries = pricing.carries(m);
         boolean personal = Masking.personal(m);
         seq++;
-        copyRow(runId, Long.toString(seq), m.category(), m.recordType(), m.recordKey(), m.unitCode(), m.unitName(),
-                m.field() == null ? "" : m.field(), Masking.masked(personal, m.cityValue()),
-                Masking.masked(personal, m.portalValue()), Long.toString(carries),
+        copyRow(
+                runId,
+                Long.toString(seq),
+                m.category(),
+                m.recordType(),
+                m.recordKey(),
+                m.unitCode(),
+                m.unitName(),
+                m.field() == null ? "" : m.field(),
+                Masking.masked(personal, m.cityValue()),
+                Masking.masked(personal, m.portalValue()),
+                Long.toString(carries),
                 OffsetDateTime.now(clock.withZone(Vietnam.ZONE)).toString());
         if (++inBatch >= batchSize) {
             flush();
@@ -88,7 +98,9 @@ public final class MismatchWriter implements MismatchSink, AutoCloseable {
             }
             String v = values[i];
             if (v != null) {
-                batch.append('"').append(v.replace("\u0000", "").replace("\"", "\"\"")).append('"');
+                batch.append('"')
+                        .append(v.replace("\u0000", "").replace("\"", "\"\""))
+                        .append('"');
             }
         }
         batch.append('\n');
@@ -101,9 +113,13 @@ public final class MismatchWriter implements MismatchSink, AutoCloseable {
         String rows = batch.toString();
         jdbc.execute((ConnectionCallback<Long>) con -> {
             try {
-                return con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy mismatch_staging (run_id, seq, category, "
-                        + "record_type, record_key, unit_code, unit_name, field, city_value, portal_value, ratios, "
-                        + "detected_at) from stdin (format csv)", new StringReader(rows));
+                return con.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "copy mismatch_staging (run_id, seq, category, "
+                                        + "record_type, record_key, unit_code, unit_name, field, city_value, portal_value, ratios, "
+                                        + "detected_at) from stdin (format csv)",
+                                new StringReader(rows));
             } catch (IOException e) {
                 throw new SQLException("COPY into mismatch_staging failed", e);
             }
@@ -116,14 +132,16 @@ public final class MismatchWriter implements MismatchSink, AutoCloseable {
         List<Object> args = new ArrayList<>();
         String impact = pricing.impactSql("s.ratios", args);
         args.addAll(List.of(runs.previous(runId).orElse(""), runId));
-        jdbc.update("insert into mismatch (run_id, seq, category, record_type, record_key, unit_code, unit_name, field,"
-                + " city_value, portal_value, ratios, detected_at, impact_points, change)"
-                + " select s.run_id, s.seq, s.category, s.record_type, s.record_key, s.unit_code, s.unit_name, s.field,"
-                + " s.city_value, s.portal_value, s.ratios, s.detected_at, " + impact + ","
-                + " case when p.category is null then 'NEW' else 'PERSISTING' end"
-                + " from mismatch_staging s left join (select distinct category, record_key, field from mismatch"
-                + " where run_id = ?) p on p.category = s.category and p.record_key = s.record_key and p.field = s.field"
-                + " where s.run_id = ?", args.toArray());
+        jdbc.update(
+                "insert into mismatch (run_id, seq, category, record_type, record_key, unit_code, unit_name, field,"
+                        + " city_value, portal_value, ratios, detected_at, impact_points, change)"
+                        + " select s.run_id, s.seq, s.category, s.record_type, s.record_key, s.unit_code, s.unit_name, s.field,"
+                        + " s.city_value, s.portal_value, s.ratios, s.detected_at, " + impact + ","
+                        + " case when p.category is null then 'NEW' else 'PERSISTING' end"
+                        + " from mismatch_staging s left join (select distinct category, record_key, field from mismatch"
+                        + " where run_id = ?) p on p.category = s.category and p.record_key = s.record_key and p.field = s.field"
+                        + " where s.run_id = ?",
+                args.toArray());
         jdbc.update("delete from mismatch_staging where run_id = ?", runId);
         // Fresh statistics for the report's queries that compare this run with the previous one: planned on
         // statistics that predate this run's rows, PostgreSQL may probe an index that does not fit the

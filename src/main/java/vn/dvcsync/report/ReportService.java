@@ -1,11 +1,5 @@
 package vn.dvcsync.report;
 
-import vn.dvcsync.index.IndexEstimates;
-
-import vn.dvcsync.kernel.Vietnam;
-
-import vn.dvcsync.index.IndexReport;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,8 +21,11 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import vn.dvcsync.kernel.Category;
+import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexModel;
+import vn.dvcsync.index.IndexReport;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.reconcile.IndexFacts;
 
 /**
@@ -50,17 +47,28 @@ public class ReportService {
     private final Path reportDir;
     private final Clock clock;
     private final XlsxReport xlsx;
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     @Autowired
-    public ReportService(MismatchStore store, IndexEstimates estimates, IndexModel model,
-                         @Value("${dvcsync.report-dir:./reports}") Path reportDir) {
+    public ReportService(
+            MismatchStore store,
+            IndexEstimates estimates,
+            IndexModel model,
+            @Value("${dvcsync.report-dir:./reports}") Path reportDir) {
         this(store, estimates, model, reportDir, Clock.systemUTC(), new XlsxReport());
     }
 
-    ReportService(MismatchStore store, IndexEstimates estimates, IndexModel model, Path reportDir, Clock clock,
-                  XlsxReport xlsx) {
+    ReportService(
+            MismatchStore store,
+            IndexEstimates estimates,
+            IndexModel model,
+            Path reportDir,
+            Clock clock,
+            XlsxReport xlsx) {
         this.store = store;
         this.estimates = estimates;
         this.model = model;
@@ -107,13 +115,18 @@ public class ReportService {
     }
 
     private Path writeCsv(String runId) {
-        return atomically(directory(runId).resolve(CSV), out -> CsvReport.write(out, each -> store.forEach(runId, each)));
+        return atomically(
+                directory(runId).resolve(CSV), out -> CsvReport.write(out, each -> store.forEach(runId, each)));
     }
 
     private Path writeXlsx(String runId) {
-        return atomically(directory(runId).resolve(XLSX), out -> xlsx.write(out,
-                store.totals(runId, MismatchStore.By.UNIT_AND_CATEGORY),
-                each -> store.forEach(runId, each), each -> store.forEachResolved(runId, each)));
+        return atomically(
+                directory(runId).resolve(XLSX),
+                out -> xlsx.write(
+                        out,
+                        store.totals(runId, MismatchStore.By.UNIT_AND_CATEGORY),
+                        each -> store.forEach(runId, each),
+                        each -> store.forEachResolved(runId, each)));
     }
 
     private Path writeSummary(String runId, String runType, OffsetDateTime from, OffsetDateTime to) {

@@ -22,16 +22,24 @@ final class ReportedRuns {
     /** The run's id, or for {@code latest} the latest {@code reconcile} or {@code nightly} run that succeeded. */
     Optional<String> resolve(String idOrLatest) {
         List<String> ids = "latest".equals(idOrLatest)
-                ? jdbc.queryForList("select id from run where type in " + REPORTED_TYPES
-                        + " and status = 'SUCCEEDED' order by started_at desc limit 1", String.class)
+                ? jdbc.queryForList(
+                        "select id from run where type in " + REPORTED_TYPES
+                                + " and status = 'SUCCEEDED' order by started_at desc limit 1",
+                        String.class)
                 : jdbc.queryForList("select id from run where id = ?", String.class, idOrLatest);
         return ids.stream().findFirst();
     }
 
     /** The run this one's rows are compared with. */
     Optional<String> previous(String runId) {
-        return jdbc.queryForList("select p.id from run p join run c on c.id = ? where p.type in " + REPORTED_TYPES
-                + " and p.status = 'SUCCEEDED' and p.id <> c.id and p.started_at < c.started_at"
-                + " order by p.started_at desc limit 1", String.class, runId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "select p.id from run p join run c on c.id = ? where p.type in " + REPORTED_TYPES
+                                + " and p.status = 'SUCCEEDED' and p.id <> c.id and p.started_at < c.started_at"
+                                + " order by p.started_at desc limit 1",
+                        String.class,
+                        runId)
+                .stream()
+                .findFirst();
     }
 }

@@ -8,6 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and the summed impact in index points.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Total(String unitCode, String unitName, String category, long count, long newCount, long persisting,
-                    long resolved, double impactPoints) {
-}
+public record Total(
+        String unitCode,
+        String unitName,
+        String category,
+        long count,
+        long newCount,
+        long persisting,
+        long resolved,
+        double impactPoints) {}

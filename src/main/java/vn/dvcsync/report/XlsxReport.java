@@ -19,10 +19,11 @@ final class XlsxReport {
     static final String DETAILS = "Chi tiết";
     static final String RESOLVED = "Đã khắc phục";
     static final String TOTAL = "Tổng cộng";
-    static final List<String> SUMMARY_COLUMNS = List.of("unit_code", "unit_name", "category", "count", "new",
-            "persisting", "resolved", "impact_points");
+    static final List<String> SUMMARY_COLUMNS =
+            List.of("unit_code", "unit_name", "category", "count", "new", "persisting", "resolved", "impact_points");
     /** Data rows per sheet: Excel's 1,048,576 rows less the header. */
     static final int MAX_ROWS = 1_048_575;
+
     private static final int IMPACT = CsvReport.COLUMNS.indexOf("impact_points");
     private static final int FLUSH_EVERY = 1_000;
 

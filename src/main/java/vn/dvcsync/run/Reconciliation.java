@@ -1,13 +1,5 @@
 package vn.dvcsync.run;
 
-import vn.dvcsync.report.MismatchWriter;
-
-import vn.dvcsync.index.IndexEstimates;
-
-import vn.dvcsync.kernel.Category;
-
-import vn.dvcsync.kernel.RunCounters;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +7,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.dvcsync.canonical.Dossier;
-import vn.dvcsync.index.IndexModel;
-import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.applicant.ApplicantReconciler;
+import vn.dvcsync.applicant.ApplicantVerifier;
+import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.index.IndexEstimates;
+import vn.dvcsync.index.IndexModel;
+import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.RunCounters;
+import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.reconcile.DossierReconciler;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
@@ -27,10 +23,10 @@ import vn.dvcsync.reconcile.ProcedureReconciler;
 import vn.dvcsync.reconcile.ReconcilePeriod;
 import vn.dvcsync.reconcile.ReconcileProperties;
 import vn.dvcsync.report.MismatchStore;
+import vn.dvcsync.report.MismatchWriter;
 import vn.dvcsync.report.ReportService;
 import vn.dvcsync.report.Total;
 import vn.dvcsync.support.BatchHandoff;
-import vn.dvcsync.applicant.ApplicantVerifier;
 
 /**
  * The reconciliation steps of the {@code reconcile} and {@code nightly} runs: compare the city with the
@@ -42,8 +38,12 @@ public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
     /** Differences a new push of the city's record mends. */
-    private static final Set<String> HEALABLE = Set.of(Category.DOSSIER_MISSING_ON_PORTAL.name(),
-            Category.DOSSIER_STATUS_MISMATCH.name(), Category.DOSSIER_STALE.name(), Category.DOSSIER_FIELD_MISMATCH.name());
+    private static final Set<String> HEALABLE = Set.of(
+            Category.DOSSIER_MISSING_ON_PORTAL.name(),
+            Category.DOSSIER_STATUS_MISMATCH.name(),
+            Category.DOSSIER_STALE.name(),
+            Category.DOSSIER_FIELD_MISMATCH.name());
+
     private static final int REOPEN_BATCH = 1000;
     private static final int QUEUE_BATCH = 1000;
 
@@ -59,10 +59,18 @@ public class Reconciliation {
     private final ApplicantVerifier verifier;
     private final RunCounters counters;
 
-    Reconciliation(DossierReconciler dossiers, ProcedureReconciler procedures, ApplicantReconciler applicants,
-                   ReconcileProperties props, MismatchStore store, IndexModel model, IndexEstimates estimates,
-                   ReportService reports,
-                   Ledger ledger, ApplicantVerifier verifier, RunCounters counters) {
+    Reconciliation(
+            DossierReconciler dossiers,
+            ProcedureReconciler procedures,
+            ApplicantReconciler applicants,
+            ReconcileProperties props,
+            MismatchStore store,
+            IndexModel model,
+            IndexEstimates estimates,
+            ReportService reports,
+            Ledger ledger,
+            ApplicantVerifier verifier,
+            RunCounters counters) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.applicants = applicants;
@@ -82,8 +90,10 @@ public class Reconciliation {
         dossiers.reconcile(period(), reopen, new IndexFacts());
         reopen.flush();
         counters.add(runId, "nightly.reopened", reopen.reopened);
-        log.info("Run {}: {} dossiers reopened for the push (missing, stale or different on the portal)",
-                runId, reopen.reopened);
+        log.info(
+                "Run {}: {} dossiers reopened for the push (missing, stale or different on the portal)",
+                runId,
+                reopen.reopened);
     }
 
     /** Compares, stores the priced mismatches and the index estimate, and writes the report files. */
@@ -97,7 +107,7 @@ public class Reconciliation {
             // population service only where its cached answer is missing or older than the cache's time limit.
             // The store's upserts run on a thread of their own, overlapping the comparison.
             try (BatchHandoff<Dossier> queueing =
-                         new BatchHandoff<>("reconcile-applicant-queue", QUEUE_BATCH, 1, verifier::queue)) {
+                    new BatchHandoff<>("reconcile-applicant-queue", QUEUE_BATCH, 1, verifier::queue)) {
                 dossiers.reconcile(period, writer, facts, queueing::add);
                 queueing.finish();
             }
@@ -111,8 +121,12 @@ public class Reconciliation {
         for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
             counters.add(runId, "mismatches." + t.category(), t.count());
         }
-        log.info("Run {}: compared in {} ms, mismatches priced and stored in {} ms, index and reports in {} ms", runId,
-                (compared - t0) / 1_000_000, (stored - compared) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
+        log.info(
+                "Run {}: compared in {} ms, mismatches priced and stored in {} ms, index and reports in {} ms",
+                runId,
+                (compared - t0) / 1_000_000,
+                (stored - compared) / 1_000_000,
+                (System.nanoTime() - stored) / 1_000_000);
     }
 
     private ReconcilePeriod period() {

@@ -4,6 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** A run as the store keeps it and the API shows it. */
-public record Run(String id, String type, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                  Map<String, Object> counts, String error) {
-}
+public record Run(
+        String id,
+        String type,
+        String status,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        Map<String, Object> counts,
+        String error) {}

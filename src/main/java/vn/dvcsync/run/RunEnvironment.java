@@ -19,10 +19,14 @@ class RunEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
         String period = env.getProperty("dvcsync.schedule.incremental", "PT1M");
-        derived.put("dvcsync.schedule.incremental-millis", Duration.parse(period).toMillis());
+        derived.put(
+                "dvcsync.schedule.incremental-millis", Duration.parse(period).toMillis());
         // A cron travels in an endpoint URI, where its spaces are written '+'.
-        derived.put("dvcsync.schedule.nightly-uri",
-                env.getProperty("dvcsync.schedule.nightly", "0 0 1 * * ?").trim().replaceAll("\\s+", "+"));
+        derived.put(
+                "dvcsync.schedule.nightly-uri",
+                env.getProperty("dvcsync.schedule.nightly", "0 0 1 * * ?")
+                        .trim()
+                        .replaceAll("\\s+", "+"));
         String runOnce = env.getProperty("dvcsync.run-once", "");
         boolean once = !runOnce.isBlank();
         derived.put("dvcsync.schedule.enabled", env.getProperty("dvcsync.schedule.enabled", String.valueOf(!once)));

@@ -72,8 +72,10 @@ class RunHeartbeats implements AutoCloseable {
     List<String> sweep() {
         List<String> abandoned = store.abandon(grace);
         for (String id : abandoned) {
-            log.warn("Run {} abandoned: no heartbeat for more than {} (the instance executing it stopped); marked FAILED",
-                    id, grace);
+            log.warn(
+                    "Run {} abandoned: no heartbeat for more than {} (the instance executing it stopped); marked FAILED",
+                    id,
+                    grace);
         }
         return abandoned;
     }

@@ -1,9 +1,5 @@
 package vn.dvcsync.run;
 
-import vn.dvcsync.kernel.Vietnam;
-
-import vn.dvcsync.kernel.RunCounters;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -22,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import vn.dvcsync.kernel.RunCounters;
+import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.ledger.Ledger;
 
 /**
@@ -50,8 +48,13 @@ public class RunService implements AutoCloseable {
         return t;
     });
 
-    RunService(ProducerTemplate template, CamelContext camel, RunStore store, RunCounters counters, Ledger ledger,
-               RunHeartbeats heartbeats) {
+    RunService(
+            ProducerTemplate template,
+            CamelContext camel,
+            RunStore store,
+            RunCounters counters,
+            Ledger ledger,
+            RunHeartbeats heartbeats) {
         this.template = template;
         this.camel = camel;
         this.store = store;
@@ -148,7 +151,8 @@ public class RunService implements AutoCloseable {
     private String begin(RunType type) {
         sweepAbandoned();
         OffsetDateTime now = OffsetDateTime.now(Vietnam.ZONE);
-        String id = ID.format(now) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
+        String id = ID.format(now) + "-"
+                + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
         store.started(id, type, now);
         heartbeats.start(id);
         log.info("Run {} ({}) started", id, type.id());
@@ -194,7 +198,9 @@ public class RunService implements AutoCloseable {
         long delivered = ((Number) counts.getOrDefault("run.dossier.delivered", 0L)).longValue();
         counts.put("dossiers_per_second", seconds > 0 ? Math.round(delivered / seconds * 10) / 10.0 : 0.0);
         store.finished(id, status, counts, error);
-        log.info("{}", RunSummary.format(id, type, status, Duration.ofMillis(Math.round(seconds * 1000)), counts, error));
+        log.info(
+                "{}",
+                RunSummary.format(id, type, status, Duration.ofMillis(Math.round(seconds * 1000)), counts, error));
     }
 
     @Override

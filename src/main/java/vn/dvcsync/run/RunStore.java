@@ -1,7 +1,5 @@
 package vn.dvcsync.run;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.Vietnam;
 
 /** Run history in the store. */
 @Component
@@ -28,14 +27,17 @@ class RunStore {
 
     /** A run begins, with a fresh heartbeat. */
     void started(String id, RunType type, OffsetDateTime at) {
-        jdbc.update("insert into run (id, type, status, started_at, heartbeat_at) values (?, ?, 'RUNNING', ?, now())",
-                id, type.id(), at);
+        jdbc.update(
+                "insert into run (id, type, status, started_at, heartbeat_at) values (?, ?, 'RUNNING', ?, now())",
+                id,
+                type.id(),
+                at);
     }
 
     /** Refreshes the heartbeat of these runs (those still RUNNING). */
     void heartbeat(Collection<String> ids) {
-        jdbc.update("update run set heartbeat_at = now() where id = any(?) and status = 'RUNNING'",
-                (Object) ids.toArray(String[]::new));
+        jdbc.update("update run set heartbeat_at = now() where id = any(?) and status = 'RUNNING'", (Object)
+                ids.toArray(String[]::new));
     }
 
     /**
@@ -62,18 +64,32 @@ class RunStore {
     }
 
     void finished(String id, String status, Map<String, Object> counts, String error) {
-        jdbc.update("update run set status = ?, finished_at = now(), counts = cast(? as jsonb), error = ? where id = ?",
-                status, write(counts), error, id);
+        jdbc.update(
+                "update run set status = ?, finished_at = now(), counts = cast(? as jsonb), error = ? where id = ?",
+                status,
+                write(counts),
+                error,
+                id);
     }
 
     /** A run by id, or the newest for {@code latest}. */
     Optional<Run> find(String id) {
         String where = "latest".equals(id) ? "order by started_at desc limit 1" : "where id = ?";
         Object[] args = "latest".equals(id) ? new Object[0] : new Object[] {id};
-        return jdbc.query("select * from run " + where, (rs, n) -> new Run(
-                rs.getString("id"), rs.getString("type"), rs.getString("status"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                read(rs.getString("counts")), rs.getString("error")), args).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from run " + where,
+                        (rs, n) -> new Run(
+                                rs.getString("id"),
+                                rs.getString("type"),
+                                rs.getString("status"),
+                                rs.getObject("started_at", OffsetDateTime.class),
+                                rs.getObject("finished_at", OffsetDateTime.class),
+                                read(rs.getString("counts")),
+                                rs.getString("error")),
+                        args)
+                .stream()
+                .findFirst();
     }
 
     private String write(Map<String, Object> counts) {
@@ -86,7 +102,7 @@ class RunStore {
 
     private Map<String, Object> read(String s) {
         try {
-            return json.readValue(s, new TypeReference<>() { });
+            return json.readValue(s, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

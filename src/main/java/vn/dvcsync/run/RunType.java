@@ -9,7 +9,10 @@ import java.util.Locale;
  * the run history; it is not a type of {@code POST /api/v1/runs}.
  */
 public enum RunType {
-    INCREMENTAL, NIGHTLY, RECONCILE, REPLAY;
+    INCREMENTAL,
+    NIGHTLY,
+    RECONCILE,
+    REPLAY;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -17,8 +20,10 @@ public enum RunType {
 
     /** One of the public run types (incremental, nightly, reconcile). */
     public static RunType parse(String s) {
-        return Arrays.stream(values()).filter(t -> t != REPLAY && t.id().equalsIgnoreCase(s == null ? "" : s.trim()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+        return Arrays.stream(values())
+                .filter(t -> t != REPLAY && t.id().equalsIgnoreCase(s == null ? "" : s.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown run type '" + s + "': expected incremental, nightly or reconcile"));
     }
 }

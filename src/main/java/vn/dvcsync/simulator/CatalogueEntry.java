@@ -4,10 +4,4 @@ import java.time.LocalDate;
 
 /** One procedure of the portal simulator's national catalogue ({@code LayDanhSachTTHC}). */
 public record CatalogueEntry(
-        String maTTHC,
-        String tenTTHC,
-        String maLinhVuc,
-        String tenLinhVuc,
-        boolean congKhai,
-        LocalDate ngayCongKhai) {
-}
+        String maTTHC, String tenTTHC, String maLinhVuc, String tenLinhVuc, boolean congKhai, LocalDate ngayCongKhai) {}

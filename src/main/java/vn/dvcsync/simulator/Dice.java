@@ -22,8 +22,8 @@ final class Dice {
 
     /** Sleeps a uniformly random time within {@code latency}. */
     void sleep(Latency latency) {
-        int ms = latency.minMs() + (latency.maxMs() > latency.minMs()
-                ? random.nextInt(latency.maxMs() - latency.minMs() + 1) : 0);
+        int ms = latency.minMs()
+                + (latency.maxMs() > latency.minMs() ? random.nextInt(latency.maxMs() - latency.minMs() + 1) : 0);
         if (ms == 0) {
             return;
         }

@@ -3,8 +3,7 @@ package vn.dvcsync.simulator;
 /** Checks of knob values shared by both simulators. */
 final class KnobChecks {
 
-    private KnobChecks() {
-    }
+    private KnobChecks() {}
 
     static double share(String name, double value) {
         if (!(value >= 0.0 && value <= 1.0)) {

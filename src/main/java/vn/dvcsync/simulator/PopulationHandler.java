@@ -27,8 +27,13 @@ final class PopulationHandler implements HttpHandler {
     private final PopulationCounters counters;
     private final Function<String, Citizen> registry;
 
-    PopulationHandler(String path, PopulationKnobs knobs, Dice dice, PopulationRequestCheck requestCheck,
-                      PopulationCounters counters, Function<String, Citizen> registry) {
+    PopulationHandler(
+            String path,
+            PopulationKnobs knobs,
+            Dice dice,
+            PopulationRequestCheck requestCheck,
+            PopulationCounters counters,
+            Function<String, Citizen> registry) {
         this.path = path;
         this.knobs = knobs;
         this.dice = dice;
@@ -84,7 +89,10 @@ final class PopulationHandler implements HttpHandler {
 
     private void tooManyRequests(HttpExchange exchange, long retryAfterSeconds) throws IOException {
         counters.http429();
-        SimulatorServer.send(exchange, 429, "text/plain; charset=utf-8",
+        SimulatorServer.send(
+                exchange,
+                429,
+                "text/plain; charset=utf-8",
                 "Too Many Requests".getBytes(StandardCharsets.UTF_8),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -46,14 +45,17 @@ final class PopulationRequestCheck {
         if (sent == null) {
             throw PopulationFault.client("Timestamp: must be yyyyMMddHHmmss");
         }
-        Duration skew = Duration.between(sent, VietnamTime.now(settings.clock())).abs();
+        Duration skew =
+                Duration.between(sent, VietnamTime.now(settings.clock())).abs();
         if (skew.compareTo(MAX_SKEW) > 0) {
             throw PopulationFault.client("Timestamp: more than 5 minutes off");
         }
         String[] credentials = basicCredentials(headers.getFirst("Authorization"));
         String expected = signature(url, settings.username(), timestamp, settings.secret());
-        if (credentials == null || !settings.username().equals(credentials[0])
-                || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        if (credentials == null
+                || !settings.username().equals(credentials[0])
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII),
                         credentials[1].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw PopulationFault.client("Authorization: bad signature");
         }
@@ -66,7 +68,8 @@ final class PopulationRequestCheck {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -12,13 +12,7 @@ import java.util.Objects;
  * @param seed        seed of the fault and latency draws
  */
 public record PopulationSettings(
-        int port,
-        String username,
-        String secret,
-        String apiKey,
-        String xRoadClient,
-        Clock clock,
-        long seed) {
+        int port, String username, String secret, String apiKey, String xRoadClient, Clock clock, long seed) {
 
     public PopulationSettings {
         username = Objects.requireNonNullElse(username, "");

@@ -28,8 +28,9 @@ public final class PopulationSimulator implements AutoCloseable {
         if (server == null) {
             server = new SimulatorServer("population-simulator", settings.port());
             PopulationRequestCheck check = new PopulationRequestCheck(settings, baseUrl());
-            server.start(PATH, new PopulationHandler(PATH, knobs, new Dice(settings.seed()), check, counters,
-                    citizens::get));
+            server.start(
+                    PATH,
+                    new PopulationHandler(PATH, knobs, new Dice(settings.seed()), check, counters, citizens::get));
         }
         return this;
     }

@@ -63,9 +63,15 @@ final class PopulationSoap {
     byte[] answer(Citizen citizen) {
         StringBuilder xml = new StringBuilder(1024)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .append("<soapenv:Envelope xmlns:soapenv=\"").append(SOAP_NS).append("\"><soapenv:Body>")
-                .append("<TraCuuThongTinCongDanResponse xmlns=\"").append(DC_NS).append("\">")
-                .append("<CongdanCollection xmlns=\"").append(DANCU_NS).append("\">");
+                .append("<soapenv:Envelope xmlns:soapenv=\"")
+                .append(SOAP_NS)
+                .append("\"><soapenv:Body>")
+                .append("<TraCuuThongTinCongDanResponse xmlns=\"")
+                .append(DC_NS)
+                .append("\">")
+                .append("<CongdanCollection xmlns=\"")
+                .append(DANCU_NS)
+                .append("\">");
         if (citizen != null) {
             xml.append("<CongDan>");
             element(xml, "SoDinhDanh", citizen.soDinhDanh());
@@ -91,7 +97,9 @@ final class PopulationSoap {
     byte[] fault(PopulationFault fault) {
         StringBuilder xml = new StringBuilder(512)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .append("<soapenv:Envelope xmlns:soapenv=\"").append(SOAP_NS).append("\"><soapenv:Body>")
+                .append("<soapenv:Envelope xmlns:soapenv=\"")
+                .append(SOAP_NS)
+                .append("\"><soapenv:Body>")
                 .append("<soapenv:Fault>");
         element(xml, "faultcode", fault.faultCode());
         element(xml, "faultstring", fault.getMessage());

@@ -21,7 +21,13 @@ final class PortalHttpHandler implements HttpHandler {
     private static final String JSON = "application/json; charset=utf-8";
     static final String WRONG_CREDENTIALS = "Sai tài khoản hoặc mật khẩu";
 
-    private enum Fault { NONE, RESET, SERVER_ERROR, TOO_MANY_REQUESTS, CODE_9 }
+    private enum Fault {
+        NONE,
+        RESET,
+        SERVER_ERROR,
+        TOO_MANY_REQUESTS,
+        CODE_9
+    }
 
     private final String authPath;
     private final String integrationPath;
@@ -34,8 +40,15 @@ final class PortalHttpHandler implements HttpHandler {
     private final PortalServices services;
     private final PortalCounters counters;
 
-    PortalHttpHandler(String basePath, String agencyCode, ObjectMapper mapper, PortalKnobs knobs, Dice dice,
-                      PortalSessions sessions, PortalServices services, PortalCounters counters) {
+    PortalHttpHandler(
+            String basePath,
+            String agencyCode,
+            ObjectMapper mapper,
+            PortalKnobs knobs,
+            Dice dice,
+            PortalSessions sessions,
+            PortalServices services,
+            PortalCounters counters) {
         this.authPath = basePath + "/auth";
         this.integrationPath = basePath + "/integration";
         this.agencyCode = agencyCode;
@@ -100,7 +113,9 @@ final class PortalHttpHandler implements HttpHandler {
         }
         return sessions.login(text(request, "username"), text(request, "password"))
                 .map(token -> {
-                    ObjectNode answer = mapper.createObjectNode().put("error_code", "0").put("session", token)
+                    ObjectNode answer = mapper.createObjectNode()
+                            .put("error_code", "0")
+                            .put("session", token)
                             .put("expires_in", knobs.sessionTtlSeconds());
                     return answer.toString().getBytes(StandardCharsets.UTF_8);
                 })
@@ -160,15 +175,22 @@ final class PortalHttpHandler implements HttpHandler {
 
     private void serverError(HttpExchange exchange) throws IOException {
         int status = 502 + dice.pick(3);
-        Map<String, String> headers = status == 503
-                ? Map.of("Retry-After", Integer.toString(knobs.retryAfterSeconds())) : Map.of();
-        SimulatorServer.send(exchange, status, "text/plain; charset=utf-8",
-                ("HTTP " + status).getBytes(StandardCharsets.UTF_8), headers);
+        Map<String, String> headers =
+                status == 503 ? Map.of("Retry-After", Integer.toString(knobs.retryAfterSeconds())) : Map.of();
+        SimulatorServer.send(
+                exchange,
+                status,
+                "text/plain; charset=utf-8",
+                ("HTTP " + status).getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
     private void tooManyRequests(HttpExchange exchange, long retryAfterSeconds) throws IOException {
         counters.http429();
-        SimulatorServer.send(exchange, 429, "text/plain; charset=utf-8",
+        SimulatorServer.send(
+                exchange,
+                429,
+                "text/plain; charset=utf-8",
                 "Too Many Requests".getBytes(StandardCharsets.UTF_8),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }

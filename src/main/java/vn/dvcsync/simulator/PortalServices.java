@@ -125,8 +125,11 @@ final class PortalServices {
         long to = time(request, "denngay");
         String after = text(request, "sau");
         JsonNode size = request.get("sobanghi");
-        int limit = size == null ? 0 : size.isIntegralNumber() ? size.asInt()
-                : size.isTextual() && size.asText().matches("[0-9]{1,9}") ? Integer.parseInt(size.asText()) : 0;
+        int limit = size == null
+                ? 0
+                : size.isIntegralNumber()
+                        ? size.asInt()
+                        : size.isTextual() && size.asText().matches("[0-9]{1,9}") ? Integer.parseInt(size.asText()) : 0;
         if (limit < 1 || limit > MAX_PAGE) {
             throw new PortalCallError("1", "sobanghi: must be a number within 1.." + MAX_PAGE);
         }
@@ -140,20 +143,25 @@ final class PortalServices {
             out.writeBytes(page.dossiers().get(i));
         }
         out.writeBytes("],\"sau\":".getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(json(page.sau() == null ? mapper.nullNode() : mapper.getNodeFactory().textNode(page.sau())));
+        out.writeBytes(json(
+                page.sau() == null ? mapper.nullNode() : mapper.getNodeFactory().textNode(page.sau())));
         out.write('}');
         return out.toByteArray();
     }
 
     private byte[] listProcedures() {
         ArrayNode results = mapper.createArrayNode();
-        catalogue.values().forEach(entry -> results.addObject()
-                .put("MaTTHC", entry.maTTHC())
-                .put("TenTTHC", entry.tenTTHC())
-                .put("MaLinhVuc", entry.maLinhVuc())
-                .put("TenLinhVuc", entry.tenLinhVuc())
-                .put("CongKhai", entry.congKhai() ? "1" : "0")
-                .put("NgayCongKhai", entry.ngayCongKhai() == null ? null : VietnamTime.format(entry.ngayCongKhai())));
+        catalogue
+                .values()
+                .forEach(entry -> results.addObject()
+                        .put("MaTTHC", entry.maTTHC())
+                        .put("TenTTHC", entry.tenTTHC())
+                        .put("MaLinhVuc", entry.maLinhVuc())
+                        .put("TenLinhVuc", entry.tenLinhVuc())
+                        .put("CongKhai", entry.congKhai() ? "1" : "0")
+                        .put(
+                                "NgayCongKhai",
+                                entry.ngayCongKhai() == null ? null : VietnamTime.format(entry.ngayCongKhai())));
         return ok(results);
     }
 

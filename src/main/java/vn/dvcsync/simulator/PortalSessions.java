@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Portal sessions: opened by {@code /auth}, valid for the TTL and, if a knob says so, for N calls only. */
 final class PortalSessions {
 
-    private record Session(Instant expiresAt, AtomicInteger calls) {
-    }
+    private record Session(Instant expiresAt, AtomicInteger calls) {}
 
     private final Clock clock;
     private final PortalKnobs knobs;

@@ -15,13 +15,7 @@ import java.util.Objects;
  * @param seed         seed of the fault and latency draws
  */
 public record PortalSettings(
-        int port,
-        String username,
-        String password,
-        String provinceCode,
-        String agencyCode,
-        Clock clock,
-        long seed) {
+        int port, String username, String password, String provinceCode, String agencyCode, Clock clock, long seed) {
 
     public PortalSettings {
         username = Objects.requireNonNullElse(username, "");

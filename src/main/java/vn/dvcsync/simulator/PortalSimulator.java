@@ -36,8 +36,15 @@ public final class PortalSimulator implements AutoCloseable {
         this.settings = settings;
         this.services = new PortalServices(mapper, store, counters, settings.clock(), settings.provinceCode());
         PortalSessions sessions = new PortalSessions(settings.clock(), knobs, settings.username(), settings.password());
-        this.handler = new PortalHttpHandler(BASE_PATH, settings.agencyCode(), mapper, knobs,
-                new Dice(settings.seed()), sessions, services, counters);
+        this.handler = new PortalHttpHandler(
+                BASE_PATH,
+                settings.agencyCode(),
+                mapper,
+                knobs,
+                new Dice(settings.seed()),
+                sessions,
+                services,
+                counters);
     }
 
     /** Binds 127.0.0.1 on the configured port and starts serving; does nothing when already started. */

@@ -25,12 +25,10 @@ final class PortalStore {
     private static final long NO_TIME = -1L;
 
     /** A page of {@code DanhSachHoSo}: dossiers as stored, and the key to continue after (null: last page). */
-    record Page(List<byte[]> dossiers, String sau) {
-    }
+    record Page(List<byte[]> dossiers, String sau) {}
 
     /** One dossier: its {@code NgayTiepNhan} as a number {@code yyyyMMddHHmmss} for range scans, and its JSON. */
-    private record Stored(long receivedAt, byte[] json) {
-    }
+    private record Stored(long receivedAt, byte[] json) {}
 
     private final ObjectMapper mapper;
     private final ConcurrentSkipListMap<String, Stored> dossiers = new ConcurrentSkipListMap<>();
@@ -48,8 +46,11 @@ final class PortalStore {
 
     /** Replaces a known dossier, keeping when the portal first received it; false when the code is unknown. */
     boolean update(String maHoSo, ObjectNode dossier, String now) {
-        return dossiers.computeIfPresent(maHoSo, (key, old) ->
-                stored(dossier.put(SYNCED_AT, syncedAt(old, now)).put(UPDATED_AT, now))) != null;
+        return dossiers.computeIfPresent(
+                        maHoSo,
+                        (key, old) -> stored(
+                                dossier.put(SYNCED_AT, syncedAt(old, now)).put(UPDATED_AT, now)))
+                != null;
     }
 
     /** Stores a dossier as it is, adding {@code NgayDongBo}/{@code NgayCapNhat} = {@code now} where absent. */

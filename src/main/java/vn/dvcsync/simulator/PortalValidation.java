@@ -19,10 +19,10 @@ final class PortalValidation {
     private static final List<String> APPLICANT_KINDS = List.of("1", "2", "3", "4");
     static final List<String> STATUSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     private static final List<String> FLAGS = List.of("0", "1");
-    private static final List<String> REQUIRED_TEXTS = List.of(
-            "TenTTHC", "MaLinhVuc", "TenLinhVuc", "ChuHoSo", "MaDonViXuLy", "DonViXuLy");
-    private static final List<String> FLAG_FIELDS = List.of(
-            "DuocThanhToanTrucTuyen", "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID");
+    private static final List<String> REQUIRED_TEXTS =
+            List.of("TenTTHC", "MaLinhVuc", "TenLinhVuc", "ChuHoSo", "MaDonViXuLy", "DonViXuLy");
+    private static final List<String> FLAG_FIELDS =
+            List.of("DuocThanhToanTrucTuyen", "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID");
     private static final List<String> STEP_TIMES = List.of("ThoiDiemXuLy", "NgayBatDau", "NgayKetThucTheoQuyDinh");
 
     private final String prefix;
@@ -118,15 +118,16 @@ final class PortalValidation {
             JsonNode id = ids.get(i);
             JsonNode kind = id.get("LoaiDinhDanh");
             JsonNode number = id.get("SoDinhDanh");
-            int digits = kind == null || !kind.isTextual() ? 0 : switch (kind.asText()) {
-                case "1" -> 12;
-                case "2" -> 9;
-                default -> 0;
-            };
+            int digits = kind == null || !kind.isTextual()
+                    ? 0
+                    : switch (kind.asText()) {
+                        case "1" -> 12;
+                        case "2" -> 9;
+                        default -> 0;
+                    };
             if (digits == 0) {
                 f.violation(at + "LoaiDinhDanh: must be \"1\" or \"2\"");
-            } else if (number == null || !number.isTextual()
-                    || !number.asText().matches("[0-9]{" + digits + "}")) {
+            } else if (number == null || !number.isTextual() || !number.asText().matches("[0-9]{" + digits + "}")) {
                 f.violation(at + "SoDinhDanh: must be " + digits + " digits for LoaiDinhDanh " + kind.asText());
             }
         }
@@ -147,7 +148,9 @@ final class PortalValidation {
 
         boolean absent(String name) {
             JsonNode value = node.get(name);
-            return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+            return value == null
+                    || value.isNull()
+                    || (value.isTextual() && value.asText().isBlank());
         }
 
         /** @return the field's text; null when absent, blank or not a JSON string */

@@ -1,7 +1,5 @@
 package vn.dvcsync.simulator;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationUrl;
 import vn.dvcsync.portal.PortalProperties;
@@ -21,8 +20,12 @@ import vn.dvcsync.portal.PortalUrl;
  * {@link PortalUrl} / {@link PopulationUrl} bean. Seeding them is the demo's job.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SimulatorProperties.class, PortalProperties.class, PopulationProperties.class,
-        ProvinceProperties.class})
+@EnableConfigurationProperties({
+    SimulatorProperties.class,
+    PortalProperties.class,
+    PopulationProperties.class,
+    ProvinceProperties.class
+})
 public class SimulatorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
@@ -32,12 +35,19 @@ public class SimulatorConfiguration {
     static class PortalSimulatorConfiguration {
 
         @Bean(destroyMethod = "close")
-        PortalSimulator portalSimulator(SimulatorProperties properties, PortalProperties portal,
-                                        ProvinceProperties province,
-                                        ObjectProvider<Clock> clock) {
+        PortalSimulator portalSimulator(
+                SimulatorProperties properties,
+                PortalProperties portal,
+                ProvinceProperties province,
+                ObjectProvider<Clock> clock) {
             SimulatorProperties.Portal settings = properties.portal();
-            PortalSimulator simulator = new PortalSimulator(new PortalSettings(settings.port(), portal.username(),
-                    portal.password(), province.provinceCode(), province.madonvi(), clock.getIfUnique(Clock::systemUTC),
+            PortalSimulator simulator = new PortalSimulator(new PortalSettings(
+                    settings.port(),
+                    portal.username(),
+                    portal.password(),
+                    province.provinceCode(),
+                    province.madonvi(),
+                    clock.getIfUnique(Clock::systemUTC),
                     seed(settings.seed())));
             settings.applyTo(simulator.knobs());
             simulator.start();
@@ -56,12 +66,17 @@ public class SimulatorConfiguration {
     static class PopulationSimulatorConfiguration {
 
         @Bean(destroyMethod = "close")
-        PopulationSimulator populationSimulator(SimulatorProperties properties, PopulationProperties population,
-                                                ObjectProvider<Clock> clock) {
+        PopulationSimulator populationSimulator(
+                SimulatorProperties properties, PopulationProperties population, ObjectProvider<Clock> clock) {
             SimulatorProperties.Population settings = properties.population();
-            PopulationSimulator simulator = new PopulationSimulator(new PopulationSettings(settings.port(),
-                    population.username(), population.secret(), population.apiKey(), population.xRoadClient(),
-                    clock.getIfUnique(Clock::systemUTC), seed(settings.seed())));
+            PopulationSimulator simulator = new PopulationSimulator(new PopulationSettings(
+                    settings.port(),
+                    population.username(),
+                    population.secret(),
+                    population.apiKey(),
+                    population.xRoadClient(),
+                    clock.getIfUnique(Clock::systemUTC),
+                    seed(settings.seed())));
             settings.applyTo(simulator.knobs());
             simulator.start();
             log.info("Population simulator listening at {} (dvcsync.population.url is not set)", simulator.baseUrl());

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is not configured. The defaults suit the demo; tests set the knobs at runtime instead.
  */
 @ConfigurationProperties("dvcsync.simulator")
-public record SimulatorProperties(@DefaultValue Portal portal, @DefaultValue Population population) {
+public record SimulatorProperties(
+        @DefaultValue Portal portal, @DefaultValue Population population) {
 
     /**
      * @param port  TCP port on 127.0.0.1; 0: ephemeral

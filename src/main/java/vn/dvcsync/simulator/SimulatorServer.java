@@ -68,8 +68,8 @@ final class SimulatorServer implements AutoCloseable {
         }
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body,
-                     Map<String, String> headers) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }

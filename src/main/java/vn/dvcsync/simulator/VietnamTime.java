@@ -1,13 +1,12 @@
 package vn.dvcsync.simulator;
 
-import vn.dvcsync.kernel.Vietnam;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import vn.dvcsync.kernel.Vietnam;
 
 /** Vietnam local time as the national systems write it: {@code yyyyMMddHHmmss}, dates {@code yyyyMMdd}. */
 final class VietnamTime {
@@ -17,8 +16,7 @@ final class VietnamTime {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
-    private VietnamTime() {
-    }
+    private VietnamTime() {}
 
     static LocalDateTime now(Clock clock) {
         return LocalDateTime.ofInstant(clock.instant(), Vietnam.ZONE);

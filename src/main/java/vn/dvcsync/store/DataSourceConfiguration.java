@@ -26,7 +26,8 @@ public class DataSourceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("'${dvcsync.store.datasource.url:}'.isBlank() or '${dvcsync.city.datasource.url:}'.isBlank()")
+    @ConditionalOnExpression(
+            "'${dvcsync.store.datasource.url:}'.isBlank() or '${dvcsync.city.datasource.url:}'.isBlank()")
     EmbeddedPostgres embeddedPostgres(StoreProperties store) throws IOException {
         File dir = new File(store.embedded().dataDir()).getAbsoluteFile();
         dir.mkdirs();
@@ -61,8 +62,8 @@ public class DataSourceConfiguration {
      * A pool on {@code settings}, or on the embedded PostgreSQL when they have no URL (the city's pool is made so
      * too: {@code city.CityDataSourceConfiguration}).
      */
-    public static DataSource pool(String name, DbSettings settings, ObjectProvider<EmbeddedPostgres> embedded,
-                                   boolean readOnly) {
+    public static DataSource pool(
+            String name, DbSettings settings, ObjectProvider<EmbeddedPostgres> embedded, boolean readOnly) {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName(name);
         if (settings.configured()) {

@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dvcsync.store")
 public record StoreProperties(
-        @DefaultValue DbSettings datasource,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue DbSettings datasource, @DefaultValue Embedded embedded) {
 
     /**
      * @param dataDir directory of the embedded cluster
@@ -23,6 +22,5 @@ public record StoreProperties(
     public record Embedded(
             @DefaultValue("./data/postgres") String dataDir,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean clean) {
-    }
+            @DefaultValue("false") boolean clean) {}
 }

@@ -18,7 +18,11 @@ public final class Backoff {
     private final DoubleSupplier random;
 
     public Backoff(Duration initialDelay, double multiplier, Duration maxDelay) {
-        this(initialDelay, multiplier, maxDelay, () -> ThreadLocalRandom.current().nextDouble());
+        this(
+                initialDelay,
+                multiplier,
+                maxDelay,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** @param random values in {@code [0, 1)}; the jitter source */

@@ -74,7 +74,8 @@ public final class BatchHandoff<T> implements AutoCloseable {
     }
 
     private void handOver() {
-        while (!inFlight.isEmpty() && (inFlight.size() >= depth || inFlight.peekFirst().isDone())) {
+        while (!inFlight.isEmpty()
+                && (inFlight.size() >= depth || inFlight.peekFirst().isDone())) {
             await(inFlight.removeFirst());
         }
         List<T> full = batch;

@@ -70,7 +70,8 @@ public final class HttpPost {
     public static final BodyReader<byte[]> BYTES = (status, body) -> body.readAllBytes();
 
     /** As {@link #post(String, String, Map, byte[], BodyReader)}, the body read whole as bytes. */
-    public Reply<byte[]> post(String url, String contentType, Map<String, String> headers, byte[] body) throws IOException {
+    public Reply<byte[]> post(String url, String contentType, Map<String, String> headers, byte[] body)
+            throws IOException {
         return post(url, contentType, headers, body, BYTES);
     }
 
@@ -82,8 +83,9 @@ public final class HttpPost {
      *                    a large body (a page of the portal's dossiers) is parsed as it arrives, never held whole
      * @throws IOException the request did not get a reply (connection refused or reset, time-out, a body cut off)
      */
-    public <B> Reply<B> post(String url, String contentType, Map<String, String> headers, byte[] body,
-                             BodyReader<B> reader) throws IOException {
+    public <B> Reply<B> post(
+            String url, String contentType, Map<String, String> headers, byte[] body, BodyReader<B> reader)
+            throws IOException {
         String endpoint = url + (url.contains("?") ? "&" : "?") + options;
         Object[] read = new Object[1];
         IOException[] cutOff = new IOException[1];
@@ -172,8 +174,7 @@ public final class HttpPost {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Turns off the HTTP client's automatic retries. Public: Camel instantiates it from the endpoint URI. */

@@ -85,12 +85,16 @@ public final class Retrier {
                     throw exhausted.apply(system + " " + what + ": gave up after " + n + " attempts; last error: "
                             + retry.getMessage());
                 }
-                Duration wait = retry.retryAfter != null
-                        ? min(retry.retryAfter, backoff.maxDelay())
-                        : backoff.delay(n);
+                Duration wait = retry.retryAfter != null ? min(retry.retryAfter, backoff.maxDelay()) : backoff.delay(n);
                 retries.incrementAndGet();
-                log.warn("{} {}: attempt {}/{} failed ({}); retrying in {} ms",
-                        system, what, n, maxAttempts, retry.getMessage(), wait.toMillis());
+                log.warn(
+                        "{} {}: attempt {}/{} failed ({}); retrying in {} ms",
+                        system,
+                        what,
+                        n,
+                        maxAttempts,
+                        retry.getMessage(),
+                        wait.toMillis());
                 Sleeper.sleep(wait);
             }
         }

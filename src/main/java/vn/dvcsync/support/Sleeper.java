@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** Sleeping that turns an interrupt into an unchecked {@link CancellationException} (the flag is kept). */
 public final class Sleeper {
 
-    private Sleeper() {
-    }
+    private Sleeper() {}
 
     public static void sleep(Duration duration) {
         sleepNanos(duration.toNanos());

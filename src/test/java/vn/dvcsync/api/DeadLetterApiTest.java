@@ -37,27 +37,39 @@ import vn.dvcsync.simulator.PortalSimulator;
  * progress step an instance left unconfirmed (it stopped with the step in flight) is a dead letter saying what to
  * do, and its replay delivers it once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dvcsync.demo.dossiers=200",
-        "dvcsync.demo.portal-history=false",
-        "dvcsync.portal.batch-size=10",
-        "dvcsync.portal.retry.max-attempts=1",
-        "dvcsync.portal.circuit-breaker.minimum-calls=1000",
-        "dvcsync.portal.circuit-breaker.sliding-window=1000",
-        "dvcsync.ledger.max-attempts=1",
-        "dvcsync.population.max-lookups-per-run=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "dvcsync.demo.dossiers=200",
+            "dvcsync.demo.portal-history=false",
+            "dvcsync.portal.batch-size=10",
+            "dvcsync.portal.retry.max-attempts=1",
+            "dvcsync.portal.circuit-breaker.minimum-calls=1000",
+            "dvcsync.portal.circuit-breaker.sliding-window=1000",
+            "dvcsync.ledger.max-attempts=1",
+            "dvcsync.population.max-lookups-per-run=0"
+        })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLetterApiTest {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
-    @Autowired TestRestTemplate http;
-    @Autowired RunService runs;
-    @Autowired PortalSimulator portal;
-    @Autowired JdbcTemplate store;
-    @Autowired Ledger ledger;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    JdbcTemplate store;
+
+    @Autowired
+    Ledger ledger;
 
     long deadLetters;
 
@@ -79,7 +91,9 @@ class DeadLetterApiTest {
         List<Map<String, Object>> items = items(all);
         assertThat(items).hasSize((int) deadLetters).allSatisfy(item -> {
             assertThat(item).containsEntry("recordType", "DOSSIER").containsEntry("attempts", 1);
-            assertThat((String) item.get("lastError")).contains("gave up after 1 attempts").containsPattern("HTTP 50[234]");
+            assertThat((String) item.get("lastError"))
+                    .contains("gave up after 1 attempts")
+                    .containsPattern("HTTP 50[234]");
         });
 
         String unit = (String) items.get(0).get("unitCode");
@@ -90,7 +104,8 @@ class DeadLetterApiTest {
 
         assertThat(get("/api/v1/dead-letters?type=step").get("total")).isEqualTo(0);
         assertThat(get("/api/v1/dead-letters?error=http 50").get("total")).isEqualTo((int) deadLetters);
-        assertThat(get("/api/v1/dead-letters?error=connection refused").get("total")).isEqualTo(0);
+        assertThat(get("/api/v1/dead-letters?error=connection refused").get("total"))
+                .isEqualTo(0);
 
         Map<String, Object> page = get("/api/v1/dead-letters?page=1&size=7");
         assertThat(items(page)).hasSize(7);
@@ -102,12 +117,18 @@ class DeadLetterApiTest {
     @Order(2)
     void onlyAnAdminSeesThem() {
         assertThat(http.withBasicAuth("official", "official-test-pw")
-                .getForEntity("/api/v1/dead-letters", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.getForEntity("/api/v1/dead-letters", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(admin().getForEntity("/api/v1/dead-letters?type=letter", String.class).getStatusCode())
+                        .getForEntity("/api/v1/dead-letters", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/v1/dead-letters", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(admin().getForEntity("/api/v1/dead-letters?type=letter", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(admin().exchange("/api/v1/runs", HttpMethod.POST, new HttpEntity<>(Map.of("type", "replay")), JSON)
-                .getStatusCode()).as("replay is no type of POST /api/v1/runs").isEqualTo(HttpStatus.BAD_REQUEST);
+                        .getStatusCode())
+                .as("replay is no type of POST /api/v1/runs")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -128,7 +149,8 @@ class DeadLetterApiTest {
         assertThat(counts(again)).doesNotContainKey("replayed.records");
         assertThat(portal.writes(key)).isEqualTo(1);
 
-        assertThat(admin().exchange("/api/v1/dead-letters/999999999/replay", HttpMethod.POST, null, JSON).getStatusCode())
+        assertThat(admin().exchange("/api/v1/dead-letters/999999999/replay", HttpMethod.POST, null, JSON)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -151,9 +173,14 @@ class DeadLetterApiTest {
         long refused = store.queryForObject(
                 "select count(*) from ledger where record_type = 'DOSSIER' and status = 'QUARANTINED' and message like 'Portal refused%'",
                 Long.class);
-        assertThat(delivered.size() + refused).as("delivered, or refused by the portal on replay").isEqualTo(deadLetters);
-        assertThat(delivered).allSatisfy(key -> assertThat(portal.writes(key)).as("writes of %s", key).isEqualTo(1));
-        assertThat(store.queryForObject("select count(*) from ledger where status in ('PENDING', 'FAILED')", Long.class))
+        assertThat(delivered.size() + refused)
+                .as("delivered, or refused by the portal on replay")
+                .isEqualTo(deadLetters);
+        assertThat(delivered)
+                .allSatisfy(key ->
+                        assertThat(portal.writes(key)).as("writes of %s", key).isEqualTo(1));
+        assertThat(store.queryForObject(
+                        "select count(*) from ledger where status in ('PENDING', 'FAILED')", Long.class))
                 .isZero();
     }
 
@@ -170,8 +197,18 @@ class DeadLetterApiTest {
         String stepKey = key + "/9999999";
         List<ObjectNode> held = portal.steps(key);
         ObjectNode step = held.get(0).deepCopy().put("NoiDungXuLy", "Yêu cầu bổ sung giấy tờ");
-        ledger.stage(List.of(new LedgerEntry(Ledger.STEP, stepKey, 1, key, (String) dossier.get("unit_code"),
-                null, null, null, step.toString())), "stopped-instance");
+        ledger.stage(
+                List.of(new LedgerEntry(
+                        Ledger.STEP,
+                        stepKey,
+                        1,
+                        key,
+                        (String) dossier.get("unit_code"),
+                        null,
+                        null,
+                        null,
+                        step.toString())),
+                "stopped-instance");
         assertThat(ledger.claimSteps(50)).extracting(Claimed::recordKey).containsExactly(stepKey);
         store.update("update ledger set claimed_until = now() where record_key = ?", stepKey); // its lease is over
 
@@ -184,15 +221,18 @@ class DeadLetterApiTest {
         assertThat(letters.get("total")).isEqualTo(1);
         Map<String, Object> letter = items(letters).get(0);
         assertThat(letter).containsEntry("recordKey", stepKey).containsEntry("attempts", 1);
-        assertThat((String) letter.get("lastError")).matches("UNCONFIRMED: sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
-                + "\\+07:00, the portal's answer was lost \\(the push that sent it stopped before recording the answer: "
-                + "its instance stopped or lost its store\\); the portal may or may not hold this step and has no service "
-                + "to ask — check the dossier's progress on the portal and replay it if it is missing");
+        assertThat((String) letter.get("lastError"))
+                .matches("UNCONFIRMED: sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
+                        + "\\+07:00, the portal's answer was lost \\(the push that sent it stopped before recording the answer: "
+                        + "its instance stopped or lost its store\\); the portal may or may not hold this step and has no service "
+                        + "to ask — check the dossier's progress on the portal and replay it if it is missing");
 
         // the admin finds the step missing from the dossier's progress on the portal and replays it
         Map<String, Object> replay = finished(post("/api/v1/dead-letters/" + letter.get("id") + "/replay"));
         assertThat(replay).containsEntry("status", "SUCCEEDED");
-        assertThat(counts(replay)).containsEntry("replayed.records", 1).containsEntry("run.step.delivered", 1)
+        assertThat(counts(replay))
+                .containsEntry("replayed.records", 1)
+                .containsEntry("run.step.delivered", 1)
                 .doesNotContainKey("push.steps_unconfirmed");
         assertThat(portal.steps(key)).hasSize(held.size() + 1).containsOnlyOnce(step);
         assertThat(get("/api/v1/dead-letters").get("total")).isEqualTo(0);

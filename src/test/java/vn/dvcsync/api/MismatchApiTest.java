@@ -1,7 +1,5 @@
 package vn.dvcsync.api;
 
-import vn.dvcsync.report.MismatchWriter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
@@ -41,6 +39,7 @@ import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
 import vn.dvcsync.report.MismatchStore;
+import vn.dvcsync.report.MismatchWriter;
 import vn.dvcsync.report.ReportService;
 
 /** The mismatch and index endpoints over two reconcile runs written straight into the store. */
@@ -52,19 +51,32 @@ class MismatchApiTest {
     static final OffsetDateTime T0 = OffsetDateTime.of(2025, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(7));
     static final RequestPostProcessor OFFICIAL = httpBasic("official", "official-test-pw");
 
-    @Autowired WebApplicationContext context;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired MismatchStore store;
-    @Autowired ReportService reports;
-    @Autowired IndexModel model;
-    @Value("${dvcsync.report-dir}") Path reportDir;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MismatchStore store;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    IndexModel model;
+
+    @Value("${dvcsync.report-dir}")
+    Path reportDir;
 
     MockMvc mvc;
 
     @BeforeAll
     void twoRuns() {
         FileSystemUtils.deleteRecursively(reportDir.toFile());
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         IndexFacts facts = new IndexFacts();
         facts.unitName("000.01.30.H26", "Sở Tư pháp");
         facts.add("000.01.30.H26", IndexFacts.DOSSIERS_RECEIVED, 100);
@@ -75,26 +87,45 @@ class MismatchApiTest {
         for (int i = 0; i < 10; i++) {
             rows[i] = stale("D" + i, i < 6 ? "000.01.30.H26" : "000.02.30.H26");
         }
-        rows[10] = new Mismatch("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "D10", "000.01.30.H26", "Sở Tư pháp", "", null, null);
-        rows[11] = new Mismatch("APPLICANT_NOT_FOUND", "APPLICANT", "D11", "000.02.30.H26", "Sở Xây dựng", "SoDinhDanh",
-                "001099012345", null);
+        rows[10] = new Mismatch(
+                "DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "D10", "000.01.30.H26", "Sở Tư pháp", "", null, null);
+        rows[11] = new Mismatch(
+                "APPLICANT_NOT_FOUND",
+                "APPLICANT",
+                "D11",
+                "000.02.30.H26",
+                "Sở Xây dựng",
+                "SoDinhDanh",
+                "001099012345",
+                null);
         run("api-latest", T0.plusDays(1), "SUCCEEDED", facts, rows);
         reports.write("api-latest", "reconcile", T0.minusDays(365), T0.plusDays(1), facts);
         run("api-running", T0.plusDays(2), "RUNNING", facts, stale("D1", "000.01.30.H26"));
     }
 
     static Mismatch stale(String key, String unit) {
-        return new Mismatch("DOSSIER_STALE", "DOSSIER", key, unit, unit.startsWith("000.01") ? "Sở Tư pháp" : "Sở Xây dựng",
-                "", null, null);
+        return new Mismatch(
+                "DOSSIER_STALE",
+                "DOSSIER",
+                key,
+                unit,
+                unit.startsWith("000.01") ? "Sở Tư pháp" : "Sở Xây dựng",
+                "",
+                null,
+                null);
     }
 
     void run(String id, OffsetDateTime startedAt, String status, IndexFacts facts, Mismatch... rows) {
-        jdbc.update("insert into run (id, type, status, started_at) values (?, 'reconcile', 'RUNNING', ?)", id, startedAt);
+        jdbc.update(
+                "insert into run (id, type, status, started_at) values (?, 'reconcile', 'RUNNING', ?)", id, startedAt);
         try (MismatchWriter w = store.open(id, model, facts)) {
             Arrays.stream(rows).forEach(w::accept);
         }
-        jdbc.update("update run set status = ?, finished_at = ? where id = ?", status,
-                "RUNNING".equals(status) ? null : startedAt.plusMinutes(5), id);
+        jdbc.update(
+                "update run set status = ?, finished_at = ? where id = ?",
+                status,
+                "RUNNING".equals(status) ? null : startedAt.plusMinutes(5),
+                id);
     }
 
     @Test
@@ -121,25 +152,38 @@ class MismatchApiTest {
                 .andExpect(jsonPath("$.content[1].recordKey", is("D0")))
                 .andExpect(jsonPath("$.content[1].change", is("PERSISTING")))
                 .andExpect(jsonPath("$.content[1].detectedAt").isString());
-        mvc.perform(get("/api/v1/runs/latest/mismatches").param("size", "5").param("page", "2").with(OFFICIAL))
+        mvc.perform(get("/api/v1/runs/latest/mismatches")
+                        .param("size", "5")
+                        .param("page", "2")
+                        .with(OFFICIAL))
                 .andExpect(jsonPath("$.content[*].recordKey", contains("D9", "D11")));
         mvc.perform(get("/api/v1/runs/api-running/mismatches").with(OFFICIAL))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements", is(1)));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements", is(1)));
     }
 
     @Test
     void categoryAndUnitFilter() throws Exception {
-        mvc.perform(get("/api/v1/runs/api-latest/mismatches").param("category", "DOSSIER_STALE")
-                        .param("unit", "000.02.30.H26").with(OFFICIAL))
+        mvc.perform(get("/api/v1/runs/api-latest/mismatches")
+                        .param("category", "DOSSIER_STALE")
+                        .param("unit", "000.02.30.H26")
+                        .with(OFFICIAL))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalElements", is(4)))
                 .andExpect(jsonPath("$.content[*].recordKey", contains("D6", "D7", "D8", "D9")))
                 .andExpect(jsonPath("$.content[*].unitName", everyItem(is("Sở Xây dựng"))));
-        mvc.perform(get("/api/v1/runs/api-latest/mismatches").param("category", "APPLICANT_NOT_FOUND").with(OFFICIAL))
+        mvc.perform(get("/api/v1/runs/api-latest/mismatches")
+                        .param("category", "APPLICANT_NOT_FOUND")
+                        .with(OFFICIAL))
                 .andExpect(jsonPath("$.content[0].cityValue", is("********2345")));
-        mvc.perform(get("/api/v1/runs/api-latest/mismatches").param("category", "STALE").with(OFFICIAL))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").isString());
-        mvc.perform(get("/api/v1/runs/api-latest/mismatches").param("size", "100000").with(OFFICIAL))
+        mvc.perform(get("/api/v1/runs/api-latest/mismatches")
+                        .param("category", "STALE")
+                        .with(OFFICIAL))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").isString());
+        mvc.perform(get("/api/v1/runs/api-latest/mismatches")
+                        .param("size", "100000")
+                        .with(OFFICIAL))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/runs/no-such-run/mismatches").with(OFFICIAL)).andExpect(status().isNotFound());
     }
@@ -150,22 +194,30 @@ class MismatchApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"mismatches-api-latest.csv\""))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFrun_id,category,record_type,record_key,unit_code,unit_name,field,city_value,"
-                + "portal_value,impact_points,detected_at\r\n");
+        assertThat(text)
+                .startsWith("\uFEFFrun_id,category,record_type,record_key,unit_code,unit_name,field,city_value,"
+                        + "portal_value,impact_points,detected_at\r\n");
         assertThat(text.split("\r\n")).hasSize(13);
         assertThat(text).contains("Sở Tư pháp").contains("********2345").doesNotContain("001099012345");
 
         byte[] older = mvc.perform(get("/api/v1/runs/api-older/mismatches.csv").with(OFFICIAL))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(new String(older, StandardCharsets.UTF_8).split("\r\n")).hasSize(2);
         assertThat(reportDir.resolve("api-older/mismatches.csv")).exists();
 
         byte[] xlsx = mvc.perform(get("/api/v1/runs/latest/mismatches.xlsx").with(httpBasic("admin", "admin-test-pw")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheets().map(Sheet::getName)).containsExactly("Tổng hợp", "Chi tiết", "Đã khắc phục");
             assertThat(wb.findSheet("Chi tiết").orElseThrow().read()).hasSize(13);

@@ -22,14 +22,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The runs API as an admin and an official use it: start a run, follow it to its end. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dvcsync.demo.dossiers=200")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dvcsync.demo.dossiers=200")
 @ActiveProfiles("test")
 class RunApiTest {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
-    @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void anAdminStartsARunAndAnOfficialFollowsItToItsEnd() throws Exception {
@@ -43,20 +43,25 @@ class RunApiTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             run = http.withBasicAuth("official", "official-test-pw")
-                    .exchange("/api/v1/runs/" + id, HttpMethod.GET, null, JSON).getBody();
+                    .exchange("/api/v1/runs/" + id, HttpMethod.GET, null, JSON)
+                    .getBody();
             if (!"RUNNING".equals(run.get("status"))) {
                 break;
             }
             Thread.sleep(200);
         }
-        assertThat(run).containsEntry("id", id).containsEntry("type", "incremental").containsEntry("status", "SUCCEEDED")
+        assertThat(run)
+                .containsEntry("id", id)
+                .containsEntry("type", "incremental")
+                .containsEntry("status", "SUCCEEDED")
                 .containsKeys("startedAt", "finishedAt", "counts");
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) run.get("counts");
         assertThat(counts).containsEntry("extracted.dossiers", 200);
 
         Map<String, Object> latest = http.withBasicAuth("official", "official-test-pw")
-                .exchange("/api/v1/runs/latest", HttpMethod.GET, null, JSON).getBody();
+                .exchange("/api/v1/runs/latest", HttpMethod.GET, null, JSON)
+                .getBody();
         assertThat(latest).containsEntry("id", id);
     }
 
@@ -75,7 +80,9 @@ class RunApiTest {
         if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -85,7 +92,8 @@ class RunApiTest {
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) bad.getBody().get("error")).contains("weekly");
         assertThat(http.withBasicAuth("official", "official-test-pw")
-                .exchange("/api/v1/runs/no-such-run", HttpMethod.GET, null, String.class).getStatusCode())
+                        .exchange("/api/v1/runs/no-such-run", HttpMethod.GET, null, String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

@@ -32,9 +32,13 @@ import vn.dvcsync.testsupport.RouteTest;
  * without failing the run; any other failure fails it.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = {RouteTest.Routes.class, VerifyRouteTest.Doubles.class}, properties = {
-        RouteTest.NO_SCHEDULE,
-        "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/verify.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = {RouteTest.Routes.class, VerifyRouteTest.Doubles.class},
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/verify.camel.yaml"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class VerifyRouteTest extends RouteTest {
 
@@ -62,7 +66,9 @@ class VerifyRouteTest extends RouteTest {
     void verifiesEveryQueuedApplicantOnThePopulationThreads() {
         when(verifier.pending()).thenReturn(QUEUED);
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        doAnswer(a -> threads.add(Thread.currentThread().getName())).when(verifier).verify(any(), eq("run-1"));
+        doAnswer(a -> threads.add(Thread.currentThread().getName()))
+                .when(verifier)
+                .verify(any(), eq("run-1"));
 
         template.sendBodyAndHeader("direct:verify-applicants", null, "runId", "run-1");
 
@@ -73,7 +79,9 @@ class VerifyRouteTest extends RouteTest {
     @Test
     void thePopulationServiceDownStopsTheVerificationButNotTheRun() {
         when(verifier.pending()).thenReturn(QUEUED);
-        doThrow(new PopulationUnavailableException("population service: HTTP 503")).when(verifier).verify(any(), any());
+        doThrow(new PopulationUnavailableException("population service: HTTP 503"))
+                .when(verifier)
+                .verify(any(), any());
 
         // handled by the shared error handling: the caller (the run) goes on
         template.sendBodyAndHeader("direct:verify-applicants", null, "runId", "run-2");
@@ -86,8 +94,8 @@ class VerifyRouteTest extends RouteTest {
         when(verifier.pending()).thenReturn(QUEUED);
         doThrow(new IllegalStateException("store unreachable")).when(verifier).verify(any(), any());
 
-        Exception failed = assertThrows(Exception.class,
-                () -> template.sendBodyAndHeader("direct:verify-applicants", null, "runId", "run-3"));
+        Exception failed = assertThrows(
+                Exception.class, () -> template.sendBodyAndHeader("direct:verify-applicants", null, "runId", "run-3"));
 
         assertThat(failed).rootCause().hasMessage("store unreachable");
     }

@@ -41,7 +41,9 @@ final class HeapPeak implements AutoCloseable {
 
     /** The peak so far, in bytes. */
     long bytes() {
-        return Math.max(peak.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        return Math.max(
+                peak.get(),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     @Override
@@ -60,7 +62,8 @@ final class HeapPeak implements AutoCloseable {
             return;
         }
         Map<String, MemoryUsage> before = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
-                .getGcInfo().getMemoryUsageBeforeGc();
+                .getGcInfo()
+                .getMemoryUsageBeforeGc();
         long used = 0;
         for (Map.Entry<String, MemoryUsage> e : before.entrySet()) {
             if (heapPools.contains(e.getKey())) {

@@ -64,31 +64,59 @@ public final class ReconcileBenchmark {
     private static final String PASSWORD = "bench-pw";
     /** The portal-form fields compared, in the order of the columns of {@code bench.portal_dossier}. */
     static final List<String> FIELDS = List.of(
-            "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo", "LoaiDoiTuong",
-            "DinhDanhCHS", "SoDienThoai", "Email", "TrichYeuHoSo", "NgayNopHoSo", "NgayTiepNhan", "NgayHenTra",
-            "NgayKetThucXuLy", "NgayTra", "MaDonViXuLy", "DonViXuLy", "DuocThanhToanTrucTuyen",
-            "HoSoCoThanhPhanSoHoa", "TaiKhoanDuocXacThucVoiVNeID", "TrangThaiHoSo", "NgayCapNhat");
+            "MaTTHC",
+            "TenTTHC",
+            "MaLinhVuc",
+            "TenLinhVuc",
+            "KenhThucHien",
+            "ChuHoSo",
+            "LoaiDoiTuong",
+            "DinhDanhCHS",
+            "SoDienThoai",
+            "Email",
+            "TrichYeuHoSo",
+            "NgayNopHoSo",
+            "NgayTiepNhan",
+            "NgayHenTra",
+            "NgayKetThucXuLy",
+            "NgayTra",
+            "MaDonViXuLy",
+            "DonViXuLy",
+            "DuocThanhToanTrucTuyen",
+            "HoSoCoThanhPhanSoHoa",
+            "TaiKhoanDuocXacThucVoiVNeID",
+            "TrangThaiHoSo",
+            "NgayCapNhat");
 
     /** What one benchmark measured. */
-    record Result(long dossiers, double seconds, double heapPeakMb, double baselineSeconds, long mismatches,
-                  long baselineDifferences) {
+    record Result(
+            long dossiers,
+            double seconds,
+            double heapPeakMb,
+            double baselineSeconds,
+            long mismatches,
+            long baselineDifferences) {
 
         String line() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "reconcile dossiers=%d seconds=%.2f per_second=%d heap_peak_mb=%d baseline_sql_seconds=%.2f ratio=%.2f",
-                    dossiers, seconds, Math.round(dossiers / seconds), Math.round(heapPeakMb), baselineSeconds,
+                    dossiers,
+                    seconds,
+                    Math.round(dossiers / seconds),
+                    Math.round(heapPeakMb),
+                    baselineSeconds,
                     seconds / baselineSeconds);
         }
     }
 
-    private ReconcileBenchmark() {
-    }
+    private ReconcileBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         double defectShare = args.length > 1 ? Double.parseDouble(args[1]) : 0.02;
         PrintStream out = System.out;
-        System.setOut(System.err);   // logs and progress to stderr: stdout carries the one line
+        System.setOut(System.err); // logs and progress to stderr: stdout carries the one line
         Result result = run(n, defectShare, Path.of("target", "bench"));
         out.println(result.line());
         out.flush();
@@ -119,20 +147,25 @@ public final class ReconcileBenchmark {
             // The simulator keeps every dossier's JSON (about 1.2 KB) in memory: room enough that its collector does
             // not slow the pages it serves (a portal under memory pressure would be timed, not the gateway).
             long portalHeapMb = 512 + (long) Math.ceil(n / 1_000_000.0 * 2000);
-            try (PortalSimulatorProcess.Running child = PortalSimulatorProcess.launch(jdbcUrl, USER, PASSWORD, portalHeapMb)) {
+            try (PortalSimulatorProcess.Running child =
+                    PortalSimulatorProcess.launch(jdbcUrl, USER, PASSWORD, portalHeapMb)) {
                 String portalUrl = child.url();
                 progress("portal simulator ready at %s after %d s", portalUrl, secondsSince(t0));
                 try (ConfigurableApplicationContext app = gateway(jdbcUrl, portalUrl, workDir)) {
-                    ReconcilePeriod period = app.getBean(ReconcileProperties.class).period(java.time.Clock.systemUTC());
+                    ReconcilePeriod period =
+                            app.getBean(ReconcileProperties.class).period(java.time.Clock.systemUTC());
                     RunService runs = app.getBean(RunService.class);
                     if (!ready) {
                         long copied = copyPortal(db, app.getBean(PortalClient.class), period);
-                        progress("%d portal dossiers copied into bench.portal_dossier after %d s", copied, secondsSince(t0));
+                        progress(
+                                "%d portal dossiers copied into bench.portal_dossier after %d s",
+                                copied, secondsSince(t0));
                     }
                     long first = System.nanoTime();
                     Run previous = runs.execute(RunType.RECONCILE);
-                    progress("first (untimed) reconcile run %s %s in %.2f s: it queues every applicant of the"
-                            + " period afresh, as the incremental runs of a gateway in service already have",
+                    progress(
+                            "first (untimed) reconcile run %s %s in %.2f s: it queues every applicant of the"
+                                    + " period afresh, as the incremental runs of a gateway in service already have",
                             previous.id(), previous.status(), (System.nanoTime() - first) / 1e9);
                     if (!ready) {
                         new org.springframework.jdbc.core.JdbcTemplate(db).execute("create table bench.ready ()");
@@ -186,7 +219,9 @@ public final class ReconcileBenchmark {
                 Map.entry("dvcsync.portal.timeout", "60s"),
                 Map.entry("dvcsync.population.max-lookups-per-run", "0"),
                 Map.entry("dvcsync.schedule.enabled", "false"),
-                Map.entry("dvcsync.report-dir", workDir.resolve("reports").toAbsolutePath().toString()),
+                Map.entry(
+                        "dvcsync.report-dir",
+                        workDir.resolve("reports").toAbsolutePath().toString()),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("logging.level.root", "WARN"),
                 Map.entry("logging.level.vn.dvcsync", "INFO"));
@@ -200,7 +235,8 @@ public final class ReconcileBenchmark {
 
     /** Copies the portal's dossiers of the period, as {@code DanhSachHoSo} lists them, into {@code bench.portal_dossier}. */
     private static long copyPortal(DataSource db, PortalClient portal, ReconcilePeriod period) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             StringBuilder ddl = new StringBuilder("drop schema if exists bench cascade; create schema bench;"
                     + " create table bench.portal_dossier (ma_ho_so text primary key");
             FIELDS.forEach(f -> ddl.append(", ").append(column(f)).append(" text"));
@@ -208,7 +244,10 @@ public final class ReconcileBenchmark {
             s.execute("create table bench.status (city_code text primary key, portal_code text not null)");
             List<String> status = readLines(Path.of("mappings", "code-tables", "status.csv"));
             StringBuilder rows = new StringBuilder();
-            status.stream().skip(1).map(l -> l.split(",", 3)).forEach(v -> rows.append(v[0]).append(',').append(v[1]).append('\n'));
+            status.stream()
+                    .skip(1)
+                    .map(l -> l.split(",", 3))
+                    .forEach(v -> rows.append(v[0]).append(',').append(v[1]).append('\n'));
             copy(c, "bench.status (city_code, portal_code)", rows.toString());
             long copied = 0;
             String sau = null;
@@ -277,9 +316,15 @@ public final class ReconcileBenchmark {
                     or c.trang_thai is distinct from p.trang_thai_ho_so
                     or p.ngay_cap_nhat is null or p.ngay_cap_nhat < c.fresh_after)
                 from c full outer join bench.portal_dossier p on p.ma_ho_so = c.ma_ho_so
-                """.formatted(time("h.ngay_nop"), time("h.ngay_tiep_nhan"), time("h.ngay_hen_tra"),
-                time("h.ngay_ket_thuc_xu_ly"), time("h.ngay_tra"), time("h.cap_nhat_luc - interval '24 hours'"));
-        try (Connection c = db.getConnection(); var ps = c.prepareStatement(sql)) {
+                """.formatted(
+                        time("h.ngay_nop"),
+                        time("h.ngay_tiep_nhan"),
+                        time("h.ngay_hen_tra"),
+                        time("h.ngay_ket_thuc_xu_ly"),
+                        time("h.ngay_tra"),
+                        time("h.cap_nhat_luc - interval '24 hours'"));
+        try (Connection c = db.getConnection();
+                var ps = c.prepareStatement(sql)) {
             ps.setObject(1, period.from());
             ps.setObject(2, period.to());
             long start = System.nanoTime();
@@ -297,13 +342,16 @@ public final class ReconcileBenchmark {
 
     /** {@code MaDonViXuLy} → {@code ma_don_vi_xu_ly}, {@code TaiKhoanDuocXacThucVoiVNeID} → {@code ..._voi_vneid}. */
     static String column(String field) {
-        return field.replace("VNeID", "Vneid").replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return field.replace("VNeID", "Vneid")
+                .replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static void copy(Connection c, String table, String csv) throws SQLException {
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin (format csv)",
-                    new StringReader(csv));
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy " + table + " from stdin (format csv)", new StringReader(csv));
         } catch (IOException e) {
             throw new SQLException("COPY into " + table + " failed", e);
         }
@@ -326,6 +374,8 @@ public final class ReconcileBenchmark {
     }
 
     private static void progress(String format, Object... args) {
-        System.err.printf("[bench %s] %s%n", Instant.now().toString().substring(11, 19), String.format(Locale.ROOT, format, args));
+        System.err.printf(
+                "[bench %s] %s%n",
+                Instant.now().toString().substring(11, 19), String.format(Locale.ROOT, format, args));
     }
 }

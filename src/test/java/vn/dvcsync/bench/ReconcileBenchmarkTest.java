@@ -28,6 +28,8 @@ class ReconcileBenchmarkTest {
         assertThat(Long.parseLong(m.group(3))).isPositive();
         assertThat(Long.parseLong(m.group(4))).isPositive();
         assertThat(Double.parseDouble(m.group(5))).isPositive();
-        assertThat(result.mismatches()).as("the planted differences are reported").isPositive();
+        assertThat(result.mismatches())
+                .as("the planted differences are reported")
+                .isPositive();
     }
 }

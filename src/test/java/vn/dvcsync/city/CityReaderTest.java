@@ -15,7 +15,8 @@ class CityReaderTest {
 
     @Test
     void aCommentOnTheLastLineEndsBeforeTheWrappersText() {
-        assertThat("select * from (" + CityReader.dossierQuery("select h.id as id from city.ho_so h -- the city's") + ") d")
+        assertThat("select * from (" + CityReader.dossierQuery("select h.id as id from city.ho_so h -- the city's")
+                        + ") d")
                 .isEqualTo("select * from (\nselect h.id as id from city.ho_so h -- the city's\n) d");
     }
 }

@@ -26,15 +26,21 @@ class CrashRecoveryTest {
             GatewayProcess first = GatewayProcess.start("crash-first", shared.gateway());
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (shared.portal.totalWrites() < 200) {
-                assertThat(first.alive()).as("first gateway running; log %s", first.logFile()).isTrue();
-                assertThat(System.nanoTime()).as("first writes within 90 s; log %s", first.logFile()).isLessThan(deadline);
+                assertThat(first.alive())
+                        .as("first gateway running; log %s", first.logFile())
+                        .isTrue();
+                assertThat(System.nanoTime())
+                        .as("first writes within 90 s; log %s", first.logFile())
+                        .isLessThan(deadline);
                 Thread.sleep(20);
             }
             first.kill();
-            List<String> interrupted = shared.jdbc.queryForList("select id from run where status = 'RUNNING'", String.class);
+            List<String> interrupted =
+                    shared.jdbc.queryForList("select id from run where status = 'RUNNING'", String.class);
             assertThat(interrupted).as("the run the kill interrupted").hasSize(1);
             long writtenBeforeTheKill = shared.portal.totalWrites();
-            assertThat(writtenBeforeTheKill).as("killed in the middle of the push")
+            assertThat(writtenBeforeTheKill)
+                    .as("killed in the middle of the push")
                     .isLessThan(shared.count("select count(*) from city.ho_so"));
             Set<String> inFlight = new HashSet<>(shared.jdbc.queryForList(
                     "select record_key from ledger where status = 'PENDING' and claimed_until > now()", String.class));
@@ -47,17 +53,23 @@ class CrashRecoveryTest {
                 deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (shared.count("select count(*) from ledger where status = 'PENDING'") > 0
                         || shared.count("select count(*) from ledger l join city.ho_so h on h.ma_ho_so = l.record_key "
-                        + "where l.version = (extract(epoch from h.cap_nhat_luc) * 1000000)::bigint") < 800) {
-                    assertThat(second.alive()).as("second gateway running; log %s", second.logFile()).isTrue();
-                    assertThat(System.nanoTime()).as("everything delivered within 120 s; log %s", second.logFile())
+                                        + "where l.version = (extract(epoch from h.cap_nhat_luc) * 1000000)::bigint")
+                                < 800) {
+                    assertThat(second.alive())
+                            .as("second gateway running; log %s", second.logFile())
+                            .isTrue();
+                    assertThat(System.nanoTime())
+                            .as("everything delivered within 120 s; log %s", second.logFile())
                             .isLessThan(deadline);
                     Thread.sleep(200);
                 }
                 // the interrupted run has had no heartbeat since the kill: the second gateway marks it FAILED
-                while (!"FAILED".equals(shared.jdbc.queryForObject("select status from run where id = ?", String.class,
-                        interrupted.get(0)))) {
-                    assertThat(System.nanoTime()).as("interrupted run marked FAILED within 120 s; log %s",
-                            second.logFile()).isLessThan(deadline);
+                while (!"FAILED"
+                        .equals(shared.jdbc.queryForObject(
+                                "select status from run where id = ?", String.class, interrupted.get(0)))) {
+                    assertThat(System.nanoTime())
+                            .as("interrupted run marked FAILED within 120 s; log %s", second.logFile())
+                            .isLessThan(deadline);
                     Thread.sleep(200);
                 }
                 second.kill();
@@ -72,23 +84,29 @@ class CrashRecoveryTest {
                     // its first version may have reached the portal unrecorded, then the newer one was written
                     assertThat(writes).as("writes of %s", key).isBetween(versions, versions + 1);
                 } else {
-                    assertThat(writes).as("writes of %s (in flight at the kill: %s)", key, inFlight.contains(key))
+                    assertThat(writes)
+                            .as("writes of %s (in flight at the kill: %s)", key, inFlight.contains(key))
                             .isEqualTo(versions);
                 }
             }
             assertThat(shared.portal.dossierCount()).isEqualTo(delivered.size());
             assertThat(shared.count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'"))
-                    .as("steps delivered").isPositive();
-            assertThat(shared.unconfirmedSteps().keySet()).as("steps left unconfirmed: only those in flight at the kill")
+                    .as("steps delivered")
+                    .isPositive();
+            assertThat(shared.unconfirmedSteps().keySet())
+                    .as("steps left unconfirmed: only those in flight at the kill")
                     .isSubsetOf(inFlight);
             assertScheduledRunsNeverOverlapped(shared);
             Map<String, Object> abandoned = shared.jdbc.queryForMap(
                     "select status, finished_at, error from run where id = ?", interrupted.get(0));
-            assertThat(abandoned.get("finished_at")).as("finishedAt of the interrupted run").isNotNull();
+            assertThat(abandoned.get("finished_at"))
+                    .as("finishedAt of the interrupted run")
+                    .isNotNull();
             assertThat((String) abandoned.get("error")).startsWith("abandoned: no heartbeat since");
             for (String run : first.runs()) {
                 assertThat(shared.jdbc.queryForObject("select status from run where id = ?", String.class, run))
-                        .as("status of run %s of the killed gateway", run).isNotEqualTo("RUNNING");
+                        .as("status of run %s of the killed gateway", run)
+                        .isNotEqualTo("RUNNING");
             }
         }
     }
@@ -98,7 +116,9 @@ class CrashRecoveryTest {
         for (int i = 1; i < runs.size(); i++) {
             OffsetDateTime previousEnd = runs.get(i - 1)[1];
             if (previousEnd != null) {
-                assertThat(runs.get(i)[0]).as("run %d starts after run %d ended", i, i - 1).isAfterOrEqualTo(previousEnd);
+                assertThat(runs.get(i)[0])
+                        .as("run %d starts after run %d ended", i, i - 1)
+                        .isAfterOrEqualTo(previousEnd);
             }
         }
     }

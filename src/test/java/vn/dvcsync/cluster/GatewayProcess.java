@@ -56,8 +56,7 @@ final class GatewayProcess implements AutoCloseable {
             Path log = dir.resolve(name + "-" + System.currentTimeMillis() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
-            Process process = builder
-                    .directory(new File(System.getProperty("user.dir")))
+            Process process = builder.directory(new File(System.getProperty("user.dir")))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

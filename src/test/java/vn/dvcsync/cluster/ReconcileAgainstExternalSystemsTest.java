@@ -1,7 +1,5 @@
 package vn.dvcsync.cluster;
 
-import vn.dvcsync.testsupport.TestPostgres;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,6 +23,7 @@ import vn.dvcsync.demo.PortalSimulatorProcess;
 import vn.dvcsync.simulator.Citizen;
 import vn.dvcsync.simulator.PopulationSettings;
 import vn.dvcsync.simulator.PopulationSimulator;
+import vn.dvcsync.testsupport.TestPostgres;
 
 /**
  * issue #3, "done when": {@code --dvcsync.run-once=reconcile} on embedded defaults exits 0 and reports every planted
@@ -37,9 +36,17 @@ class ReconcileAgainstExternalSystemsTest {
     private static final int DOSSIERS = 600;
     private static final long SEED = 766;
     private static final double DEFECT_SHARE = 0.03;
-    private static final List<String> CATEGORIES = List.of("DOSSIER_MISSING_ON_PORTAL", "DOSSIER_ORPHAN_ON_PORTAL",
-            "DOSSIER_STATUS_MISMATCH", "DOSSIER_STALE", "DOSSIER_FIELD_MISMATCH", "DOSSIER_INVALID",
-            "PROCEDURE_NOT_PUBLIC", "PROCEDURE_PUBLIC_LATE", "PROCEDURE_UNKNOWN", "APPLICANT_NOT_FOUND",
+    private static final List<String> CATEGORIES = List.of(
+            "DOSSIER_MISSING_ON_PORTAL",
+            "DOSSIER_ORPHAN_ON_PORTAL",
+            "DOSSIER_STATUS_MISMATCH",
+            "DOSSIER_STALE",
+            "DOSSIER_FIELD_MISMATCH",
+            "DOSSIER_INVALID",
+            "PROCEDURE_NOT_PUBLIC",
+            "PROCEDURE_PUBLIC_LATE",
+            "PROCEDURE_UNKNOWN",
+            "APPLICANT_NOT_FOUND",
             "APPLICANT_DATA_MISMATCH");
 
     @Test
@@ -52,30 +59,45 @@ class ReconcileAgainstExternalSystemsTest {
         embedded.put("dvcsync.demo.seed", Long.toString(SEED));
         embedded.put("dvcsync.demo.defect-share", Double.toString(DEFECT_SHARE));
         try (GatewayProcess gateway = GatewayProcess.start("reconcile-embedded", embedded)) {
-            assertThat(gateway.waitForExit(Duration.ofMinutes(3))).as("exit code; log " + gateway.logFile()).isZero();
+            assertThat(gateway.waitForExit(Duration.ofMinutes(3)))
+                    .as("exit code; log " + gateway.logFile())
+                    .isZero();
         }
         List<String> embeddedRows = rows(reports.resolve("embedded"));
         assertThat(embeddedRows.stream().map(r -> r.split(",", 2)[0]).distinct())
-                .as("every planted category is reported").containsExactlyInAnyOrderElementsOf(CATEGORIES);
+                .as("every planted category is reported")
+                .containsExactlyInAnyOrderElementsOf(CATEGORIES);
 
         // the city and the store in databases of the tests' PostgreSQL, a process outside the gateway's JVM
         TestPostgres.Database cityDb = TestPostgres.create("external_city");
         TestPostgres.Database storeDb = TestPostgres.create("external_store");
         {
             JdbcTemplate city = cityDb.jdbc();
-            new DemoCityGenerator(cityDb.dataSource()).generate(
-                    new DemoSpec(DOSSIERS, SEED, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), DEFECT_SHARE));
-            PopulationSimulator population = new PopulationSimulator(new PopulationSettings(0, "gw-population",
-                    "population-secret", "population-key", "VN/GOV/000.00.00.H26/DVCSYNC", Clock.systemUTC(), 1L));
+            new DemoCityGenerator(cityDb.dataSource())
+                    .generate(new DemoSpec(DOSSIERS, SEED, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), DEFECT_SHARE));
+            PopulationSimulator population = new PopulationSimulator(new PopulationSettings(
+                    0,
+                    "gw-population",
+                    "population-secret",
+                    "population-key",
+                    "VN/GOV/000.00.00.H26/DVCSYNC",
+                    Clock.systemUTC(),
+                    1L));
             population.knobs().latency(0, 0).ratePerSecond(0);
-            population.putCitizens(city.query("select so_dinh_danh, ho, chu_dem, ten, gioi_tinh, ngay_thang_nam"
-                    + " from demo.citizen", (rs, n) -> new Citizen(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getInt(5), rs.getString(6))));
+            population.putCitizens(city.query(
+                    "select so_dinh_danh, ho, chu_dem, ten, gioi_tinh, ngay_thang_nam" + " from demo.citizen",
+                    (rs, n) -> new Citizen(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6))));
             population.start();
             String cityUrl = cityDb.jdbcUrl();
             try (population;
-                 PortalSimulatorProcess.Running portal =
-                         PortalSimulatorProcess.launch(cityUrl, "gw-portal", "portal-secret", 384)) {
+                    PortalSimulatorProcess.Running portal =
+                            PortalSimulatorProcess.launch(cityUrl, "gw-portal", "portal-secret", 384)) {
                 Map<String, String> env = new LinkedHashMap<>();
                 env.put("DVCSYNC_CITY_DATASOURCE_URL", cityUrl);
                 env.put("DVCSYNC_CITY_DATASOURCE_USERNAME", "postgres");
@@ -91,11 +113,13 @@ class ReconcileAgainstExternalSystemsTest {
                 env.put("DVCSYNC_POPULATION_SECRET", "population-secret");
                 env.put("DVCSYNC_POPULATION_API_KEY", "population-key");
                 env.put("DVCSYNC_POPULATION_X_ROAD_CLIENT", "VN/GOV/000.00.00.H26/DVCSYNC");
-                try (GatewayProcess gateway = GatewayProcess.start("reconcile-external",
-                        settings(reports.resolve("external")), env)) {
-                    assertThat(gateway.waitForExit(Duration.ofMinutes(3))).as("exit code; log " + gateway.logFile())
+                try (GatewayProcess gateway =
+                        GatewayProcess.start("reconcile-external", settings(reports.resolve("external")), env)) {
+                    assertThat(gateway.waitForExit(Duration.ofMinutes(3)))
+                            .as("exit code; log " + gateway.logFile())
                             .isZero();
-                    assertThat(gateway.log()).as("no simulator inside the gateway")
+                    assertThat(gateway.log())
+                            .as("no simulator inside the gateway")
                             .doesNotContain("Portal simulator listening", "Population simulator listening");
                 }
             }
@@ -108,7 +132,7 @@ class ReconcileAgainstExternalSystemsTest {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.profiles.active", "test");
         p.put("dvcsync.run-once", "reconcile");
-        p.put("dvcsync.reconcile.days", "3650");   // no dossier near the period's start, which moves with the clock
+        p.put("dvcsync.reconcile.days", "3650"); // no dossier near the period's start, which moves with the clock
         p.put("dvcsync.report-dir", reportDir.toAbsolutePath().toString());
         return p;
     }
@@ -122,9 +146,11 @@ class ReconcileAgainstExternalSystemsTest {
             run = all.get(0);
         }
         List<String> lines = Files.readAllLines(run.resolve("mismatches.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFrun_id,category,record_type,record_key,unit_code,unit_name,field,"
-                + "city_value,portal_value,impact_points,detected_at");
-        return lines.stream().skip(1)
+        assertThat(lines.get(0))
+                .isEqualTo("\uFEFFrun_id,category,record_type,record_key,unit_code,unit_name,field,"
+                        + "city_value,portal_value,impact_points,detected_at");
+        return lines.stream()
+                .skip(1)
                 .map(line -> {
                     String[] cells = line.split(",", -1);
                     // run_id first and detected_at last hold no comma; the cells between are compared as written

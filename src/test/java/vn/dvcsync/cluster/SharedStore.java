@@ -1,7 +1,5 @@
 package vn.dvcsync.cluster;
 
-import vn.dvcsync.testsupport.TestPostgres;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +18,11 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dvcsync.demo.DemoCityGenerator;
 import vn.dvcsync.demo.DemoSpec;
+import vn.dvcsync.push.StepsOnThePortal;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.push.StepsOnThePortal;
+import vn.dvcsync.testsupport.TestPostgres;
 
 /**
  * What outlives a gateway process in these tests: one PostgreSQL holding the store and a demo city, and a
@@ -43,13 +42,22 @@ final class SharedStore implements AutoCloseable {
         store = TestPostgres.create("cluster");
         db = store.dataSource();
         jdbc = new JdbcTemplate(db);
-        new DemoCityGenerator(db).generate(new DemoSpec(dossiers, 766, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), 0.03));
-        portal = new PortalSimulator(new PortalSettings(0, "gateway", "portal-test-pw", "H26", "000.00.00.H26",
-                Clock.systemUTC(), 42)).start();
-        portal.setCatalogue(jdbc.query("""
+        new DemoCityGenerator(db)
+                .generate(new DemoSpec(dossiers, 766, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), 0.03));
+        portal = new PortalSimulator(new PortalSettings(
+                        0, "gateway", "portal-test-pw", "H26", "000.00.00.H26", Clock.systemUTC(), 42))
+                .start();
+        portal.setCatalogue(jdbc.query(
+                """
                 select ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai from demo.catalogue
-                """, (rs, n) -> new CatalogueEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getObject(6, LocalDate.class))));
+                """,
+                (rs, n) -> new CatalogueEntry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getObject(6, LocalDate.class))));
         portal.knobs().latency(10, 30);
     }
 
@@ -87,10 +95,13 @@ final class SharedStore implements AutoCloseable {
     /** The progress steps left unconfirmed (dead letters): record key → dossier. */
     Map<String, String> unconfirmedSteps() {
         Map<String, String> steps = new HashMap<>();
-        jdbc.query("select record_key, parent_key from ledger where record_type = 'STEP' and status = 'FAILED'"
-                + " and starts_with(last_error, ?)", rs -> {
-            steps.put(rs.getString(1), rs.getString(2));
-        }, StepsOnThePortal.UNCONFIRMED_ERROR);
+        jdbc.query(
+                "select record_key, parent_key from ledger where record_type = 'STEP' and status = 'FAILED'"
+                        + " and starts_with(last_error, ?)",
+                rs -> {
+                    steps.put(rs.getString(1), rs.getString(2));
+                },
+                StepsOnThePortal.UNCONFIRMED_ERROR);
         return steps;
     }
 
@@ -113,7 +124,9 @@ final class SharedStore implements AutoCloseable {
                     select 1 from ledger l where l.record_type = 'DOSSIER' and l.record_key = h.ma_ho_so
                     and l.version = (extract(epoch from h.cap_nhat_luc) * 1000000)::bigint
                     and l.status in ('DELIVERED', 'QUARANTINED'))
-                """)).as("city dossiers whose latest version is neither delivered nor quarantined").isZero();
+                """))
+                .as("city dossiers whose latest version is neither delivered nor quarantined")
+                .isZero();
         List<Map<String, Object>> newest = jdbc.queryForList("""
                 select distinct on (record_key) record_key, status, reason, payload::text as payload from ledger
                 where record_type = 'DOSSIER' order by record_key, version desc
@@ -129,7 +142,8 @@ final class SharedStore implements AutoCloseable {
             assertThat(held).as("portal copy of %s", key).isEqualTo(JSON.readTree((String) row.get("payload")));
         }
         Map<String, Integer> delivered = new HashMap<>();
-        jdbc.query("select record_key, count(*) from ledger where record_type = 'DOSSIER' and delivered_at is not null group by 1",
+        jdbc.query(
+                "select record_key, count(*) from ledger where record_type = 'DOSSIER' and delivered_at is not null group by 1",
                 rs -> {
                     delivered.put(rs.getString(1), rs.getInt(2));
                 });
@@ -140,8 +154,9 @@ final class SharedStore implements AutoCloseable {
     Map<String, OffsetDateTime[]> runs() {
         Map<String, OffsetDateTime[]> runs = new LinkedHashMap<>();
         jdbc.query("select id, started_at, finished_at from run order by started_at", rs -> {
-            runs.put(rs.getString(1), new OffsetDateTime[] {rs.getObject(2, OffsetDateTime.class),
-                    rs.getObject(3, OffsetDateTime.class)});
+            runs.put(rs.getString(1), new OffsetDateTime[] {
+                rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)
+            });
         });
         return runs;
     }

@@ -14,13 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import vn.dvcsync.city.CityReader;
 import vn.dvcsync.kernel.MappingsProperties;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.TextPolicy;
 import vn.dvcsync.simulator.CatalogueEntry;
 import vn.dvcsync.simulator.PortalSettings;
 import vn.dvcsync.simulator.PortalSimulator;
-import vn.dvcsync.kernel.ProvinceProperties;
 
 /**
  * A portal simulator in a process of its own, for the reconciliation benchmark: it reads the demo city generated
@@ -35,8 +35,7 @@ public final class PortalSimulatorProcess {
     /** The line the benchmark waits for. */
     public static final String READY = "PORTAL_URL ";
 
-    private PortalSimulatorProcess() {
-    }
+    private PortalSimulatorProcess() {}
 
     /** A portal simulator process that is serving; closing it stops the process. */
     public record Running(Process process, String url) implements AutoCloseable {
@@ -58,20 +57,29 @@ public final class PortalSimulatorProcess {
     public static Running launch(String jdbcUrl, String username, String password, long heapMb)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx" + heapMb + "m", "-XX:+UseParallelGC",
-                "-Dlogback.configurationFile=" + logbackQuiet(),
-                "-cp", System.getProperty("java.class.path"), PortalSimulatorProcess.class.getName(),
-                jdbcUrl, username, password)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx" + heapMb + "m",
+                        "-XX:+UseParallelGC",
+                        "-Dlogback.configurationFile=" + logbackQuiet(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PortalSimulatorProcess.class.getName(),
+                        jdbcUrl,
+                        username,
+                        password)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.startsWith(READY)) {
                 return new Running(child, line.substring(READY.length()).trim());
             }
             System.err.println("portal-child: " + line);
         }
-        throw new IllegalStateException("the portal simulator process ended before it was ready (exit "
-                + child.waitFor() + ")");
+        throw new IllegalStateException(
+                "the portal simulator process ended before it was ready (exit " + child.waitFor() + ")");
     }
 
     /** A logback configuration for the child: warnings only, on standard error. */
@@ -93,22 +101,34 @@ public final class PortalSimulatorProcess {
     public static void main(String[] args) throws Exception {
         String jdbcUrl = args[0];
         SingleConnectionDataSource ds = new SingleConnectionDataSource(jdbcUrl, "postgres", "postgres", true);
-        PortalSimulator portal = new PortalSimulator(new PortalSettings(0, args[1], args[2], "H26", "000.00.00.H26",
-                Clock.systemUTC(), 1L));
+        PortalSimulator portal = new PortalSimulator(
+                new PortalSettings(0, args[1], args[2], "H26", "000.00.00.H26", Clock.systemUTC(), 1L));
         portal.knobs().latency(0, 0).ratePerSecond(0);
         {
             CityReader city = new CityReader(ds, new MappingsProperties(Path.of("mappings")));
             JdbcTemplate jdbc = new JdbcTemplate(ds);
-            List<CatalogueEntry> catalogue = jdbc.query("""
+            List<CatalogueEntry> catalogue = jdbc.query(
+                    """
                     select ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cong_khai, ngay_cong_khai from demo.catalogue
-                    """, (rs, n) -> new CatalogueEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class)));
+                    """,
+                    (rs, n) -> new CatalogueEntry(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            rs.getObject(6, LocalDate.class)));
             portal.setCatalogue(catalogue);
             long t0 = System.nanoTime();
-            new PortalHistory(city, PortalMapping.load(Path.of("mappings")),
-                    new PortalRules(TextPolicy.load(Path.of("mappings"))), new ProvinceProperties("H26", "000.00.00.H26")).load(portal, catalogue, jdbc);
-            System.err.printf("portal simulator: %d dossiers loaded in %d s%n", portal.dossierCount(),
-                    (System.nanoTime() - t0) / 1_000_000_000L);
+            new PortalHistory(
+                            city,
+                            PortalMapping.load(Path.of("mappings")),
+                            new PortalRules(TextPolicy.load(Path.of("mappings"))),
+                            new ProvinceProperties("H26", "000.00.00.H26"))
+                    .load(portal, catalogue, jdbc);
+            System.err.printf(
+                    "portal simulator: %d dossiers loaded in %d s%n",
+                    portal.dossierCount(), (System.nanoTime() - t0) / 1_000_000_000L);
         }
         ds.destroy();
         portal.start();

@@ -32,8 +32,12 @@ import vn.dvcsync.simulator.PortalSimulator;
  * the field and {@code TEXT_NOT_NFC} / {@code TEXT_SQL_LIKE}; text with SQL words in ordinary sentences is sent
  * as written.
  */
-@SpringBootTest(properties = {"dvcsync.demo.dossiers=200", "dvcsync.population.max-lookups-per-run=0",
-        "dvcsync.report-dir=target/test-reports/bad-city-input"})
+@SpringBootTest(
+        properties = {
+            "dvcsync.demo.dossiers=200",
+            "dvcsync.population.max-lookups-per-run=0",
+            "dvcsync.report-dir=target/test-reports/bad-city-input"
+        })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,16 +48,24 @@ class BadCityInputTest {
     private static final String SQL_CODE = "H26.99'); DROP TABLE ledger;--";
     private static final String SQL_WORDS = "Cấp giấy phép (select mẫu số 2); update hồ sơ - bổ sung \"bản vẽ\"";
 
-    @Autowired RunService runs;
-    @Autowired DemoCity demo;
-    @Autowired PortalSimulator portal;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    JdbcTemplate store;
 
     JdbcTemplate city;
     long template;
     long nextId;
     /** city id → expected ledger rule, with the violation's rule id in brackets when it names one (null: delivered) */
     final Map<Long, String> expected = new LinkedHashMap<>();
+
     Run run;
     Run reconcile;
 
@@ -72,14 +84,19 @@ class BadCityInputTest {
                 alter table city.chu_ho_so alter column ho_ten type text;
                 alter table city.chu_ho_so alter column so_dinh_danh type text;
                 """);
-        Set<String> planted = demo.planted().stream().map(DemoCity.PlantedDefect::recordKey).collect(Collectors.toSet());
+        Set<String> planted =
+                demo.planted().stream().map(DemoCity.PlantedDefect::recordKey).collect(Collectors.toSet());
         template = city.queryForList("""
                 select h.id, h.ma_ho_so, t.ma_tthc from city.ho_so h join city.chu_ho_so c on c.id = h.chu_ho_so_id
                 join city.thu_tuc t on t.id = h.thu_tuc_id
                 where c.loai_doi_tuong = 1 and length(c.so_dinh_danh) = 12 and h.trang_thai = 'DANG_XU_LY'
                 order by h.id
-                """).stream().filter(r -> !planted.contains((String) r.get("ma_ho_so")) && !planted.contains((String) r.get("ma_tthc")))
-                .map(r -> ((Number) r.get("id")).longValue()).findFirst().orElseThrow();
+                """).stream()
+                .filter(r ->
+                        !planted.contains((String) r.get("ma_ho_so")) && !planted.contains((String) r.get("ma_tthc")))
+                .map(r -> ((Number) r.get("id")).longValue())
+                .findFirst()
+                .orElseThrow();
         nextId = city.queryForObject("select max(id) from city.ho_so", Long.class) + 1000;
 
         bad(null, "H26.BAD-CONTROL", Map.of());
@@ -100,7 +117,9 @@ class BadCityInputTest {
         badApplicant("DinhDanhCHS", "H26.BAD-ID-SHORT", Map.of("so_dinh_danh", "12345"));
         badApplicant("DinhDanhCHS", "H26.BAD-ID-ALPHA", Map.of("so_dinh_danh", "0010AB567890"));
         badApplicant("DinhDanhCHS", "H26.BAD-ID-NONE", Map.of("so_dinh_danh", NULL));
-        badApplicant("ChuHoSo [TEXT_NOT_NFC]", "H26.NFD",
+        badApplicant(
+                "ChuHoSo [TEXT_NOT_NFC]",
+                "H26.NFD",
                 Map.of("ho_ten", Normalizer.normalize(NAME_NFC, Normalizer.Form.NFD)));
         bad("TrichYeuHoSo [TEXT_SQL_LIKE]", "H26.SQL", Map.of("trich_yeu", SQL_SUMMARY));
         bad("MaHoSo [TEXT_SQL_LIKE]", SQL_CODE, Map.of());
@@ -114,10 +133,13 @@ class BadCityInputTest {
     void theRunGoesOnAndEveryRecordIsAccountedFor() {
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         long extracted = n("extracted.dossiers");
-        long quarantined = run.counts().entrySet().stream().filter(e -> e.getKey().startsWith("run.dossier.quarantined."))
-                .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+        long quarantined = run.counts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("run.dossier.quarantined."))
+                .mapToLong(e -> ((Number) e.getValue()).longValue())
+                .sum();
         assertThat(extracted).isEqualTo(city.queryForObject("select count(*) from city.ho_so", Long.class));
-        assertThat(n("run.dossier.delivered") + quarantined + n("run.dossier.failed")).isEqualTo(extracted);
+        assertThat(n("run.dossier.delivered") + quarantined + n("run.dossier.failed"))
+                .isEqualTo(extracted);
         assertThat(n("run.dossier.pending")).isZero();
         assertThat(n("quarantined.unreadable")).isEqualTo(2);
     }
@@ -132,8 +154,10 @@ class BadCityInputTest {
             assertThat(row.get("status")).as("status of city dossier %d", id).isEqualTo("QUARANTINED");
             assertThat(row.get("reason")).as("reason of city dossier %d", id).isEqualTo("DOSSIER_INVALID");
             assertThat(row.get("rule")).as("rule of city dossier %d", id).isEqualTo(rule.split(" \\[")[0]);
-            assertThat((String) row.get("message")).as("message of city dossier %d", id)
-                    .contains(rule.replace("unreadable:", "")).hasSizeLessThan(5000);
+            assertThat((String) row.get("message"))
+                    .as("message of city dossier %d", id)
+                    .contains(rule.replace("unreadable:", ""))
+                    .hasSizeLessThan(5000);
             assertThat(portal.writes((String) row.get("record_key"))).isZero();
         });
     }
@@ -142,35 +166,55 @@ class BadCityInputTest {
     void reconciliationReportsTheTextPolicyAsTheRunQuarantinedIt() {
         assertThat(reconcile.status()).isEqualTo("SUCCEEDED");
         Map<String, String> invalid = new LinkedHashMap<>();
-        store.query("select record_key, field, portal_value from mismatch where run_id = ? and category = 'DOSSIER_INVALID'",
+        store.query(
+                "select record_key, field, portal_value from mismatch where run_id = ? and category = 'DOSSIER_INVALID'",
                 rs -> {
                     invalid.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3));
-                }, reconcile.id());
+                },
+                reconcile.id());
         assertThat(invalid.get("H26.NFD ChuHoSo")).contains("TEXT_NOT_NFC");
-        assertThat(invalid.get("H26.SQL TrichYeuHoSo")).contains("TEXT_SQL_LIKE").doesNotContain("DROP");
+        assertThat(invalid.get("H26.SQL TrichYeuHoSo"))
+                .contains("TEXT_SQL_LIKE")
+                .doesNotContain("DROP");
         assertThat(invalid.get(SQL_CODE + " MaHoSo")).contains("TEXT_SQL_LIKE");
         assertThat(invalid).doesNotContainKey("H26.SQL-WORDS TrichYeuHoSo");
     }
 
     @Test
     void textWithSqlWordsInOrdinarySentencesReachesThePortalAsWritten() {
-        assertThat(portal.dossier("H26.SQL-WORDS").orElseThrow().path("TrichYeuHoSo").asText()).isEqualTo(SQL_WORDS);
-        assertThat(portal.dossier("H26.BAD-CONTROL")).as("the untouched copy of the template").isPresent();
-        assertThat(store.queryForObject("select count(*) from ledger", Long.class)).isPositive();
-        assertThat(city.queryForObject("select count(*) from city.ho_so", Long.class)).isGreaterThan(200);
+        assertThat(portal.dossier("H26.SQL-WORDS")
+                        .orElseThrow()
+                        .path("TrichYeuHoSo")
+                        .asText())
+                .isEqualTo(SQL_WORDS);
+        assertThat(portal.dossier("H26.BAD-CONTROL"))
+                .as("the untouched copy of the template")
+                .isPresent();
+        assertThat(store.queryForObject("select count(*) from ledger", Long.class))
+                .isPositive();
+        assertThat(city.queryForObject("select count(*) from city.ho_so", Long.class))
+                .isGreaterThan(200);
     }
 
     @Test
     @Order(Integer.MAX_VALUE)
     void aRowFixedByTheCityIsSentWithItsNextVersion() {
-        long id = expected.entrySet().stream().filter(e -> "unreadable:due_at".equals(e.getValue())).findFirst()
-                .orElseThrow().getKey();
-        city.update("update city.ho_so set ngay_hen_tra = '2099-03-01 08:00:00+07', cap_nhat_luc = now() where id = ?", id);
+        long id = expected.entrySet().stream()
+                .filter(e -> "unreadable:due_at".equals(e.getValue()))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        city.update(
+                "update city.ho_so set ngay_hen_tra = '2099-03-01 08:00:00+07', cap_nhat_luc = now() where id = ?", id);
 
         assertThat(runs.execute(RunType.INCREMENTAL).status()).isEqualTo("SUCCEEDED");
 
         assertThat(ledgerRowOf(id).get("status")).isEqualTo("DELIVERED");
-        assertThat(portal.dossier("H26.BAD-DATE").orElseThrow().path("NgayHenTra").asText()).isEqualTo("20990301080000");
+        assertThat(portal.dossier("H26.BAD-DATE")
+                        .orElseThrow()
+                        .path("NgayHenTra")
+                        .asText())
+                .isEqualTo("20990301080000");
     }
 
     private static final String NULL = "\u0000null";
@@ -184,8 +228,8 @@ class BadCityInputTest {
                     co_so_hoa, xac_thuc_vneid, now()
                 from city.ho_so where id = ?
                 """, id, code, template);
-        changes.forEach((column, value) -> city.update("update city.ho_so set " + column + " = ? where id = ?",
-                value.equals(NULL) ? null : value, id));
+        changes.forEach((column, value) -> city.update(
+                "update city.ho_so set " + column + " = ? where id = ?", value.equals(NULL) ? null : value, id));
         expected.put(id, rule);
         return id;
     }
@@ -199,14 +243,16 @@ class BadCityInputTest {
                     dien_thoai, email, dia_chi
                 from city.chu_ho_so where id = (select chu_ho_so_id from city.ho_so where id = ?)
                 """, applicant, template);
-        changes.forEach((column, value) -> city.update("update city.chu_ho_so set " + column + " = ? where id = ?",
-                value.equals(NULL) ? null : value, applicant));
+        changes.forEach((column, value) -> city.update(
+                "update city.chu_ho_so set " + column + " = ? where id = ?",
+                value.equals(NULL) ? null : value,
+                applicant));
         city.update("update city.ho_so set chu_ho_so_id = ? where id = ?", applicant, dossier);
     }
 
     private Map<String, Object> ledgerRowOf(long cityId) {
-        String code = city.queryForObject("select coalesce(ma_ho_so, '#city-id-' || id) from city.ho_so where id = ?",
-                String.class, cityId);
+        String code = city.queryForObject(
+                "select coalesce(ma_ho_so, '#city-id-' || id) from city.ho_so where id = ?", String.class, cityId);
         List<Map<String, Object>> rows = store.queryForList("""
                 select record_key, status, reason, rule, message from ledger
                 where record_type = 'DOSSIER' and record_key = ? order by version desc limit 1

@@ -20,8 +20,13 @@ import vn.dvcsync.testsupport.RouteTest;
 
 /** {@code routes/extract.camel.yaml}: the loop over the city's pages, from the cursor staging gives until none is left. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = RouteTest.Routes.class, properties = {RouteTest.NO_SCHEDULE,
-        "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/extract.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = RouteTest.Routes.class,
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/extract.camel.yaml"
+        })
 class ExtractRouteTest extends RouteTest {
 
     private static final Watermark START = new Watermark(OffsetDateTime.parse("2025-01-01T00:00:00+07:00"), 0);
@@ -67,8 +72,10 @@ class ExtractRouteTest extends RouteTest {
         when(staging.startCursor("incremental")).thenReturn(START);
         when(staging.stagePage(START, "run-3")).thenThrow(new IllegalStateException("store unreachable"));
 
-        Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () ->
-                template.sendBodyAndHeaders("direct:extract", null, Map.of("extraction", "incremental", "runId", "run-3")));
+        Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
+                () -> template.sendBodyAndHeaders(
+                        "direct:extract", null, Map.of("extraction", "incremental", "runId", "run-3")));
         assertThat(failure).rootCause().hasMessage("store unreachable");
     }
 }

@@ -3,7 +3,6 @@ package vn.dvcsync.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,9 +29,14 @@ class ExtractionByWatermarkTest {
 
     private static final AtomicLong NEXT_ID = new AtomicLong(900_000);
 
-    @Autowired RunService runs;
-    @Autowired DemoCity demo;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    JdbcTemplate store;
 
     JdbcTemplate city;
     OffsetDateTime future;
@@ -42,16 +46,26 @@ class ExtractionByWatermarkTest {
         city = new JdbcTemplate(demo.writableDataSource());
         runs.execute(RunType.INCREMENTAL);
         future = store.queryForObject("select ts from watermark where name = 'dossiers'", OffsetDateTime.class)
-                .plusHours(1).withOffsetSameInstant(ZoneOffset.UTC);
+                .plusHours(1)
+                .withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     @Test
     void tiesOnTheTimestampAcrossPagesAreAllRead() {
-        List<String> codes = List.of(insert(city, future), insert(city, future), insert(city, future),
-                insert(city, future), insert(city, future), insert(city, future), insert(city, future),
-                insert(city, future), insert(city, future), insert(city, future));
+        List<String> codes = List.of(
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future),
+                insert(city, future));
         Run run = runs.execute(RunType.INCREMENTAL);
-        assertThat(run.counts()).containsEntry("extracted.new_versions", codes.size() + stepsPerDossier() * codes.size());
+        assertThat(run.counts())
+                .containsEntry("extracted.new_versions", codes.size() + stepsPerDossier() * codes.size());
         assertThat(delivered(codes)).isEqualTo(codes.size());
     }
 
@@ -77,19 +91,25 @@ class ExtractionByWatermarkTest {
     void aRestartGoesOnFromTheWatermarkWithoutSendingAgain() {
         String code = insert(city, future);
         runs.execute(RunType.INCREMENTAL);
-        OffsetDateTime watermark = store.queryForObject("select ts from watermark where name = 'dossiers'", OffsetDateTime.class);
+        OffsetDateTime watermark =
+                store.queryForObject("select ts from watermark where name = 'dossiers'", OffsetDateTime.class);
         assertThat(watermark.toInstant()).isEqualTo(future.toInstant());
 
         Run again = runs.execute(RunType.INCREMENTAL);
         assertThat(again.counts().getOrDefault("extracted.new_versions", 0)).isEqualTo(0);
         assertThat(again.counts().getOrDefault("run.dossier.delivered", 0)).isEqualTo(0);
 
-        city.update("update city.ho_so set cap_nhat_luc = ?, trang_thai = 'DANG_XU_LY' where ma_ho_so = ?",
-                future.plusMinutes(1), code);
+        city.update(
+                "update city.ho_so set cap_nhat_luc = ?, trang_thai = 'DANG_XU_LY' where ma_ho_so = ?",
+                future.plusMinutes(1),
+                code);
         Run changed = runs.execute(RunType.INCREMENTAL);
         assertThat(changed.counts()).containsEntry("run.dossier.delivered", 1);
-        assertThat(store.queryForObject("select count(*) from ledger where record_key = ? and status = 'DELIVERED'",
-                Integer.class, code)).isEqualTo(1);
+        assertThat(store.queryForObject(
+                        "select count(*) from ledger where record_key = ? and status = 'DELIVERED'",
+                        Integer.class,
+                        code))
+                .isEqualTo(1);
     }
 
     private int stepsPerDossier() {
@@ -97,8 +117,10 @@ class ExtractionByWatermarkTest {
     }
 
     private int delivered(List<String> codes) {
-        return store.queryForObject("select count(*) from ledger where record_type = 'DOSSIER' and status = 'DELIVERED' and record_key = any(?)",
-                Integer.class, (Object) codes.toArray(String[]::new));
+        return store.queryForObject(
+                "select count(*) from ledger where record_type = 'DOSSIER' and status = 'DELIVERED' and record_key = any(?)",
+                Integer.class,
+                (Object) codes.toArray(String[]::new));
     }
 
     /** A valid new dossier (one step) of an existing procedure, unit and organisation applicant. */

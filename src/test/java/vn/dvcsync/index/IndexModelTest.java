@@ -40,9 +40,19 @@ class IndexModelTest {
     }
 
     static void unit(IndexFacts f, String unit, long... n) {
-        String[] metrics = {DOSSIERS_RECEIVED, DOSSIERS_ON_PORTAL, DOSSIERS_STATUS_CURRENT, DOSSIERS_ON_TIME_CITY,
-                DOSSIERS_ON_TIME_PORTAL, DOSSIERS_ONLINE_CITY, DOSSIERS_ONLINE_PORTAL, DOSSIERS_PAID_ONLINE_CITY,
-                DOSSIERS_PAID_ONLINE_PORTAL, DOSSIERS_DIGITISED_CITY, DOSSIERS_DIGITISED_PORTAL};
+        String[] metrics = {
+            DOSSIERS_RECEIVED,
+            DOSSIERS_ON_PORTAL,
+            DOSSIERS_STATUS_CURRENT,
+            DOSSIERS_ON_TIME_CITY,
+            DOSSIERS_ON_TIME_PORTAL,
+            DOSSIERS_ONLINE_CITY,
+            DOSSIERS_ONLINE_PORTAL,
+            DOSSIERS_PAID_ONLINE_CITY,
+            DOSSIERS_PAID_ONLINE_PORTAL,
+            DOSSIERS_DIGITISED_CITY,
+            DOSSIERS_DIGITISED_PORTAL
+        };
         for (int i = 0; i < metrics.length; i++) {
             f.add(unit, metrics[i], n[i]);
         }
@@ -59,18 +69,19 @@ class IndexModelTest {
     @Test
     void provinceWideGroupsFromTheCityAndFromThePortal() {
         Map<String, GroupScore> g = byGroup(MODEL.estimate(facts(), ""));
-        assertThat(g.keySet()).containsExactlyInAnyOrder("publicity", "on_time", "online_services", "online_payment", "digitisation");
+        assertThat(g.keySet())
+                .containsExactlyInAnyOrder("publicity", "on_time", "online_services", "online_payment", "digitisation");
         // publicity: 6×7/10 + 6×190/200 + 6×180/200 = 4.2 + 5.7 + 5.4
         assertThat(g.get("publicity").portal()).isCloseTo(15.3, within(1e-9));
         assertThat(g.get("publicity").city()).isCloseTo(18.0, within(1e-9));
         assertThat(g.get("publicity").max()).isEqualTo(18.0);
         assertThat(g.get("publicity").name()).isEqualTo("Công khai, minh bạch");
-        assertThat(g.get("on_time").city()).isCloseTo(19.5, within(1e-9));          // 20 × 195/200
-        assertThat(g.get("on_time").portal()).isCloseTo(18.5, within(1e-9));        // 20 × 185/200
-        assertThat(g.get("online_services").city()).isCloseTo(6.0, within(1e-9));   // 12 × 100/200
+        assertThat(g.get("on_time").city()).isCloseTo(19.5, within(1e-9)); // 20 × 195/200
+        assertThat(g.get("on_time").portal()).isCloseTo(18.5, within(1e-9)); // 20 × 185/200
+        assertThat(g.get("online_services").city()).isCloseTo(6.0, within(1e-9)); // 12 × 100/200
         assertThat(g.get("online_services").portal()).isCloseTo(5.88, within(1e-9));
         assertThat(g.get("online_payment").portal()).isCloseTo(1.5, within(1e-9)); // 10 × 30/200
-        assertThat(g.get("digitisation").city()).isCloseTo(11.0, within(1e-9));    // 22 × 100/200
+        assertThat(g.get("digitisation").city()).isCloseTo(11.0, within(1e-9)); // 22 × 100/200
         assertThat(g.get("digitisation").portal()).isCloseTo(10.45, within(1e-9));
     }
 
@@ -100,27 +111,39 @@ class IndexModelTest {
     @Test
     void impactIsTheProvinceWideGainOfMovingOneRecordToThePassingSide() {
         IndexFacts f = facts();
-        assertThat(MODEL.impact(m("PROCEDURE_NOT_PUBLIC", "PROCEDURE", "", null), f)).isCloseTo(0.6, within(1e-12)); // 6 × 1/10
-        assertThat(MODEL.impact(m("PROCEDURE_PUBLIC_LATE", "PROCEDURE", "", null), f)).isCloseTo(0.6, within(1e-12));
+        assertThat(MODEL.impact(m("PROCEDURE_NOT_PUBLIC", "PROCEDURE", "", null), f))
+                .isCloseTo(0.6, within(1e-12)); // 6 × 1/10
+        assertThat(MODEL.impact(m("PROCEDURE_PUBLIC_LATE", "PROCEDURE", "", null), f))
+                .isCloseTo(0.6, within(1e-12));
         // present 6/200 + status current 6/200 + on time 20/200
-        assertThat(MODEL.impact(m("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "", null), f)).isCloseTo(0.16, within(1e-12));
-        assertThat(MODEL.impact(m("DOSSIER_INVALID", "DOSSIER", "MaTTHC", null), f)).isCloseTo(0.16, within(1e-12));
+        assertThat(MODEL.impact(m("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "", null), f))
+                .isCloseTo(0.16, within(1e-12));
+        assertThat(MODEL.impact(m("DOSSIER_INVALID", "DOSSIER", "MaTTHC", null), f))
+                .isCloseTo(0.16, within(1e-12));
         assertThat(MODEL.impact(m("DOSSIER_STALE", "DOSSIER", "", null), f)).isCloseTo(0.03, within(1e-12));
-        assertThat(MODEL.impact(m("DOSSIER_STATUS_MISMATCH", "DOSSIER", "TrangThaiHoSo", "4"), f)).isCloseTo(0.13, within(1e-12));
-        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "NgayHenTra", "20250101000000"), f)).isCloseTo(0.1, within(1e-12));
-        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "KenhThucHien", "2"), f)).isCloseTo(0.06, within(1e-12)); // 12/200
+        assertThat(MODEL.impact(m("DOSSIER_STATUS_MISMATCH", "DOSSIER", "TrangThaiHoSo", "4"), f))
+                .isCloseTo(0.13, within(1e-12));
+        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "NgayHenTra", "20250101000000"), f))
+                .isCloseTo(0.1, within(1e-12));
+        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "KenhThucHien", "2"), f))
+                .isCloseTo(0.06, within(1e-12)); // 12/200
     }
 
     @Test
     void nothingIsGainedWhereTheRecordWouldNotPassOrThePortalAlreadyMatchesTheCity() {
         IndexFacts f = facts();
-        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "KenhThucHien", "1"), f)).isZero();
-        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "TenTTHC", "Cấp phiếu lý lịch tư pháp"), f)).isZero();
-        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "DuocThanhToanTrucTuyen", "1"), f)).isZero(); // 30 = 30
-        for (String c : List.of("DOSSIER_ORPHAN_ON_PORTAL", "PROCEDURE_UNKNOWN", "APPLICANT_NOT_FOUND", "APPLICANT_DATA_MISMATCH")) {
+        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "KenhThucHien", "1"), f))
+                .isZero();
+        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "TenTTHC", "Cấp phiếu lý lịch tư pháp"), f))
+                .isZero();
+        assertThat(MODEL.impact(m("DOSSIER_FIELD_MISMATCH", "DOSSIER", "DuocThanhToanTrucTuyen", "1"), f))
+                .isZero(); // 30 = 30
+        for (String c : List.of(
+                "DOSSIER_ORPHAN_ON_PORTAL", "PROCEDURE_UNKNOWN", "APPLICANT_NOT_FOUND", "APPLICANT_DATA_MISMATCH")) {
             assertThat(MODEL.impact(m(c, "DOSSIER", "", null), f)).as(c).isZero();
         }
-        assertThat(MODEL.impact(m("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "", null), new IndexFacts())).isZero();
+        assertThat(MODEL.impact(m("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "", null), new IndexFacts()))
+                .isZero();
     }
 
     @Test
@@ -129,7 +152,8 @@ class IndexModelTest {
         unit(f, "U1", 100, 90, 80, 95, 85, 40, 38, 10, 10, 50, 45);
         unit(f, "U2", 100, 100, 100, 100, 100, 60, 60, 20, 20, 50, 50);
         // publicity scaled 18/12: 1.5 × (6/200 + 6/200), plus on time 20/200
-        assertThat(MODEL.impact(m("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "", null), f)).isCloseTo(0.19, within(1e-12));
+        assertThat(MODEL.impact(m("DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "", null), f))
+                .isCloseTo(0.19, within(1e-12));
     }
 
     @Test
@@ -179,12 +203,15 @@ class IndexModelTest {
                   ratios:
                     r: {points: 6, denominator: dossiers_received, portal: dossiers_on_portal}
                 """, "g.ratios.r.city: missing");
-        assertThatThrownBy(() -> IndexModel.load(dir.resolve("absent.yaml"))).hasMessageContaining("absent.yaml: file not found");
+        assertThatThrownBy(() -> IndexModel.load(dir.resolve("absent.yaml")))
+                .hasMessageContaining("absent.yaml: file not found");
     }
 
     private void assertLoadFails(String yaml, String message) throws IOException {
         Path file = Files.writeString(dir.resolve("index-model.yaml"), yaml);
-        assertThatThrownBy(() -> IndexModel.load(file)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining(message);
+        assertThatThrownBy(() -> IndexModel.load(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(message);
     }
 }

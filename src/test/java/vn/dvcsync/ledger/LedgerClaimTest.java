@@ -1,10 +1,7 @@
 package vn.dvcsync.ledger;
 
-import vn.dvcsync.testsupport.TestPostgres;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.testsupport.TestPostgres;
 
 /**
  * Claims as several pushers (in one instance or several) make them on one store: no row twice, only the
@@ -56,12 +54,28 @@ class LedgerClaimTest {
     }
 
     private static LedgerEntry dossier(String key, long version) {
-        return new LedgerEntry(Ledger.DOSSIER, key, version, null, "000.00.04.H26", null, null, null,
+        return new LedgerEntry(
+                Ledger.DOSSIER,
+                key,
+                version,
+                null,
+                "000.00.04.H26",
+                null,
+                null,
+                null,
                 "{\"MaHoSo\":\"" + key + "\",\"v\":" + version + "}");
     }
 
     private static LedgerEntry step(String dossier, int n) {
-        return new LedgerEntry(Ledger.STEP, dossier + "/" + n, n, dossier, "000.00.04.H26", null, null, null,
+        return new LedgerEntry(
+                Ledger.STEP,
+                dossier + "/" + n,
+                n,
+                dossier,
+                "000.00.04.H26",
+                null,
+                null,
+                null,
                 "{\"MaHoSo\":\"" + dossier + "\",\"n\":" + n + "}");
     }
 
@@ -73,7 +87,9 @@ class LedgerClaimTest {
         }
         ledger.stage(entries, "r");
         List<Long> claimed = claimConcurrently(() -> ledger.claimDossiers(50)).stream()
-                .flatMap(List::stream).map(Claimed::id).toList();
+                .flatMap(List::stream)
+                .map(Claimed::id)
+                .toList();
         assertThat(claimed).hasSize(2000).doesNotHaveDuplicates();
     }
 
@@ -85,12 +101,16 @@ class LedgerClaimTest {
 
         ledger.stage(List.of(dossier("H26.A", 2)), "r");
         assertThat(status("H26.A", 1)).as("superseded while in flight").isEqualTo("SUPERSEDED");
-        assertThat(ledger.claimDossiers(10)).as("version 1 is still on its way to the portal").isEmpty();
+        assertThat(ledger.claimDossiers(10))
+                .as("version 1 is still on its way to the portal")
+                .isEmpty();
 
         ledger.markDelivered(List.of(v1.id()), "r");
         Claimed v2 = single(ledger.claimDossiers(10));
         assertThat(v2.version()).isEqualTo(2);
-        assertThat(v2.deliveredBefore()).as("version 1 reached the portal: version 2 is an update").isTrue();
+        assertThat(v2.deliveredBefore())
+                .as("version 1 reached the portal: version 2 is an update")
+                .isTrue();
     }
 
     @Test
@@ -98,7 +118,8 @@ class LedgerClaimTest {
         ledger.stage(List.of(dossier("H26.A", 2)), "r");
         ledger.markDelivered(ids(ledger.claimDossiers(10)), "r");
         // a second instance stages version 1 at the same moment: nothing superseded it yet
-        jdbc.update("insert into ledger (record_type, record_key, version, status, payload) values ('DOSSIER', 'H26.A', 1, 'PENDING', '{}')");
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, status, payload) values ('DOSSIER', 'H26.A', 1, 'PENDING', '{}')");
 
         assertThat(ledger.claimDossiers(10)).isEmpty();
         assertThat(ledger.supersedeStale()).isEqualTo(1);
@@ -123,8 +144,11 @@ class LedgerClaimTest {
         ledger.stage(List.of(dossier("H26.A", 1)), "r");
         for (int attempt = 1; attempt <= 3; attempt++) {
             Claimed c = single(ledger.claimDossiers(10));
-            assertThat(c.uncertain()).as("attempt %d follows a failed one", attempt).isEqualTo(attempt > 1);
-            ledger.markAttemptFailed(List.of(c.id()), "portal DongBoHoSoMC: gave up after 6 attempts; attempt " + attempt, true, "r");
+            assertThat(c.uncertain())
+                    .as("attempt %d follows a failed one", attempt)
+                    .isEqualTo(attempt > 1);
+            ledger.markAttemptFailed(
+                    List.of(c.id()), "portal DongBoHoSoMC: gave up after 6 attempts; attempt " + attempt, true, "r");
         }
         assertThat(status("H26.A", 1)).isEqualTo("FAILED");
         assertThat(jdbc.queryForObject("select last_error from ledger where record_key = 'H26.A'", String.class))
@@ -178,7 +202,9 @@ class LedgerClaimTest {
         List<Claimed> second = ledger.claimSteps(50);
         assertThat(second).hasSize(25);
         assertThat(parents(second)).containsExactly("H26.C", "H26.C", "H26.D", "H26.D");
-        assertThat(ledger.claimSteps(50)).hasSize(30).allMatch(c -> c.parentKey().equals("H26.E"));
+        assertThat(ledger.claimSteps(50))
+                .hasSize(30)
+                .allMatch(c -> c.parentKey().equals("H26.E"));
         assertThat(ledger.claimSteps(50)).isEmpty();
     }
 
@@ -210,9 +236,10 @@ class LedgerClaimTest {
         assertThat(batches.stream().flatMap(List::stream).map(Claimed::id)).doesNotHaveDuplicates();
         for (List<Claimed> batch : batches) {
             assertThat(batch).hasSizeLessThanOrEqualTo(50);
-            Map<String, Long> perDossier = batch.stream()
-                    .collect(Collectors.groupingBy(Claimed::parentKey, Collectors.counting()));
-            perDossier.forEach((key, n) -> assertThat(n).as("steps of %s in one batch", key).isEqualTo((long) stepsOf.get(key)));
+            Map<String, Long> perDossier =
+                    batch.stream().collect(Collectors.groupingBy(Claimed::parentKey, Collectors.counting()));
+            perDossier.forEach((key, n) ->
+                    assertThat(n).as("steps of %s in one batch", key).isEqualTo((long) stepsOf.get(key)));
         }
     }
 
@@ -249,7 +276,8 @@ class LedgerClaimTest {
         for (int i = 0; i < batch.size(); i++) {
             String p = batch.get(i).parentKey();
             boolean first = i == 0 || !batch.get(i - 1).parentKey().equals(p);
-            boolean last = i == batch.size() - 1 || !batch.get(i + 1).parentKey().equals(p);
+            boolean last =
+                    i == batch.size() - 1 || !batch.get(i + 1).parentKey().equals(p);
             if (first) {
                 out.add(p);
             }
@@ -306,7 +334,10 @@ class LedgerClaimTest {
     }
 
     private static String status(String key, long version) {
-        return jdbc.queryForObject("select status from ledger where record_type = 'DOSSIER' and record_key = ? and version = ?",
-                String.class, key, version);
+        return jdbc.queryForObject(
+                "select status from ledger where record_type = 'DOSSIER' and record_key = ? and version = ?",
+                String.class,
+                key,
+                version);
     }
 }

@@ -21,9 +21,13 @@ import vn.dvcsync.testsupport.RouteTest;
 
 /** {@code routes/replay.camel.yaml}: the matching dead letters put back to pending, counted, then the push. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = {RouteTest.Routes.class, ReplayRouteTest.Doubles.class}, properties = {
-        RouteTest.NO_SCHEDULE,
-        "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/replay.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = {RouteTest.Routes.class, ReplayRouteTest.Doubles.class},
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/replay.camel.yaml"
+        })
 @MockEndpointsAndSkip("direct:push")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ReplayRouteTest extends RouteTest {

@@ -21,8 +21,7 @@ final class MappingFixtures {
     /** 2024-09-16 00:30:00 in Vietnam. */
     static final OffsetDateTime RECEIVED_UTC = OffsetDateTime.parse("2024-09-15T17:30:00Z");
 
-    private MappingFixtures() {
-    }
+    private MappingFixtures() {}
 
     /** A copy of the project's mappings folder under {@code dir}, to break or change. */
     static Path copyMappings(Path dir) throws IOException {
@@ -42,9 +41,12 @@ final class MappingFixtures {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int first = text.indexOf("action: quarantine");
         int second = text.indexOf("action: quarantine", first + 1);
-        Files.writeString(file, text.substring(0, first) + "action: " + notNfc
-                + text.substring(first + "action: quarantine".length(), second) + "action: " + sqlLike
-                + text.substring(second + "action: quarantine".length()), StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                text.substring(0, first) + "action: " + notNfc
+                        + text.substring(first + "action: quarantine".length(), second) + "action: " + sqlLike
+                        + text.substring(second + "action: quarantine".length()),
+                StandardCharsets.UTF_8);
         return copy;
     }
 
@@ -65,19 +67,41 @@ final class MappingFixtures {
     }
 
     static Dossier dossier(Applicant applicant, String status, OffsetDateTime receivedAt) {
-        return new Dossier(42L, "H26.22-240915-0001", "1.001612.000.00.00.H26", "Cấp giấy phép xây dựng",
-                "XD", "Xây dựng", "000.00.04.H26", "Sở Xây dựng", applicant, "Xin cấp phép xây nhà ở riêng lẻ",
-                2, status,
-                OffsetDateTime.parse("2024-09-15T08:00:00+07:00"), receivedAt,
+        return new Dossier(
+                42L,
+                "H26.22-240915-0001",
+                "1.001612.000.00.00.H26",
+                "Cấp giấy phép xây dựng",
+                "XD",
+                "Xây dựng",
+                "000.00.04.H26",
+                "Sở Xây dựng",
+                applicant,
+                "Xin cấp phép xây nhà ở riêng lẻ",
+                2,
+                status,
+                OffsetDateTime.parse("2024-09-15T08:00:00+07:00"),
+                receivedAt,
                 OffsetDateTime.parse("2024-09-30T10:00:00+07:00"),
                 OffsetDateTime.parse("2024-09-25T03:00:00Z"),
                 OffsetDateTime.parse("2024-09-26T09:15:30+07:00"),
-                true, false, true, OffsetDateTime.parse("2024-09-26T09:15:31+07:00"));
+                true,
+                false,
+                true,
+                OffsetDateTime.parse("2024-09-26T09:15:31+07:00"));
     }
 
     static Step step(String status) {
-        return new Step(9L, 42L, "H26.22-240915-0001", OffsetDateTime.parse("2024-09-16T02:00:00Z"),
-                "Trần Thị Bình", "Chuyên viên", "Phòng Quản lý xây dựng", "Thẩm định hồ sơ", status,
+        return new Step(
+                9L,
+                42L,
+                "H26.22-240915-0001",
+                OffsetDateTime.parse("2024-09-16T02:00:00Z"),
+                "Trần Thị Bình",
+                "Chuyên viên",
+                "Phòng Quản lý xây dựng",
+                "Thẩm định hồ sơ",
+                status,
                 OffsetDateTime.parse("2024-09-20T17:00:00+07:00"));
     }
 }

@@ -51,7 +51,9 @@ class PortalMappingTest {
         ObjectNode mapped = MAPPING.dossier(dossier());
 
         assertThat(mapped).isEqualTo(expected);
-        assertThat(mapped.get("KenhThucHien").isTextual()).as("codes travel as JSON strings").isTrue();
+        assertThat(mapped.get("KenhThucHien").isTextual())
+                .as("codes travel as JSON strings")
+                .isTrue();
         assertThat(rules.checkDossier(mapped, PROVINCE)).isEmpty();
     }
 
@@ -71,12 +73,28 @@ class PortalMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"MOI_DANG_KY,1", "MOI_TIEP_NHAN,2", "TU_CHOI,3", "DANG_XU_LY,4", "CHO_BO_SUNG,5", "CHO_NVTC,6",
-            "RUT_HO_SO,7", "DUNG_XU_LY,8", "DA_CO_KET_QUA,9", "DA_TRA_KET_QUA,10", "LIEN_THONG,0"})
+    @CsvSource({
+        "MOI_DANG_KY,1",
+        "MOI_TIEP_NHAN,2",
+        "TU_CHOI,3",
+        "DANG_XU_LY,4",
+        "CHO_BO_SUNG,5",
+        "CHO_NVTC,6",
+        "RUT_HO_SO,7",
+        "DUNG_XU_LY,8",
+        "DA_CO_KET_QUA,9",
+        "DA_TRA_KET_QUA,10",
+        "LIEN_THONG,0"
+    })
     void everyCityStatusMapsToItsPortalCode(String cityStatus, String portalCode) {
-        assertThat(MAPPING.dossier(dossier(citizen("001085012345"), cityStatus)).get("TrangThaiHoSo").textValue())
+        assertThat(MAPPING.dossier(dossier(citizen("001085012345"), cityStatus))
+                        .get("TrangThaiHoSo")
+                        .textValue())
                 .isEqualTo(portalCode);
-        assertThat(MAPPING.step(MappingFixtures.step(cityStatus)).get("TrangThai").textValue()).isEqualTo(portalCode);
+        assertThat(MAPPING.step(MappingFixtures.step(cityStatus))
+                        .get("TrangThai")
+                        .textValue())
+                .isEqualTo(portalCode);
         assertThat(MAPPING.portalStatus(cityStatus)).contains(portalCode);
     }
 
@@ -85,14 +103,13 @@ class PortalMappingTest {
         ObjectNode mapped = MAPPING.dossier(dossier(citizen("001085012345"), "DA_HUY"));
 
         assertThat(mapped.has("TrangThaiHoSo")).isFalse();
-        assertThat(rules.checkDossier(mapped, PROVINCE))
-                .singleElement()
-                .satisfies(v -> {
-                    assertThat(v.field()).isEqualTo("TrangThaiHoSo");
-                    assertThat(v.rule()).isEqualTo("required");
-                });
+        assertThat(rules.checkDossier(mapped, PROVINCE)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("TrangThaiHoSo");
+            assertThat(v.rule()).isEqualTo("required");
+        });
         assertThat(rules.checkStep(MAPPING.step(MappingFixtures.step("DA_HUY")), PROVINCE))
-                .extracting(Violation::field).containsExactly("TrangThai");
+                .extracting(Violation::field)
+                .containsExactly("TrangThai");
         assertThat(MAPPING.portalStatus("DA_HUY")).isEmpty();
         assertThat(MAPPING.portalStatus(null)).isEmpty();
     }
@@ -110,10 +127,10 @@ class PortalMappingTest {
                 TimeZone.setDefault(TimeZone.getTimeZone(zone));
                 PortalMapping mapping = PortalMapping.load(MAPPINGS);
 
-                ObjectNode fromUtc = mapping.dossier(dossier(citizen("001085012345"), "MOI_TIEP_NHAN",
-                        OffsetDateTime.parse("2024-09-15T17:30:00Z")));
-                ObjectNode fromNewYork = mapping.dossier(dossier(citizen("001085012345"), "MOI_TIEP_NHAN",
-                        OffsetDateTime.parse("2024-09-15T13:30:00-04:00")));
+                ObjectNode fromUtc = mapping.dossier(dossier(
+                        citizen("001085012345"), "MOI_TIEP_NHAN", OffsetDateTime.parse("2024-09-15T17:30:00Z")));
+                ObjectNode fromNewYork = mapping.dossier(dossier(
+                        citizen("001085012345"), "MOI_TIEP_NHAN", OffsetDateTime.parse("2024-09-15T13:30:00-04:00")));
 
                 assertThat(fromUtc.get("NgayTiepNhan").textValue()).as(zone).isEqualTo("20240916003000");
                 assertThat(fromNewYork.get("NgayTiepNhan").textValue()).as(zone).isEqualTo("20240916003000");
@@ -125,18 +142,20 @@ class PortalMappingTest {
 
     @Test
     void citizensGetDinhDanhChsByTheLengthOfTheirNumber() {
-        assertThat(MAPPING.dossier(dossier(citizen("001085012345"), "DANG_XU_LY")).get("DinhDanhCHS"))
-                .isEqualTo(JSON.createArrayNode().add(JSON.createObjectNode()
-                        .put("LoaiDinhDanh", "1").put("SoDinhDanh", "001085012345")));
-        assertThat(MAPPING.dossier(dossier(citizen(" 123456789 "), "DANG_XU_LY")).get("DinhDanhCHS"))
-                .isEqualTo(JSON.createArrayNode().add(JSON.createObjectNode()
-                        .put("LoaiDinhDanh", "2").put("SoDinhDanh", "123456789")));
+        assertThat(MAPPING.dossier(dossier(citizen("001085012345"), "DANG_XU_LY"))
+                        .get("DinhDanhCHS"))
+                .isEqualTo(JSON.createArrayNode()
+                        .add(JSON.createObjectNode().put("LoaiDinhDanh", "1").put("SoDinhDanh", "001085012345")));
+        assertThat(MAPPING.dossier(dossier(citizen(" 123456789 "), "DANG_XU_LY"))
+                        .get("DinhDanhCHS"))
+                .isEqualTo(JSON.createArrayNode()
+                        .add(JSON.createObjectNode().put("LoaiDinhDanh", "2").put("SoDinhDanh", "123456789")));
     }
 
     @Test
     void organisationsGetNoDinhDanhChsAndStayValid() {
-        ObjectNode enterprise = MAPPING.dossier(dossier(applicant(2, "0101234567", "Công ty TNHH Ánh Dương"),
-                "DANG_XU_LY"));
+        ObjectNode enterprise =
+                MAPPING.dossier(dossier(applicant(2, "0101234567", "Công ty TNHH Ánh Dương"), "DANG_XU_LY"));
 
         assertThat(enterprise.has("DinhDanhCHS")).isFalse();
         assertThat(enterprise.get("LoaiDoiTuong").textValue()).isEqualTo("2");
@@ -149,11 +168,11 @@ class PortalMappingTest {
         ObjectNode none = MAPPING.dossier(dossier(citizen(null), "DANG_XU_LY"));
 
         assertThat(rules.checkDossier(tenDigits, PROVINCE))
-                .extracting(Violation::field, Violation::rule).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "DinhDanhCHS", "format"));
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DinhDanhCHS", "format"));
         assertThat(rules.checkDossier(none, PROVINCE))
-                .extracting(Violation::field, Violation::rule).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "DinhDanhCHS", "required"));
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DinhDanhCHS", "required"));
     }
 
     @Test
@@ -167,13 +186,22 @@ class PortalMappingTest {
 
     @Test
     void absentAndBlankValuesAreOmitted() {
-        Dossier noApplicant = new Dossier(1L, "H26.X-1", null, null, null, null, null, null, null, "  ", null,
-                null, null, null, null, null, null, false, false, false, null);
+        Dossier noApplicant = new Dossier(
+                1L, "H26.X-1", null, null, null, null, null, null, null, "  ", null, null, null, null, null, null, null,
+                false, false, false, null);
 
         ObjectNode mapped = MAPPING.dossier(noApplicant);
 
-        assertThat(Stream.of("ChuHoSo", "LoaiDoiTuong", "DinhDanhCHS", "Email", "TrichYeuHoSo", "NgayTiepNhan",
-                "TrangThaiHoSo", "KenhThucHien")).allSatisfy(field -> assertThat(mapped.has(field)).as(field).isFalse());
+        assertThat(Stream.of(
+                        "ChuHoSo",
+                        "LoaiDoiTuong",
+                        "DinhDanhCHS",
+                        "Email",
+                        "TrichYeuHoSo",
+                        "NgayTiepNhan",
+                        "TrangThaiHoSo",
+                        "KenhThucHien"))
+                .allSatisfy(field -> assertThat(mapped.has(field)).as(field).isFalse());
         assertThat(mapped.get("MaHoSo").textValue()).isEqualTo("H26.X-1");
     }
 
@@ -185,46 +213,52 @@ class PortalMappingTest {
 
         ObjectNode quarantined = MAPPING.dossier(dossier);
         assertThat(quarantined.get("ChuHoSo").textValue()).isEqualTo(decomposed);
-        assertThat(rules.checkDossier(quarantined, PROVINCE)).extracting(Violation::field, Violation::rule)
+        assertThat(rules.checkDossier(quarantined, PROVINCE))
+                .extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("ChuHoSo", TextPolicy.NOT_NFC));
 
         Path normalising = MappingFixtures.withTextPolicy(dir.resolve("n"), "normalise", "quarantine");
         ObjectNode normalised = PortalMapping.load(normalising).dossier(dossier);
         assertThat(normalised.get("ChuHoSo").textValue()).isEqualTo("Nguyễn Thị Hường");
-        assertThat(new PortalRules(TextPolicy.load(normalising)).checkDossier(normalised, PROVINCE)).isEmpty();
+        assertThat(new PortalRules(TextPolicy.load(normalising)).checkDossier(normalised, PROVINCE))
+                .isEmpty();
 
         Path delivering = MappingFixtures.withTextPolicy(dir.resolve("d"), "deliver", "quarantine");
         ObjectNode delivered = PortalMapping.load(delivering).dossier(dossier);
         assertThat(delivered.get("ChuHoSo").textValue()).isEqualTo(decomposed);
-        assertThat(new PortalRules(TextPolicy.load(delivering)).checkDossier(delivered, PROVINCE)).isEmpty();
+        assertThat(new PortalRules(TextPolicy.load(delivering)).checkDossier(delivered, PROVINCE))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "dossier-fields.yaml | '{from: code}' | '{from: kode}' | dossier-fields.yaml line {line}, MaHoSo: unknown source property 'kode'",
-            "dossier-fields.yaml | '{from: applicant.fullName}' | '{from: applicant.fulName}' | ChuHoSo: unknown source property 'applicant.fulName'",
-            "dossier-fields.yaml | 'table: unit-agency' | 'table: units' | MaDonViXuLy: unknown table 'units'",
-            "dossier-fields.yaml | '{from: paidOnline, type: flag}' | '{from: paidOnline}' | DuocThanhToanTrucTuyen: type string cannot convert 'paidOnline' (a yes/no); use type: flag",
-            "dossier-fields.yaml | 'type: datetime}' | 'type: time}' | NgayNopHoSo: unknown type 'time'",
-            "dossier-fields.yaml | '{from: summary}' | '{form: summary}' | TrichYeuHoSo: unknown key 'form'",
-            "dossier-fields.yaml | 'Email:' | 'EMail:' | EMail: not a portal field",
-            "step-fields.yaml | '{from: handler}' | '{from: officer}' | step-fields.yaml line {line}, NguoiXuLy: unknown source property 'officer'",
-            "code-tables.yaml | 'missing: reject' | 'missing: passthrough' | TrangThaiHoSo: must be translated through a code table with 'missing: reject'",
-            "code-tables.yaml | 'missing: reject' | 'missing: drop' | status: missing: 'drop' is not reject",
-            "code-tables/status.csv | 'TU_CHOI,3' | 'MOI_DANG_KY,3' | status.csv line {line}: city code 'MOI_DANG_KY' already listed on line 2",
-            "text-policy.yaml | 'action: quarantine' | 'action: normalize' | TEXT_NOT_NFC: action 'normalize' is not one of [quarantine, normalise, deliver]",
-            "text-policy.yaml | 'action: quarantine          # or deliver' | 'action: normalise' | TEXT_SQL_LIKE: action 'normalise' is not one of [quarantine, deliver]",
-            "text-policy.yaml | '(?:drop' | '(?:drop(' | TEXT_SQL_LIKE: pattern 'statement-after-quote' is not a valid regular expression",
-            "text-policy.yaml | 'TEXT_SQL_LIKE:' | 'TEXT_SQL_LIKES:' | TEXT_SQL_LIKES: unknown rule"})
-    void aBrokenMappingFailsToLoadNamingTheFileAndKey(String file, String original, String broken, String message,
-                                                       @TempDir Path dir) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "dossier-fields.yaml | '{from: code}' | '{from: kode}' | dossier-fields.yaml line {line}, MaHoSo: unknown source property 'kode'",
+                "dossier-fields.yaml | '{from: applicant.fullName}' | '{from: applicant.fulName}' | ChuHoSo: unknown source property 'applicant.fulName'",
+                "dossier-fields.yaml | 'table: unit-agency' | 'table: units' | MaDonViXuLy: unknown table 'units'",
+                "dossier-fields.yaml | '{from: paidOnline, type: flag}' | '{from: paidOnline}' | DuocThanhToanTrucTuyen: type string cannot convert 'paidOnline' (a yes/no); use type: flag",
+                "dossier-fields.yaml | 'type: datetime}' | 'type: time}' | NgayNopHoSo: unknown type 'time'",
+                "dossier-fields.yaml | '{from: summary}' | '{form: summary}' | TrichYeuHoSo: unknown key 'form'",
+                "dossier-fields.yaml | 'Email:' | 'EMail:' | EMail: not a portal field",
+                "step-fields.yaml | '{from: handler}' | '{from: officer}' | step-fields.yaml line {line}, NguoiXuLy: unknown source property 'officer'",
+                "code-tables.yaml | 'missing: reject' | 'missing: passthrough' | TrangThaiHoSo: must be translated through a code table with 'missing: reject'",
+                "code-tables.yaml | 'missing: reject' | 'missing: drop' | status: missing: 'drop' is not reject",
+                "code-tables/status.csv | 'TU_CHOI,3' | 'MOI_DANG_KY,3' | status.csv line {line}: city code 'MOI_DANG_KY' already listed on line 2",
+                "text-policy.yaml | 'action: quarantine' | 'action: normalize' | TEXT_NOT_NFC: action 'normalize' is not one of [quarantine, normalise, deliver]",
+                "text-policy.yaml | 'action: quarantine          # or deliver' | 'action: normalise' | TEXT_SQL_LIKE: action 'normalise' is not one of [quarantine, deliver]",
+                "text-policy.yaml | '(?:drop' | '(?:drop(' | TEXT_SQL_LIKE: pattern 'statement-after-quote' is not a valid regular expression",
+                "text-policy.yaml | 'TEXT_SQL_LIKE:' | 'TEXT_SQL_LIKES:' | TEXT_SQL_LIKES: unknown rule"
+            })
+    void aBrokenMappingFailsToLoadNamingTheFileAndKey(
+            String file, String original, String broken, String message, @TempDir Path dir) throws IOException {
         Path copy = MappingFixtures.copyMappings(dir);
         Path target = copy.resolve(file);
         String text = Files.readString(target, StandardCharsets.UTF_8);
         assertThat(text).contains(original);
         int line = text.substring(0, text.indexOf(original)).split("\n", -1).length;
-        Files.writeString(target, text.replaceFirst(java.util.regex.Pattern.quote(original), broken),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                target, text.replaceFirst(java.util.regex.Pattern.quote(original), broken), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> PortalMapping.load(copy))
                 .isInstanceOf(MappingException.class)

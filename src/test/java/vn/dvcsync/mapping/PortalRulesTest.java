@@ -39,8 +39,23 @@ class PortalRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MaHoSo", "MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "KenhThucHien", "ChuHoSo",
-            "LoaiDoiTuong", "TrichYeuHoSo", "NgayTiepNhan", "NgayHenTra", "TrangThaiHoSo", "MaDonViXuLy", "DonViXuLy"})
+    @ValueSource(
+            strings = {
+                "MaHoSo",
+                "MaTTHC",
+                "TenTTHC",
+                "MaLinhVuc",
+                "TenLinhVuc",
+                "KenhThucHien",
+                "ChuHoSo",
+                "LoaiDoiTuong",
+                "TrichYeuHoSo",
+                "NgayTiepNhan",
+                "NgayHenTra",
+                "TrangThaiHoSo",
+                "MaDonViXuLy",
+                "DonViXuLy"
+            })
     void everyRequiredDossierFieldIsRequired(String field) {
         ObjectNode dossier = cleanDossier();
         dossier.remove(field);
@@ -52,8 +67,11 @@ class PortalRulesTest {
 
     static Stream<Arguments> brokenDossiers() {
         return Stream.of(
-                broken("MaHoSo over 60 characters", d -> d.put("MaHoSo", "H26." + "X".repeat(57)),
-                        "MaHoSo", "max-length"),
+                broken(
+                        "MaHoSo over 60 characters",
+                        d -> d.put("MaHoSo", "H26." + "X".repeat(57)),
+                        "MaHoSo",
+                        "max-length"),
                 broken("MaHoSo not ASCII", d -> d.put("MaHoSo", "H26.HồSơ-1"), "MaHoSo", "format"),
                 broken("MaHoSo of another province", d -> d.put("MaHoSo", "H27.22-240915-0001"), "MaHoSo", "prefix"),
                 broken("MaHoSo without the dot", d -> d.put("MaHoSo", "H2622-240915-0001"), "MaHoSo", "prefix"),
@@ -64,36 +82,58 @@ class PortalRulesTest {
                 broken("type 1 with 11 digits", d -> identity(d, "1", "00108501234"), "DinhDanhCHS", "format"),
                 broken("type 2 with 12 digits", d -> identity(d, "2", "001085012345"), "DinhDanhCHS", "format"),
                 broken("type 1 with a letter", d -> identity(d, "1", "00108501234A"), "DinhDanhCHS", "format"),
-                broken("TrichYeuHoSo over 2000 characters", d -> d.put("TrichYeuHoSo", "ă".repeat(2001)),
-                        "TrichYeuHoSo", "max-length"),
-                broken("NgayTiepNhan not yyyyMMddHHmmss", d -> d.put("NgayTiepNhan", "2024-09-16 00:30"),
-                        "NgayTiepNhan", "format"),
-                broken("NgayNopHoSo on 31 February", d -> d.put("NgayNopHoSo", "20240231080000"),
-                        "NgayNopHoSo", "format"),
+                broken(
+                        "TrichYeuHoSo over 2000 characters",
+                        d -> d.put("TrichYeuHoSo", "ă".repeat(2001)),
+                        "TrichYeuHoSo",
+                        "max-length"),
+                broken(
+                        "NgayTiepNhan not yyyyMMddHHmmss",
+                        d -> d.put("NgayTiepNhan", "2024-09-16 00:30"),
+                        "NgayTiepNhan",
+                        "format"),
+                broken(
+                        "NgayNopHoSo on 31 February",
+                        d -> d.put("NgayNopHoSo", "20240231080000"),
+                        "NgayNopHoSo",
+                        "format"),
                 broken("NgayTra at hour 24", d -> d.put("NgayTra", "20240926240000"), "NgayTra", "format"),
-                broken("NgayHenTra before NgayTiepNhan", d -> d.put("NgayHenTra", "20240916002959"),
-                        "NgayHenTra", "order"),
+                broken(
+                        "NgayHenTra before NgayTiepNhan",
+                        d -> d.put("NgayHenTra", "20240916002959"),
+                        "NgayHenTra",
+                        "order"),
                 broken("TrangThaiHoSo 11", d -> d.put("TrangThaiHoSo", "11"), "TrangThaiHoSo", "code"),
-                broken("status 9 without NgayKetThucXuLy",
+                broken(
+                        "status 9 without NgayKetThucXuLy",
                         d -> d.put("TrangThaiHoSo", "9").remove(List.of("NgayKetThucXuLy", "NgayTra")),
-                        "NgayKetThucXuLy", "status-dates"),
+                        "NgayKetThucXuLy",
+                        "status-dates"),
                 broken("status 10 without NgayTra", d -> d.remove("NgayTra"), "NgayTra", "status-dates"),
-                broken("status 10 without NgayKetThucXuLy", d -> d.remove("NgayKetThucXuLy"),
-                        "NgayKetThucXuLy", "status-dates"),
+                broken(
+                        "status 10 without NgayKetThucXuLy",
+                        d -> d.remove("NgayKetThucXuLy"),
+                        "NgayKetThucXuLy",
+                        "status-dates"),
                 broken("flag 2", d -> d.put("DuocThanhToanTrucTuyen", "2"), "DuocThanhToanTrucTuyen", "code"),
                 broken("flag true", d -> d.put("HoSoCoThanhPhanSoHoa", "true"), "HoSoCoThanhPhanSoHoa", "code"),
                 broken("bell in ChuHoSo", d -> d.put("ChuHoSo", "Nguyễn\u0007 Văn An"), "ChuHoSo", "control-chars"),
                 broken("line break in ChuHoSo", d -> d.put("ChuHoSo", "Nguyễn\nVăn An"), "ChuHoSo", "control-chars"),
-                broken("NUL in TrichYeuHoSo", d -> d.put("TrichYeuHoSo", "Xin cấp phép\u0000"),
-                        "TrichYeuHoSo", "control-chars"),
-                broken("ChuHoSo over 255 characters", d -> d.put("ChuHoSo", "Nguyễn ".repeat(37)),
-                        "ChuHoSo", "max-length"));
+                broken(
+                        "NUL in TrichYeuHoSo",
+                        d -> d.put("TrichYeuHoSo", "Xin cấp phép\u0000"),
+                        "TrichYeuHoSo",
+                        "control-chars"),
+                broken(
+                        "ChuHoSo over 255 characters",
+                        d -> d.put("ChuHoSo", "Nguyễn ".repeat(37)),
+                        "ChuHoSo",
+                        "max-length"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDossiers")
-    void everyDossierRuleRejectsItsBrokenExample(String name, Consumer<ObjectNode> breakIt, String field,
-                                                 String rule) {
+    void everyDossierRuleRejectsItsBrokenExample(String name, Consumer<ObjectNode> breakIt, String field, String rule) {
         ObjectNode dossier = cleanDossier();
         breakIt.accept(dossier);
 
@@ -128,7 +168,8 @@ class PortalRulesTest {
 
         List<Violation> violations = rules.checkDossier(dossier, PROVINCE);
 
-        assertThat(violations).extracting(Violation::field)
+        assertThat(violations)
+                .extracting(Violation::field)
                 .containsExactlyInAnyOrder("MaHoSo", "KenhThucHien", "DinhDanhCHS");
         assertThat(violations).allSatisfy(v -> assertThat(v.message()).contains(v.field()));
         assertThat(violations).noneSatisfy(v -> assertThat(v.message()).contains("0010850123"));
@@ -141,11 +182,17 @@ class PortalRulesTest {
                 broken("no TrangThai", s -> s.remove("TrangThai"), "TrangThai", "required"),
                 broken("TrangThai 12", s -> s.put("TrangThai", "12"), "TrangThai", "code"),
                 broken("no ThoiDiemXuLy", s -> s.remove("ThoiDiemXuLy"), "ThoiDiemXuLy", "required"),
-                broken("NgayKetThucTheoQuyDinh not a time", s -> s.put("NgayKetThucTheoQuyDinh", "20240920"),
-                        "NgayKetThucTheoQuyDinh", "format"),
+                broken(
+                        "NgayKetThucTheoQuyDinh not a time",
+                        s -> s.put("NgayKetThucTheoQuyDinh", "20240920"),
+                        "NgayKetThucTheoQuyDinh",
+                        "format"),
                 broken("escape in NguoiXuLy", s -> s.put("NguoiXuLy", "Bình\u001b[0m"), "NguoiXuLy", "control-chars"),
-                broken("NoiDungXuLy over 2000 characters", s -> s.put("NoiDungXuLy", "x".repeat(2001)),
-                        "NoiDungXuLy", "max-length"));
+                broken(
+                        "NoiDungXuLy over 2000 characters",
+                        s -> s.put("NoiDungXuLy", "x".repeat(2001)),
+                        "NoiDungXuLy",
+                        "max-length"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,19 +207,21 @@ class PortalRulesTest {
     // ------------------------------------------------------------- the text policy of mappings/text-policy.yaml
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Robert'); DROP TABLE ledger; --",
-            "x'; DELETE FROM city.ho_so WHERE 1=1",
-            "H26.99'); drop table ledger;--",
-            "a\"; insert into users values ('x')",
-            "x' OR '1'='1",
-            "\" or \"\"=\"",
-            "1' or 1=1 --",
-            "admin'--",
-            "Nguyễn Văn An' /* comment */",
-            "0 UNION ALL SELECT username, password FROM users",
-            "x'; EXEC('xp_cmdshell dir')",
-            "Hồ sơ; update ledger set status = 'DELIVERED'"})
+    @ValueSource(
+            strings = {
+                "Robert'); DROP TABLE ledger; --",
+                "x'; DELETE FROM city.ho_so WHERE 1=1",
+                "H26.99'); drop table ledger;--",
+                "a\"; insert into users values ('x')",
+                "x' OR '1'='1",
+                "\" or \"\"=\"",
+                "1' or 1=1 --",
+                "admin'--",
+                "Nguyễn Văn An' /* comment */",
+                "0 UNION ALL SELECT username, password FROM users",
+                "x'; EXEC('xp_cmdshell dir')",
+                "Hồ sơ; update ledger set status = 'DELIVERED'"
+            })
     void sqlLookingTextIsQuarantinedNamingTheRuleNotTheText(String text) {
         ObjectNode dossier = cleanDossier();
         dossier.put("TrichYeuHoSo", text);
@@ -182,15 +231,17 @@ class PortalRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Cấp giấy phép xây dựng (select mẫu số 2); update hồ sơ theo yêu cầu",
-            "Select the form, then update the applicant's address",
-            "Đề nghị cập nhật (update) thông tin - bổ sung giấy tờ",
-            "Công ty TNHH \"Hòa Bình\"; trụ sở: số 5 ngõ 12",
-            "Hội Union Việt Nam; Phường Đồng Xuân",
-            "Nguyễn Văn O'Neil",
-            "Từ 01/2024 - 03/2024, diện tích 120 m2 / thửa",
-            "Người nộp: Lê Thị Hoa, or Trần Văn Bình"})
+    @ValueSource(
+            strings = {
+                "Cấp giấy phép xây dựng (select mẫu số 2); update hồ sơ theo yêu cầu",
+                "Select the form, then update the applicant's address",
+                "Đề nghị cập nhật (update) thông tin - bổ sung giấy tờ",
+                "Công ty TNHH \"Hòa Bình\"; trụ sở: số 5 ngõ 12",
+                "Hội Union Việt Nam; Phường Đồng Xuân",
+                "Nguyễn Văn O'Neil",
+                "Từ 01/2024 - 03/2024, diện tích 120 m2 / thửa",
+                "Người nộp: Lê Thị Hoa, or Trần Văn Bình"
+            })
     void ordinaryTextWithSqlWordsOrPunctuationPasses(String text) {
         ObjectNode dossier = cleanDossier();
         dossier.put("TrichYeuHoSo", text);
@@ -212,8 +263,8 @@ class PortalRulesTest {
 
     @Test
     void aCityMaySendEitherKindAsWritten(@TempDir Path dir) throws IOException {
-        PortalRules delivering = new PortalRules(TextPolicy.load(
-                MappingFixtures.withTextPolicy(dir, "deliver", "deliver")));
+        PortalRules delivering =
+                new PortalRules(TextPolicy.load(MappingFixtures.withTextPolicy(dir, "deliver", "deliver")));
         ObjectNode dossier = cleanDossier();
         dossier.put("ChuHoSo", Normalizer.normalize("Nguyễn Thị Hường", Normalizer.Form.NFD));
         dossier.put("TrichYeuHoSo", "Robert'); DROP TABLE ledger; --");

@@ -29,7 +29,8 @@ class IdNumbersTest {
 
     @Test
     void knowsTheSixtyThreeProvinces() {
-        assertThat(IdNumbers.PROVINCES).hasSize(63)
+        assertThat(IdNumbers.PROVINCES)
+                .hasSize(63)
                 .containsEntry("001", "Hà Nội")
                 .containsEntry("079", "Hồ Chí Minh")
                 .containsEntry("096", "Cà Mau");
@@ -39,7 +40,8 @@ class IdNumbersTest {
     @Test
     void aConsistentNumberContradictsNothing() {
         assertThat(IdNumbers.contradictions("001203004567", BORN_2003, 1)).isEmpty();
-        assertThat(IdNumbers.contradictions("079185001234", LocalDate.of(1985, 6, 1), 2)).isEmpty();
+        assertThat(IdNumbers.contradictions("079185001234", LocalDate.of(1985, 6, 1), 2))
+                .isEmpty();
         assertThat(IdNumbers.contradictions("001203004567", null, null)).isEmpty();
         assertThat(IdNumbers.contradictions(null, BORN_2003, 1)).isEmpty();
     }
@@ -70,12 +72,14 @@ class IdNumbersTest {
     @Test
     void centuryDigitMustFitTheBirthCentury() {
         assertThat(IdNumbers.contradictions("001003004567", BORN_2003, 1)).containsExactly("NgaySinh");
-        assertThat(IdNumbers.contradictions("001203004567", LocalDate.of(1903, 1, 15), 1)).containsExactly("NgaySinh");
+        assertThat(IdNumbers.contradictions("001203004567", LocalDate.of(1903, 1, 15), 1))
+                .containsExactly("NgaySinh");
     }
 
     @Test
     void yearDigitsMustFitTheBirthYear() {
-        assertThat(IdNumbers.contradictions("001203004567", LocalDate.of(2004, 1, 15), 1)).containsExactly("NgaySinh");
+        assertThat(IdNumbers.contradictions("001203004567", LocalDate.of(2004, 1, 15), 1))
+                .containsExactly("NgaySinh");
     }
 
     @Test

@@ -72,14 +72,26 @@ class PopulationClientTest {
     }
 
     private static PopulationClient client() {
-        PopulationProperties properties = new PopulationProperties(null, "dvcsync", "s3cret", "key-1",
-                "VN/GOV/000.00.00.H26/DVCSYNC", 0, 8, Duration.ofDays(30), 2000, Duration.ofSeconds(5),
-                3, Duration.ofMillis(10), Duration.ofSeconds(2));
+        PopulationProperties properties = new PopulationProperties(
+                null,
+                "dvcsync",
+                "s3cret",
+                "key-1",
+                "VN/GOV/000.00.00.H26/DVCSYNC",
+                0,
+                8,
+                Duration.ofDays(30),
+                2000,
+                Duration.ofSeconds(5),
+                3,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(2));
         return new PopulationClient(properties, PopulationClientTest::url, template, CLOCK);
     }
 
     private static LookupResult lookup(PopulationClient client) {
-        return client.lookup(ID, "Nguyễn Văn Đũng", LocalDate.of(2003, 1, 15), "1.001612.000.00.00.H26", "000.00.00.H26");
+        return client.lookup(
+                ID, "Nguyễn Văn Đũng", LocalDate.of(2003, 1, 15), "1.001612.000.00.00.H26", "000.00.00.H26");
     }
 
     private static String reply(String people) {
@@ -104,12 +116,17 @@ class PopulationClientTest {
     }
 
     private static void answer(String body) {
-        wireMock.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/xml; charset=utf-8").withBody(body)));
+        wireMock.stubFor(post(PATH)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml; charset=utf-8")
+                        .withBody(body)));
     }
 
     private static String dcText(Document document, String name) {
-        return document.getElementsByTagNameNS("http://dancuquocgia.bca", name).item(0).getTextContent();
+        return document.getElementsByTagNameNS("http://dancuquocgia.bca", name)
+                .item(0)
+                .getTextContent();
     }
 
     private static Document parse(String xml) throws Exception {
@@ -126,7 +143,8 @@ class PopulationClientTest {
 
         lookup(client());
 
-        LoggedRequest request = wireMock.findAll(postRequestedFor(urlEqualTo(PATH))).get(0);
+        LoggedRequest request =
+                wireMock.findAll(postRequestedFor(urlEqualTo(PATH))).get(0);
         // WireMock's server normalises the charset's case; HttpPostTest checks the exact bytes on the wire
         assertThat(request.getHeader("Content-Type")).isEqualToIgnoringCase("text/xml; charset=utf-8");
         assertThat(request.getHeader("SOAPAction")).isEqualTo("\"TraCuuThongTinCongDan\"");
@@ -136,8 +154,10 @@ class PopulationClientTest {
 
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((url() + "dvcsync" + "20240305080203" + "s3cret").getBytes(StandardCharsets.UTF_8));
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                ("dvcsync:" + HexFormat.of().formatHex(digest)).getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                ("dvcsync:" + HexFormat.of().formatHex(digest)).getBytes(StandardCharsets.UTF_8));
         assertThat(request.getHeader("Authorization")).isEqualTo(expected);
     }
 
@@ -151,18 +171,23 @@ class PopulationClientTest {
 
         List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlEqualTo(PATH)));
         String body = requests.get(0).getBodyAsString();
-        assertThat(body).startsWith("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
-                + " xmlns:dc=\"http://dancuquocgia.bca\">");
+        assertThat(body)
+                .startsWith("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                        + " xmlns:dc=\"http://dancuquocgia.bca\">");
         Document document = parse(body);
-        assertThat(document.getDocumentElement().getNamespaceURI()).isEqualTo("http://schemas.xmlsoap.org/soap/envelope/");
+        assertThat(document.getDocumentElement().getNamespaceURI())
+                .isEqualTo("http://schemas.xmlsoap.org/soap/envelope/");
         assertThat(dcText(document, "MaTichHop")).isEqualTo("037");
         assertThat(dcText(document, "MaCanBo")).isEqualTo("DVCSYNC");
         assertThat(dcText(document, "MaDVC")).isEqualTo("1.001612.000.00.00.H26");
         assertThat(dcText(document, "MaDonVi")).isEqualTo("000.00.00.H26");
         assertThat(dcText(document, "SoDinhDanh")).isEqualTo(ID);
         assertThat(dcText(document, "HoVaTen")).isEqualTo("NGUYEN VAN DUNG");
-        assertThat(document.getElementsByTagNameNS("http://dancuquocgia.bca", "NgayThangNamSinh").item(0)
-                .getFirstChild().getTextContent()).isEqualTo("20030115");
+        assertThat(document.getElementsByTagNameNS("http://dancuquocgia.bca", "NgayThangNamSinh")
+                        .item(0)
+                        .getFirstChild()
+                        .getTextContent())
+                .isEqualTo("20030115");
         String firstId = dcText(document, "MaYeuCau");
         assertThat(firstId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(dcText(parse(requests.get(1).getBodyAsString()), "MaYeuCau")).isNotEqualTo(firstId);
@@ -174,7 +199,8 @@ class PopulationClientTest {
 
         client().lookup(ID, "Lê <Thị> & \"Hoa\"", null, "A&B", "000.00.00.H26");
 
-        Document document = parse(wireMock.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBodyAsString());
+        Document document = parse(
+                wireMock.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBodyAsString());
         assertThat(dcText(document, "HoVaTen")).isEqualTo("LE <THI> & \"HOA\"");
         assertThat(dcText(document, "MaDVC")).isEqualTo("A&B");
     }
@@ -201,13 +227,14 @@ class PopulationClientTest {
     void birthKnownOnlyAsAYearIsKeptAsTheYear() {
         answer(reply(citizen("1950")));
 
-        assertThat(lookup(client()).person()).hasValueSatisfying(p -> assertThat(p.birth()).isEqualTo("1950"));
+        assertThat(lookup(client()).person())
+                .hasValueSatisfying(p -> assertThat(p.birth()).isEqualTo("1950"));
     }
 
     @Test
     void clientFaultIsRejectedWithoutRetry() {
-        wireMock.stubFor(post(PATH).willReturn(aResponse().withStatus(500)
-                .withBody(fault("soapenv:Client", "Chữ ký không hợp lệ"))));
+        wireMock.stubFor(post(PATH)
+                .willReturn(aResponse().withStatus(500).withBody(fault("soapenv:Client", "Chữ ký không hợp lệ"))));
 
         assertThatThrownBy(() -> lookup(client()))
                 .isInstanceOf(PopulationRejectedException.class)
@@ -218,10 +245,14 @@ class PopulationClientTest {
 
     @Test
     void serverFaultIsRetried() {
-        wireMock.stubFor(post(PATH).atPriority(1).inScenario("busy").whenScenarioStateIs(STARTED)
+        wireMock.stubFor(post(PATH)
+                .atPriority(1)
+                .inScenario("busy")
+                .whenScenarioStateIs(STARTED)
                 .willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(500).withBody(fault("soapenv:Server", "Hệ thống bận"))));
-        wireMock.stubFor(post(PATH).atPriority(2).willReturn(aResponse().withStatus(200).withBody(reply(citizen("20030115")))));
+        wireMock.stubFor(
+                post(PATH).atPriority(2).willReturn(aResponse().withStatus(200).withBody(reply(citizen("20030115")))));
         PopulationClient client = client();
 
         assertThat(lookup(client).person()).isPresent();
@@ -231,9 +262,14 @@ class PopulationClientTest {
 
     @Test
     void tooManyRequestsWaitsRetryAfter() {
-        wireMock.stubFor(post(PATH).atPriority(1).inScenario("limit").whenScenarioStateIs(STARTED)
-                .willSetStateTo("ok").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
-        wireMock.stubFor(post(PATH).atPriority(2).willReturn(aResponse().withStatus(200).withBody(reply(""))));
+        wireMock.stubFor(post(PATH)
+                .atPriority(1)
+                .inScenario("limit")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        wireMock.stubFor(
+                post(PATH).atPriority(2).willReturn(aResponse().withStatus(200).withBody(reply(""))));
         PopulationClient client = client();
 
         long start = System.nanoTime();
@@ -272,15 +308,21 @@ class PopulationClientTest {
         logger.setLevel(Level.DEBUG);
         logger.addAppender(appender);
         try {
-            wireMock.stubFor(post(PATH).atPriority(1).inScenario("busy").whenScenarioStateIs(STARTED)
-                    .willSetStateTo("recovered").willReturn(aResponse().withStatus(503)));
-            wireMock.stubFor(post(PATH).atPriority(2).willReturn(aResponse().withStatus(200)
-                    .withBody(reply(citizen("20030115")))));
+            wireMock.stubFor(post(PATH)
+                    .atPriority(1)
+                    .inScenario("busy")
+                    .whenScenarioStateIs(STARTED)
+                    .willSetStateTo("recovered")
+                    .willReturn(aResponse().withStatus(503)));
+            wireMock.stubFor(post(PATH)
+                    .atPriority(2)
+                    .willReturn(aResponse().withStatus(200).withBody(reply(citizen("20030115")))));
 
             lookup(client());
 
             assertThat(appender.list).isNotEmpty();
-            assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(appender.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
                     .noneMatch(m -> m.contains(ID) || m.contains("Đũng") || m.contains("20030115"))
                     .anyMatch(m -> m.contains("********4567"));
         } finally {

@@ -1,5 +1,7 @@
 package vn.dvcsync.portal;
 
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
-
 /**
  * A small stateful portal behind WireMock: sessions, batch limit and per-item answers,
  * as portal-api.md describes them. Tests set the per-item codes they need.
@@ -27,6 +27,7 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
 
     /** item code by {@code MaHoSo + ":create"} or {@code MaHoSo + ":update"}; absent: 0 */
     final Map<String, String> itemCodes = new HashMap<>();
+
     final Map<String, String> itemMessages = new HashMap<>();
     int maxBatch = 50;
     int expiresIn = 1800;
@@ -76,11 +77,13 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
             ObjectNode reply = serveEvent.getRequest().getUrl().endsWith("/auth") ? auth() : integration(request);
             // a stub's delay or fault comes after the portal did its work (an answer that never arrives)
             ResponseDefinition stub = serveEvent.getResponseDefinition();
-            return responseDefinition().withStatus(200)
+            return responseDefinition()
+                    .withStatus(200)
                     .withHeader("Content-Type", "application/json; charset=utf-8")
                     .withFixedDelay(stub.getFixedDelayMilliseconds())
                     .withFault(stub.getFault())
-                    .withBody(JSON.writeValueAsString(reply)).build();
+                    .withBody(JSON.writeValueAsString(reply))
+                    .build();
         } catch (Exception e) {
             return responseDefinition().withStatus(500).withBody(e.toString()).build();
         }
@@ -89,7 +92,10 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     private ObjectNode auth() {
         String token = "tok-" + (++sessionCount);
         validSessions.add(token);
-        return JSON.createObjectNode().put("error_code", "0").put("session", token).put("expires_in", expiresIn);
+        return JSON.createObjectNode()
+                .put("error_code", "0")
+                .put("session", token)
+                .put("expires_in", expiresIn);
     }
 
     private ObjectNode integration(JsonNode request) {
@@ -99,7 +105,8 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         String service = request.path("service").asText();
         if (service.equals(Codes.FIND_DOSSIER)) {
             JsonNode dossier = held.get(request.path("mahoso").asText());
-            return dossier == null ? JSON.createObjectNode().put("error_code", "4")
+            return dossier == null
+                    ? JSON.createObjectNode().put("error_code", "4")
                     : JSON.createObjectNode().put("error_code", "0").set("result", dossier);
         }
         if (!service.equals(Codes.PUSH_DOSSIERS) && !service.equals(Codes.PUSH_STEPS)) {

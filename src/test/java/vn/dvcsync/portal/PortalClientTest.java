@@ -1,7 +1,5 @@
 package vn.dvcsync.portal;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -36,9 +34,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.portal.PortalClient.DossierPage;
 import vn.dvcsync.portal.PortalClient.ItemResult;
-import vn.dvcsync.portal.UnansweredSteps;
 
 class PortalClientTest {
 
@@ -75,10 +73,23 @@ class PortalClientTest {
     }
 
     private PortalClient client(int maxAttempts, Duration timeout, int batchSize, UnansweredSteps unansweredSteps) {
-        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", batchSize, 0, 1,
-                timeout, new PortalProperties.Retry(maxAttempts, Duration.ofMillis(10), 2.0, Duration.ofSeconds(2)),
-                PortalProperties.CircuitBreaker.DEFAULTS, unansweredSteps);
-        return new PortalClient(properties, new ProvinceProperties("H26", "000.00.00.H26"), () -> wireMock.baseUrl() + "/dvcqg", template, JSON);
+        PortalProperties properties = new PortalProperties(
+                null,
+                "gateway",
+                "secret-pw",
+                batchSize,
+                0,
+                1,
+                timeout,
+                new PortalProperties.Retry(maxAttempts, Duration.ofMillis(10), 2.0, Duration.ofSeconds(2)),
+                PortalProperties.CircuitBreaker.DEFAULTS,
+                unansweredSteps);
+        return new PortalClient(
+                properties,
+                new ProvinceProperties("H26", "000.00.00.H26"),
+                () -> wireMock.baseUrl() + "/dvcqg",
+                template,
+                JSON);
     }
 
     private PortalClient client(int maxAttempts, Duration timeout) {
@@ -90,17 +101,26 @@ class PortalClientTest {
     }
 
     private static ObjectNode dossier(String maHoSo) {
-        return JSON.createObjectNode().put("MaHoSo", maHoSo).put("MaTTHC", "1.001612.000.00.00.H26")
-                .put("ChuHoSo", "Nguyễn Văn An").put("TrangThaiHoSo", "2");
+        return JSON.createObjectNode()
+                .put("MaHoSo", maHoSo)
+                .put("MaTTHC", "1.001612.000.00.00.H26")
+                .put("ChuHoSo", "Nguyễn Văn An")
+                .put("TrangThaiHoSo", "2");
     }
 
     private static List<ObjectNode> steps(int count) {
-        return IntStream.range(0, count).mapToObj(i -> JSON.createObjectNode()
-                .put("MaHoSo", "H26." + i).put("TrangThai", "4").put("ThoiDiemXuLy", "20240102080000")).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> JSON.createObjectNode()
+                        .put("MaHoSo", "H26." + i)
+                        .put("TrangThai", "4")
+                        .put("ThoiDiemXuLy", "20240102080000"))
+                .toList();
     }
 
     private static List<ObjectNode> dossiers(int count) {
-        return IntStream.range(0, count).mapToObj(i -> dossier(String.format("H26.%05d", i))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> dossier(String.format("H26.%05d", i)))
+                .toList();
     }
 
     private static List<JsonNode> bodies(String path) {
@@ -116,13 +136,17 @@ class PortalClientTest {
     }
 
     private static RequestPatternBuilder pushes() {
-        return postRequestedFor(urlEqualTo(INTEGRATION)).withRequestBody(matchingJsonPath("$.service", equalTo("DongBoHoSoMC")));
+        return postRequestedFor(urlEqualTo(INTEGRATION))
+                .withRequestBody(matchingJsonPath("$.service", equalTo("DongBoHoSoMC")));
     }
 
     /** A stub answering the first integration call with {@code first}; later calls reach the fake portal. */
     private static void firstIntegrationCall(ResponseDefinitionBuilder first) {
-        wireMock.stubFor(post(INTEGRATION).atPriority(1)
-                .inScenario("first call").whenScenarioStateIs(STARTED).willSetStateTo("answered")
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
+                .inScenario("first call")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("answered")
                 .willReturn(first));
     }
 
@@ -133,15 +157,17 @@ class PortalClientTest {
         PortalClient client = client();
 
         client.pushDossiers(dossiers(3), false);
-        client.pushSteps(List.of(JSON.createObjectNode().put("MaHoSo", "H26.00001").put("TrangThai", "4")));
+        client.pushSteps(
+                List.of(JSON.createObjectNode().put("MaHoSo", "H26.00001").put("TrangThai", "4")));
         client.pushDossiers(dossiers(2), true);
 
         wireMock.verify(1, postRequestedFor(urlEqualTo(AUTH)));
         JsonNode login = bodies(AUTH).get(0);
         assertThat(login.path("username").asText()).isEqualTo("gateway");
         assertThat(login.path("password").asText()).isEqualTo("secret-pw");
-        assertThat(bodies(INTEGRATION)).hasSize(3).allSatisfy(body ->
-                assertThat(body.path("session").asText()).isEqualTo("tok-1"));
+        assertThat(bodies(INTEGRATION))
+                .hasSize(3)
+                .allSatisfy(body -> assertThat(body.path("session").asText()).isEqualTo("tok-1"));
         assertThat(client.logins()).isEqualTo(1);
         assertThat(client.calls()).isEqualTo(4);
     }
@@ -156,7 +182,8 @@ class PortalClientTest {
 
         assertThat(results).extracting(ItemResult::code).containsExactly("0", "0");
         wireMock.verify(2, postRequestedFor(urlEqualTo(AUTH)));
-        assertThat(bodies(INTEGRATION)).extracting(body -> body.path("session").asText())
+        assertThat(bodies(INTEGRATION))
+                .extracting(body -> body.path("session").asText())
                 .containsExactly("tok-1", "tok-1", "tok-2");
         assertThat(client.retries()).isZero();
     }
@@ -181,15 +208,17 @@ class PortalClientTest {
         client.pushDossiers(dossiers(1), false);
         client.pushDossiers(dossiers(1), false);
 
-        assertThat(bodies(INTEGRATION)).extracting(body -> body.path("session").asText())
+        assertThat(bodies(INTEGRATION))
+                .extracting(body -> body.path("session").asText())
                 .containsExactly("tok-1", "tok-2");
         wireMock.verify(2, postRequestedFor(urlEqualTo(INTEGRATION)));
     }
 
     @Test
     void wrongCredentialsAreRejected() {
-        wireMock.stubFor(post(AUTH).atPriority(1).willReturn(
-                okJson("{\"error_code\":\"-1\",\"message\":\"Sai tài khoản hoặc mật khẩu\"}")));
+        wireMock.stubFor(post(AUTH)
+                .atPriority(1)
+                .willReturn(okJson("{\"error_code\":\"-1\",\"message\":\"Sai tài khoản hoặc mật khẩu\"}")));
 
         assertThatThrownBy(() -> client().procedures())
                 .isInstanceOf(PortalRejectedException.class)
@@ -209,8 +238,10 @@ class PortalClientTest {
 
         List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlEqualTo(INTEGRATION)));
         // WireMock's server normalises the charset's case; HttpPostTest checks the exact bytes on the wire
-        assertThat(requests).hasSize(2).allSatisfy(request ->
-                assertThat(request.getHeader("Content-Type")).isEqualToIgnoringCase("application/json; charset=utf-8"));
+        assertThat(requests)
+                .hasSize(2)
+                .allSatisfy(request -> assertThat(request.getHeader("Content-Type"))
+                        .isEqualToIgnoringCase("application/json; charset=utf-8"));
         assertThat(wireMock.findAll(postRequestedFor(urlEqualTo(AUTH))).get(0).getHeader("Content-Type"))
                 .isEqualToIgnoringCase("application/json; charset=utf-8");
         List<JsonNode> bodies = bodies(INTEGRATION);
@@ -227,8 +258,12 @@ class PortalClientTest {
 
     @Test
     void stepsGoInBatchesWithTheirOwnService() {
-        List<ObjectNode> steps = IntStream.range(0, 60).mapToObj(i -> JSON.createObjectNode()
-                .put("MaHoSo", "H26." + i).put("TrangThai", "4").put("ThoiDiemXuLy", "20240102080000")).toList();
+        List<ObjectNode> steps = IntStream.range(0, 60)
+                .mapToObj(i -> JSON.createObjectNode()
+                        .put("MaHoSo", "H26." + i)
+                        .put("TrangThai", "4")
+                        .put("ThoiDiemXuLy", "20240102080000"))
+                .toList();
         portal.itemCodes.put("H26.7:create", "4");
 
         List<ItemResult> results = client().pushSteps(steps);
@@ -251,8 +286,10 @@ class PortalClientTest {
         List<ItemResult> results = client().pushDossiers(sent, false);
 
         assertThat(portal.batchSizes).containsExactly(50, 50, 20);
-        assertThat(results).extracting(ItemResult::maHoSo)
-                .containsExactlyElementsOf(sent.stream().map(d -> d.path("MaHoSo").asText()).toList());
+        assertThat(results)
+                .extracting(ItemResult::maHoSo)
+                .containsExactlyElementsOf(
+                        sent.stream().map(d -> d.path("MaHoSo").asText()).toList());
         assertThat(results).allMatch(ItemResult::ok);
     }
 
@@ -265,18 +302,21 @@ class PortalClientTest {
         portal.itemCodes.put("H26.D:update", "4");
 
         List<ItemResult> results = client().pushDossiers(
-                List.of(dossier("H26.A"), dossier("H26.B"), dossier("H26.C"), dossier("H26.D")), false);
+                        List.of(dossier("H26.A"), dossier("H26.B"), dossier("H26.C"), dossier("H26.D")), false);
 
-        assertThat(results).containsExactly(
-                new ItemResult("H26.A", "0", null, false),
-                new ItemResult("H26.B", "2", "NgayHenTra trước NgayTiepNhan", false),
-                new ItemResult("H26.C", "0", null, true),
-                new ItemResult("H26.D", "4", null, true));
+        assertThat(results)
+                .containsExactly(
+                        new ItemResult("H26.A", "0", null, false),
+                        new ItemResult("H26.B", "2", "NgayHenTra trước NgayTiepNhan", false),
+                        new ItemResult("H26.C", "0", null, true),
+                        new ItemResult("H26.D", "4", null, true));
         List<JsonNode> bodies = bodies(INTEGRATION).stream()
-                .filter(body -> body.path("service").asText().equals("DongBoHoSoMC")).toList();
+                .filter(body -> body.path("service").asText().equals("DongBoHoSoMC"))
+                .toList();
         assertThat(bodies).hasSize(2);
         assertThat(bodies.get(1).path("isUpdating").asText()).isEqualTo("True");
-        assertThat(bodies.get(1).path("data")).extracting(d -> d.path("MaHoSo").asText())
+        assertThat(bodies.get(1).path("data"))
+                .extracting(d -> d.path("MaHoSo").asText())
                 .containsExactly("H26.C", "H26.D");
     }
 
@@ -286,14 +326,16 @@ class PortalClientTest {
         portal.itemCodes.put("H26.C:update", "4");
         portal.itemCodes.put("H26.C:create", "3");
 
-        List<ItemResult> results = client().pushDossiers(
-                List.of(dossier("H26.A"), dossier("H26.B"), dossier("H26.C")), true);
+        List<ItemResult> results =
+                client().pushDossiers(List.of(dossier("H26.A"), dossier("H26.B"), dossier("H26.C")), true);
 
-        assertThat(results).containsExactly(
-                new ItemResult("H26.A", "0", null, true),
-                new ItemResult("H26.B", "0", null, false),
-                new ItemResult("H26.C", "3", null, false));
-        assertThat(bodies(INTEGRATION)).extracting(body -> body.path("isUpdating").asText())
+        assertThat(results)
+                .containsExactly(
+                        new ItemResult("H26.A", "0", null, true),
+                        new ItemResult("H26.B", "0", null, false),
+                        new ItemResult("H26.C", "3", null, false));
+        assertThat(bodies(INTEGRATION))
+                .extracting(body -> body.path("isUpdating").asText())
                 .containsExactly("True", "False");
     }
 
@@ -305,8 +347,10 @@ class PortalClientTest {
         List<ItemResult> results = client().pushDossiers(sent, false);
 
         assertThat(portal.batchSizes).containsExactly(50, 25, 13, 12, 25, 13, 12);
-        assertThat(results).extracting(ItemResult::maHoSo)
-                .containsExactlyElementsOf(sent.stream().map(d -> d.path("MaHoSo").asText()).toList());
+        assertThat(results)
+                .extracting(ItemResult::maHoSo)
+                .containsExactlyElementsOf(
+                        sent.stream().map(d -> d.path("MaHoSo").asText()).toList());
         assertThat(results).allMatch(ItemResult::ok);
     }
 
@@ -334,7 +378,9 @@ class PortalClientTest {
         PortalClient client = client();
 
         long start = System.nanoTime();
-        assertThat(client.pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
+        assertThat(client.pushDossiers(dossiers(1), false))
+                .extracting(ItemResult::code)
+                .containsExactly("0");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         wireMock.verify(2, postRequestedFor(urlEqualTo(INTEGRATION)));
@@ -347,45 +393,61 @@ class PortalClientTest {
         firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
         List<ItemResult> lost = client(3, Duration.ofMillis(400)).pushSteps(steps);
 
-        assertThat(lost).extracting(ItemResult::maHoSo, ItemResult::code)
-                .containsExactly(tuple("H26.0", ItemCode.UNCONFIRMED.code()), tuple("H26.1", ItemCode.UNCONFIRMED.code()));
-        assertThat(lost).allSatisfy(r -> assertThat(r.message()).matches(
-                "sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+07:00, the portal's answer was lost \\(.+\\)"));
+        assertThat(lost)
+                .extracting(ItemResult::maHoSo, ItemResult::code)
+                .containsExactly(
+                        tuple("H26.0", ItemCode.UNCONFIRMED.code()), tuple("H26.1", ItemCode.UNCONFIRMED.code()));
+        assertThat(lost)
+                .allSatisfy(
+                        r -> assertThat(r.message())
+                                .matches(
+                                        "sent at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+07:00, the portal's answer was lost \\(.+\\)"));
         assertThat(portal.batchSizes).as("one call: the portal holds them once").containsExactly(2);
         wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
 
         // a connection lost after sending and a gateway's 504 leave the same doubt
-        for (ResponseDefinitionBuilder unanswered : List.of(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        for (ResponseDefinitionBuilder unanswered : List.of(
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 aResponse().withStatus(504))) {
             reset();
             firstIntegrationCall(unanswered);
-            assertThat(client().pushSteps(steps)).extracting(ItemResult::code).containsOnly(ItemCode.UNCONFIRMED.code());
+            assertThat(client().pushSteps(steps))
+                    .extracting(ItemResult::code)
+                    .containsOnly(ItemCode.UNCONFIRMED.code());
             wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION)));
         }
 
         reset();
         firstIntegrationCall(aResponse().withStatus(503));
-        assertThat(client().pushSteps(steps)).as("a 503 is an answer: nothing was processed, the steps go again")
-                .extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", false));
+        assertThat(client().pushSteps(steps))
+                .as("a 503 is an answer: nothing was processed, the steps go again")
+                .extracting(ItemResult::code, ItemResult::resentUnanswered)
+                .containsOnly(tuple("0", false));
         assertThat(portal.batchSizes).containsExactly(2);
     }
 
     @Test
     void onlyTheStepsOfTheUnansweredPartOfAPushAreUnconfirmed() {
         // two calls of two steps: the first one's answer comes after the time-out, the second is answered
-        wireMock.stubFor(post(INTEGRATION).atPriority(1).withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.0")))
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.0")))
                 .willReturn(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500)));
         assertThat(client(3, Duration.ofMillis(400), 2, UnansweredSteps.FAIL).pushSteps(steps(4)))
-                .extracting(ItemResult::code).containsExactly(ItemCode.UNCONFIRMED.code(), ItemCode.UNCONFIRMED.code(), "0", "0");
+                .extracting(ItemResult::code)
+                .containsExactly(ItemCode.UNCONFIRMED.code(), ItemCode.UNCONFIRMED.code(), "0", "0");
         assertThat(portal.batchSizes).containsExactly(2, 2);
 
         // a call of four the portal calls too large (5) is split: the second half's answer is lost
         reset();
         portal.maxBatch = 2;
-        wireMock.stubFor(post(INTEGRATION).atPriority(1).withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.2")))
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.data[0].MaHoSo", equalTo("H26.2")))
                 .willReturn(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500)));
         assertThat(client(3, Duration.ofMillis(400)).pushSteps(steps(4)))
-                .extracting(ItemResult::code).containsExactly("0", "0", ItemCode.UNCONFIRMED.code(), ItemCode.UNCONFIRMED.code());
+                .extracting(ItemResult::code)
+                .containsExactly("0", "0", ItemCode.UNCONFIRMED.code(), ItemCode.UNCONFIRMED.code());
         assertThat(portal.batchSizes).containsExactly(4, 2, 2);
 
         // an answer that cannot be matched to the steps says nothing of which were appended
@@ -402,16 +464,22 @@ class PortalClientTest {
         List<ObjectNode> steps = steps(2);
         // the portal processes the call but its answer comes after the time-out: the steps go out again
         firstIntegrationCall(aResponse().withTransformers(FakePortal.NAME).withFixedDelay(1500));
-        List<ItemResult> lost = client(3, Duration.ofMillis(400), 50, UnansweredSteps.RESEND).pushSteps(steps);
+        List<ItemResult> lost =
+                client(3, Duration.ofMillis(400), 50, UnansweredSteps.RESEND).pushSteps(steps);
 
-        assertThat(lost).extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", true));
-        assertThat(portal.batchSizes).as("both calls processed: the portal holds them twice").containsExactly(2, 2);
+        assertThat(lost)
+                .extracting(ItemResult::code, ItemResult::resentUnanswered)
+                .containsOnly(tuple("0", true));
+        assertThat(portal.batchSizes)
+                .as("both calls processed: the portal holds them twice")
+                .containsExactly(2, 2);
 
         reset();
         firstIntegrationCall(aResponse().withStatus(503));
         assertThat(client(3, Duration.ofSeconds(5), 50, UnansweredSteps.RESEND).pushSteps(steps))
                 .as("a 503 is an answer: nothing was processed")
-                .extracting(ItemResult::code, ItemResult::resentUnanswered).containsOnly(tuple("0", false));
+                .extracting(ItemResult::code, ItemResult::resentUnanswered)
+                .containsOnly(tuple("0", false));
     }
 
     @Test
@@ -421,7 +489,8 @@ class PortalClientTest {
 
         List<ItemResult> results = client.pushDossiers(dossiers(2), false);
 
-        assertThat(results).extracting(ItemResult::code, ItemResult::message)
+        assertThat(results)
+                .extracting(ItemResult::code, ItemResult::message)
                 .containsOnly(tuple("0", PortalClient.ALREADY_HELD));
         assertThat(portal.writes).containsOnly(Map.entry("H26.00000", 1), Map.entry("H26.00001", 1));
         assertThat(client.alreadyHeld()).isEqualTo(2);
@@ -434,7 +503,8 @@ class PortalClientTest {
 
         List<ItemResult> results = client.pushDossiers(dossiers(2), false);
 
-        assertThat(results).extracting(ItemResult::code, ItemResult::message)
+        assertThat(results)
+                .extracting(ItemResult::code, ItemResult::message)
                 .containsOnly(tuple("0", PortalClient.ALREADY_HELD));
         assertThat(portal.writes).containsOnly(Map.entry("H26.00000", 1), Map.entry("H26.00001", 1));
     }
@@ -447,7 +517,8 @@ class PortalClientTest {
 
         List<ItemResult> again = client.pushDossiers(dossiers(1), false, Set.of("H26.00000"));
 
-        assertThat(again).extracting(ItemResult::code, ItemResult::message)
+        assertThat(again)
+                .extracting(ItemResult::code, ItemResult::message)
                 .containsExactly(tuple("0", PortalClient.ALREADY_HELD));
         assertThat(portal.writes).containsExactly(Map.entry("H26.00000", 1));
     }
@@ -484,29 +555,37 @@ class PortalClientTest {
         firstIntegrationCall(aResponse().withStatus(502));
         PortalClient client = client();
 
-        assertThat(client.pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
+        assertThat(client.pushDossiers(dossiers(1), false))
+                .extracting(ItemResult::code)
+                .containsExactly("0");
         assertThat(client.retries()).isEqualTo(1);
         // a gateway's 502 may come after the portal processed the call: the dossier is looked up, then resent
         wireMock.verify(2, pushes());
-        wireMock.verify(1, postRequestedFor(urlEqualTo(INTEGRATION))
-                .withRequestBody(matchingJsonPath("$.service", equalTo("TraCuuHoSo"))));
+        wireMock.verify(
+                1,
+                postRequestedFor(urlEqualTo(INTEGRATION))
+                        .withRequestBody(matchingJsonPath("$.service", equalTo("TraCuuHoSo"))));
     }
 
     @Test
     void connectionResetIsRetried() {
         firstIntegrationCall(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        assertThat(client().pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
+        assertThat(client().pushDossiers(dossiers(1), false))
+                .extracting(ItemResult::code)
+                .containsExactly("0");
         wireMock.verify(2, pushes());
     }
 
     @Test
     void timeOutIsRetried() {
-        firstIntegrationCall(aResponse().withStatus(200).withFixedDelay(1500)
-                .withBody("{\"error_code\":\"0\",\"result\":[]}"));
+        firstIntegrationCall(
+                aResponse().withStatus(200).withFixedDelay(1500).withBody("{\"error_code\":\"0\",\"result\":[]}"));
         PortalClient client = client(3, Duration.ofMillis(400));
 
-        assertThat(client.pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
+        assertThat(client.pushDossiers(dossiers(1), false))
+                .extracting(ItemResult::code)
+                .containsExactly("0");
         assertThat(client.retries()).isEqualTo(1);
     }
 
@@ -514,7 +593,9 @@ class PortalClientTest {
     void portalInternalErrorIsRetried() {
         firstIntegrationCall(okJson("{\"error_code\":\"9\",\"message\":\"Lỗi hệ thống\"}"));
 
-        assertThat(client().pushDossiers(dossiers(1), false)).extracting(ItemResult::code).containsExactly("0");
+        assertThat(client().pushDossiers(dossiers(1), false))
+                .extracting(ItemResult::code)
+                .containsExactly("0");
         wireMock.verify(2, postRequestedFor(urlEqualTo(INTEGRATION)));
     }
 
@@ -533,8 +614,9 @@ class PortalClientTest {
 
     @Test
     void malformedRequestIsRejectedWithoutRetry() {
-        wireMock.stubFor(post(INTEGRATION).atPriority(1).willReturn(
-                okJson("{\"error_code\":\"1\",\"message\":\"Thiếu tham số\"}")));
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
+                .willReturn(okJson("{\"error_code\":\"1\",\"message\":\"Thiếu tham số\"}")));
 
         assertThatThrownBy(() -> client().pushDossiers(dossiers(1), false))
                 .isInstanceOf(PortalRejectedException.class)
@@ -546,12 +628,14 @@ class PortalClientTest {
 
     @Test
     void findsADossierOrReportsItAbsent() {
-        wireMock.stubFor(post(INTEGRATION).atPriority(1)
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.service", equalTo("TraCuuHoSo")))
                 .withRequestBody(matchingJsonPath("$.mahoso", equalTo("H26.A")))
                 .willReturn(okJson("{\"error_code\":\"0\",\"result\":{\"MaHoSo\":\"H26.A\",\"TrangThaiHoSo\":\"4\","
                         + "\"NgayDongBo\":\"20240101080000\",\"NgayCapNhat\":\"20240102080000\"}}")));
-        wireMock.stubFor(post(INTEGRATION).atPriority(2)
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(2)
                 .withRequestBody(matchingJsonPath("$.service", equalTo("TraCuuHoSo")))
                 .willReturn(okJson("{\"error_code\":\"4\"}")));
         PortalClient client = client();
@@ -565,11 +649,13 @@ class PortalClientTest {
 
     @Test
     void listsDossiersPageByPage() {
-        wireMock.stubFor(post(INTEGRATION).atPriority(1)
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.service", equalTo("DanhSachHoSo")))
                 .withRequestBody(matchingJsonPath("$.sau", equalTo("H26.B")))
                 .willReturn(okJson("{\"error_code\":\"0\",\"result\":[{\"MaHoSo\":\"H26.C\"}],\"sau\":null}")));
-        wireMock.stubFor(post(INTEGRATION).atPriority(2)
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(2)
                 .withRequestBody(matchingJsonPath("$.service", equalTo("DanhSachHoSo")))
                 .willReturn(okJson("{\"error_code\":\"0\",\"result\":[{\"MaHoSo\":\"H26.A\"},{\"MaHoSo\":\"H26.B\"}],"
                         + "\"sau\":\"H26.B\"}")));
@@ -591,7 +677,8 @@ class PortalClientTest {
 
     @Test
     void readsTheProcedureCatalogue() {
-        wireMock.stubFor(post(INTEGRATION).atPriority(1)
+        wireMock.stubFor(post(INTEGRATION)
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.service", equalTo("LayDanhSachTTHC")))
                 .willReturn(okJson("{\"error_code\":\"0\",\"result\":[{\"MaTTHC\":\"1.001612.000.00.00.H26\","
                         + "\"TenTTHC\":\"Đăng ký khai sinh\",\"CongKhai\":\"1\",\"NgayCongKhai\":\"20230501\"}]}")));

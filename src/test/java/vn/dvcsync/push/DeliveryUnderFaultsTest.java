@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.dvcsync.city.CityReader;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.canonical.Watermark;
+import vn.dvcsync.city.CityReader;
 import vn.dvcsync.demo.DemoCity;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.ledger.LedgerEntry;
@@ -40,33 +40,52 @@ import vn.dvcsync.simulator.PortalSimulator;
  * valid dossier must be on the portal in its latest version, written exactly once by that scenario
  * (the simulator counts writes per MaHoSo), and every other dossier quarantined with a reason.
  */
-@SpringBootTest(properties = {
-        "dvcsync.portal.batch-size=5",
-        "dvcsync.portal.concurrency=4",
-        "dvcsync.portal.timeout=300ms",
-        // the first retry comes after 200-400 ms: a call that timed out (after 300 ms, answered by 380 ms)
-        // has been processed by then, so the look-up before the resend sees it
-        "dvcsync.portal.retry.initial-delay=400ms",
-        "dvcsync.portal.retry.max-delay=1s",
-        "dvcsync.portal.circuit-breaker.open-for=8s",
-        // a step push whose answer is lost counts as failed: with one call in five timing out, the default 50 % of
-        // the last 10 pushes happens now and then; the portal down (every push failing) opens it all the same
-        "dvcsync.portal.circuit-breaker.failure-rate-threshold=90",
-        "dvcsync.ledger.retry-delay=PT0S",
-        "dvcsync.population.max-lookups-per-run=10"})
+@SpringBootTest(
+        properties = {
+            "dvcsync.portal.batch-size=5",
+            "dvcsync.portal.concurrency=4",
+            "dvcsync.portal.timeout=300ms",
+            // the first retry comes after 200-400 ms: a call that timed out (after 300 ms, answered by 380 ms)
+            // has been processed by then, so the look-up before the resend sees it
+            "dvcsync.portal.retry.initial-delay=400ms",
+            "dvcsync.portal.retry.max-delay=1s",
+            "dvcsync.portal.circuit-breaker.open-for=8s",
+            // a step push whose answer is lost counts as failed: with one call in five timing out, the default 50 % of
+            // the last 10 pushes happens now and then; the portal down (every push failing) opens it all the same
+            "dvcsync.portal.circuit-breaker.failure-rate-threshold=90",
+            "dvcsync.ledger.retry-delay=PT0S",
+            "dvcsync.population.max-lookups-per-run=10"
+        })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryUnderFaultsTest {
 
-    @Autowired RunService runs;
-    @Autowired PortalSimulator portal;
-    @Autowired PortalClient client;
-    @Autowired PortalMapping mapping;
-    @Autowired CityReader extractor;
-    @Autowired DemoCity demo;
-    @Autowired JdbcTemplate store;
-    @Autowired CircuitBreaker portalCircuitBreaker;
-    @Autowired Ledger ledger;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    PortalClient client;
+
+    @Autowired
+    PortalMapping mapping;
+
+    @Autowired
+    CityReader extractor;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    JdbcTemplate store;
+
+    @Autowired
+    CircuitBreaker portalCircuitBreaker;
+
+    @Autowired
+    Ledger ledger;
 
     @BeforeAll
     void everythingDeliveredOnceWithoutFaults() {
@@ -103,7 +122,8 @@ class DeliveryUnderFaultsTest {
         long heldBefore = client.alreadyHeld();
         // about one call in five takes longer than the 300 ms time-out, and is processed all the same
         scenario(3, knobs -> knobs.latency(0, 380));
-        assertThat(client.alreadyHeld()).as("dossiers found on the portal instead of being written twice")
+        assertThat(client.alreadyHeld())
+                .as("dossiers found on the portal instead of being written twice")
                 .isGreaterThan(heldBefore);
     }
 
@@ -126,19 +146,32 @@ class DeliveryUnderFaultsTest {
 
         long delivered = count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'")
                 - deliveredBefore;
-        List<Long> unconfirmed = StepsOnThePortal.unconfirmedSteps(store, pushed.stream().map(Run::id).toList());
+        List<Long> unconfirmed = StepsOnThePortal.unconfirmedSteps(
+                store, pushed.stream().map(Run::id).toList());
         assertThat(unconfirmed).as("steps whose answer was lost").isNotEmpty();
-        assertThat(delivered + unconfirmed.size()).as("delivered + failed (unconfirmed) = steps extracted")
+        assertThat(delivered + unconfirmed.size())
+                .as("delivered + failed (unconfirmed) = steps extracted")
                 .isEqualTo(touched.size() * 5L);
-        assertThat(pushed.stream().mapToLong(r -> counted(r, Pusher.STEPS_UNCONFIRMED)).sum())
-                .as("counted per run").isEqualTo(unconfirmed.size());
-        assertThat(pushed.stream().mapToLong(r -> counted(r, Pusher.STEPS_RESENT_UNCONFIRMED)).sum()).isZero();
-        assertThat(pushed.stream().mapToLong(r -> counted(r, "push.failed_batches")).sum())
-                .as("pushes the circuit breaker counted as failed").isPositive();
-        assertThat(store.queryForList("select last_error from ledger where id = any(?)", String.class,
-                (Object) unconfirmed.toArray(Long[]::new))).allSatisfy(error -> assertThat(error)
-                .startsWith("UNCONFIRMED: sent at ").contains("the portal's answer was lost (")
-                .endsWith("check the dossier's progress on the portal and replay it if it is missing"));
+        assertThat(pushed.stream()
+                        .mapToLong(r -> counted(r, Pusher.STEPS_UNCONFIRMED))
+                        .sum())
+                .as("counted per run")
+                .isEqualTo(unconfirmed.size());
+        assertThat(pushed.stream()
+                        .mapToLong(r -> counted(r, Pusher.STEPS_RESENT_UNCONFIRMED))
+                        .sum())
+                .isZero();
+        assertThat(pushed.stream()
+                        .mapToLong(r -> counted(r, "push.failed_batches"))
+                        .sum())
+                .as("pushes the circuit breaker counted as failed")
+                .isPositive();
+        assertThat(store.queryForList("select last_error from ledger where id = any(?)", String.class, (Object)
+                        unconfirmed.toArray(Long[]::new)))
+                .allSatisfy(error -> assertThat(error)
+                        .startsWith("UNCONFIRMED: sent at ")
+                        .contains("the portal's answer was lost (")
+                        .endsWith("check the dossier's progress on the portal and replay it if it is missing"));
         assertDeliveredExactlyOnce(before, touched);
         // the simulator processed every call that timed out (the last may still be on its way): an admin checking
         // the dossiers finds those steps on the portal, once each, and has nothing to replay
@@ -147,7 +180,8 @@ class DeliveryUnderFaultsTest {
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(StepsOnThePortal.assertNoStepHeldTwice(store, portal) - heldBefore).isEqualTo(unconfirmed.size());
+        assertThat(StepsOnThePortal.assertNoStepHeldTwice(store, portal) - heldBefore)
+                .isEqualTo(unconfirmed.size());
     }
 
     /**
@@ -170,9 +204,18 @@ class DeliveryUnderFaultsTest {
                 """)) {
             String key = (String) d.get("record_key");
             for (int n = 1; n <= 5; n++) {
-                ObjectNode step = ((ObjectNode) json.readTree((String) d.get("step"))).put("NoiDungXuLy", "Bước bổ sung " + n);
-                steps.add(new LedgerEntry(Ledger.STEP, key + "/hung-" + n, 1, key, (String) d.get("unit_code"),
-                        null, null, null, step.toString()));
+                ObjectNode step =
+                        ((ObjectNode) json.readTree((String) d.get("step"))).put("NoiDungXuLy", "Bước bổ sung " + n);
+                steps.add(new LedgerEntry(
+                        Ledger.STEP,
+                        key + "/hung-" + n,
+                        1,
+                        key,
+                        (String) d.get("unit_code"),
+                        null,
+                        null,
+                        null,
+                        step.toString()));
             }
         }
         ledger.stage(steps, "test");
@@ -186,13 +229,16 @@ class DeliveryUnderFaultsTest {
         List<Long> unconfirmed = StepsOnThePortal.unconfirmedSteps(store, List.of(hung.id()));
         assertThat(unconfirmed).isNotEmpty();
         assertThat(count("select count(*) from ledger where record_type = 'STEP' and status = 'PENDING'"))
-                .as("steps left for a later run").isPositive().isEqualTo(steps.size() - unconfirmed.size());
+                .as("steps left for a later run")
+                .isPositive()
+                .isEqualTo(steps.size() - unconfirmed.size());
 
         calm();
         portalCircuitBreaker.reset();
         runUntilNothingPending();
         assertThat(count("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED' "
-                + "and record_key like '%/hung-%'")).isEqualTo(steps.size() - unconfirmed.size());
+                        + "and record_key like '%/hung-%'"))
+                .isEqualTo(steps.size() - unconfirmed.size());
         assertDeliveredExactlyOnce(before, Set.of());
     }
 
@@ -254,12 +300,15 @@ class DeliveryUnderFaultsTest {
         assertThat(down.error()).contains("circuit breaker");
         assertThat(portalCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(count("select count(*) from ledger where record_type = 'DOSSIER' and status = 'PENDING'"))
-                .as("what was not pushed stays pending").isPositive();
+                .as("what was not pushed stays pending")
+                .isPositive();
 
         long calls = callsReceived();
         Run whileOpen = runs.execute(RunType.INCREMENTAL);
         assertThat(whileOpen.status()).isEqualTo("FAILED");
-        assertThat(callsReceived()).as("no call reaches a portal known to be down").isEqualTo(calls);
+        assertThat(callsReceived())
+                .as("no call reaches a portal known to be down")
+                .isEqualTo(calls);
         assertThat(count("select count(*) from ledger where status = 'FAILED'")).isEqualTo(failedBefore);
 
         calm();
@@ -267,7 +316,8 @@ class DeliveryUnderFaultsTest {
         while (portalCircuitBreaker.getState() == CircuitBreaker.State.OPEN && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(portalCircuitBreaker.getState()).as("open for 8 s, then it lets trial pushes through")
+        assertThat(portalCircuitBreaker.getState())
+                .as("open for 8 s, then it lets trial pushes through")
                 .isEqualTo(CircuitBreaker.State.HALF_OPEN);
         runUntilNothingPending();
         assertThat(portalCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -292,9 +342,15 @@ class DeliveryUnderFaultsTest {
                     Thread.sleep(200);
                 }
             }
-            portal.knobs().defaults().ratePerSecond(0)
-                    .error5xxShare(0.1).connectionResetShare(0.05).http429Share(0.05).code9Share(0.05)
-                    .latency(0, 380).sessionExpiresEveryCalls(100);
+            portal.knobs()
+                    .defaults()
+                    .ratePerSecond(0)
+                    .error5xxShare(0.1)
+                    .connectionResetShare(0.05)
+                    .http429Share(0.05)
+                    .code9Share(0.05)
+                    .latency(0, 380)
+                    .sessionExpiresEveryCalls(100);
             runUntilNothingPending();
             calm();
             assertDeliveredExactlyOnce(before, touched);
@@ -384,7 +440,10 @@ class DeliveryUnderFaultsTest {
     }
 
     private long callsReceived() {
-        return portal.callsPerService().values().stream().mapToLong(Long::longValue).sum() + portal.authCalls();
+        return portal.callsPerService().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum()
+                + portal.authCalls();
     }
 
     private long count(String sql) {

@@ -23,21 +23,32 @@ import vn.dvcsync.simulator.PortalSimulator;
  * ({@code -Dbenchmark.dossiers=N}, default 100000).
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {
-        "dvcsync.demo.dossiers=200",
-        "dvcsync.population.max-lookups-per-run=0",
-        "dvcsync.portal.rate-per-second=50",
-        "dvcsync.simulator.portal.rate-per-second=50",
-        "dvcsync.simulator.portal.latency-min-ms=20",
-        "dvcsync.simulator.portal.latency-max-ms=20"})
+@SpringBootTest(
+        properties = {
+            "dvcsync.demo.dossiers=200",
+            "dvcsync.population.max-lookups-per-run=0",
+            "dvcsync.portal.rate-per-second=50",
+            "dvcsync.simulator.portal.rate-per-second=50",
+            "dvcsync.simulator.portal.latency-min-ms=20",
+            "dvcsync.simulator.portal.latency-max-ms=20"
+        })
 @ActiveProfiles("test")
 class PushBenchmarkTest {
 
-    @Autowired RunService runs;
-    @Autowired ProducerTemplate camel;
-    @Autowired PortalSimulator portal;
-    @Autowired PortalProperties props;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    ProducerTemplate camel;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    PortalProperties props;
+
+    @Autowired
+    JdbcTemplate store;
 
     @Test
     void pushesWithinThePortalRate() {
@@ -45,7 +56,8 @@ class PushBenchmarkTest {
         // a dossier the portal accepts, as the template of N pending ones with their own MaHoSo
         assertThat(runs.execute(RunType.INCREMENTAL).status()).isEqualTo("SUCCEEDED");
         String template = store.queryForObject(
-                "select payload::text from ledger where record_type = 'DOSSIER' and status = 'DELIVERED' limit 1", String.class);
+                "select payload::text from ledger where record_type = 'DOSSIER' and status = 'DELIVERED' limit 1",
+                String.class);
         store.update("""
                 insert into ledger (record_type, record_key, version, unit_code, status, payload)
                 select 'DOSSIER', k, 1, '000.00.04.H26', 'PENDING', jsonb_set(cast(? as jsonb), '{MaHoSo}', to_jsonb(k))
@@ -60,14 +72,24 @@ class PushBenchmarkTest {
 
         long delivered = store.queryForObject(
                 "select count(*) from ledger where record_key like 'H26.BENCH-%' and status = 'DELIVERED'", Long.class);
-        long duplicates = store.queryForList("select record_key from ledger where record_key like 'H26.BENCH-%'", String.class)
-                .stream().filter(k -> portal.writes(k) > 1).count();
+        long duplicates = store
+                .queryForList("select record_key from ledger where record_key like 'H26.BENCH-%'", String.class)
+                .stream()
+                .filter(k -> portal.writes(k) > 1)
+                .count();
         long calls = portal.calls("DongBoHoSoMC");
         double perSecond = n / seconds;
         int limit = portal.knobs().ratePerSecond();
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "push dossiers=%d seconds=%.1f per_second=%.1f portal_limit_per_second=%d utilisation=%.3f http_429=%d duplicates=%d",
-                n, seconds, perSecond, limit, perSecond / ((double) limit * props.batchSize()), portal.http429Count(), duplicates));
+                n,
+                seconds,
+                perSecond,
+                limit,
+                perSecond / ((double) limit * props.batchSize()),
+                portal.http429Count(),
+                duplicates));
         assertThat(delivered).isEqualTo(n);
         assertThat(duplicates).isZero();
         assertThat(portal.http429Count()).isLessThan(Math.max(1, calls / 100));

@@ -44,9 +44,13 @@ import vn.dvcsync.testsupport.RouteTest;
  * the portal circuit breaker, and the fallback that decides whether a pusher goes on.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = {RouteTest.Routes.class, PushRouteTest.Doubles.class}, properties = {
-        RouteTest.NO_SCHEDULE,
-        "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/push.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = {RouteTest.Routes.class, PushRouteTest.Doubles.class},
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/push.camel.yaml"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class PushRouteTest extends RouteTest {
 
@@ -95,11 +99,16 @@ class PushRouteTest extends RouteTest {
                 bothDossierPushers.countDown();
             }
             // the two pushers run side by side: neither finishes before the other has started
-            assertThat(bothDossierPushers.await(10, TimeUnit.SECONDS)).as("second pusher started").isTrue();
-            assertThat(stepBatches.get()).as("no step before the dossiers are done").isEqualTo(5);
+            assertThat(bothDossierPushers.await(10, TimeUnit.SECONDS))
+                    .as("second pusher started")
+                    .isTrue();
+            assertThat(stepBatches.get())
+                    .as("no step before the dossiers are done")
+                    .isEqualTo(5);
             return dossierBatches.getAndDecrement() > 0;
         });
-        when(pusher.pushBatch(eq("STEP"), eq("run-1"), eq(stopSteps))).thenAnswer(a -> stepBatches.getAndDecrement() > 0);
+        when(pusher.pushBatch(eq("STEP"), eq("run-1"), eq(stopSteps)))
+                .thenAnswer(a -> stepBatches.getAndDecrement() > 0);
 
         template.sendBodyAndHeader("direct:push", null, "runId", "run-1");
 
@@ -123,7 +132,8 @@ class PushRouteTest extends RouteTest {
             return false;
         });
         when(pusher.pushBatch(eq("STEP"), eq("run-1"), eq(stopSteps))).thenReturn(false);
-        when(pusher.afterFailure(eq("DOSSIER"), any(), eq("run-1"), eq(stopDossiers))).thenReturn(true);
+        when(pusher.afterFailure(eq("DOSSIER"), any(), eq("run-1"), eq(stopDossiers)))
+                .thenReturn(true);
 
         template.sendBodyAndHeader("direct:push", null, "runId", "run-1");
 
@@ -148,8 +158,10 @@ class PushRouteTest extends RouteTest {
         ArgumentCaptor<Throwable> refused = ArgumentCaptor.forClass(Throwable.class);
         verify(pusher, times(2)).afterFailure(eq("DOSSIER"), refused.capture(), eq("run-1"), eq(stopDossiers));
         // not let through: no exception of a batch (null), or the breaker's refusal
-        assertThat(refused.getAllValues()).allSatisfy(e -> assertThat(e == null || e instanceof CallNotPermittedException)
-                .as("refused by the breaker: %s", e).isTrue());
+        assertThat(refused.getAllValues())
+                .allSatisfy(e -> assertThat(e == null || e instanceof CallNotPermittedException)
+                        .as("refused by the breaker: %s", e)
+                        .isTrue());
         verify(pusher, times(2)).afterFailure(eq("STEP"), any(), eq("run-1"), eq(stopSteps));
     }
 
@@ -157,9 +169,11 @@ class PushRouteTest extends RouteTest {
     void aFallbackThatGivesUpFailsThePushAndNoStepIsPushed() {
         breaker.transitionToForcedOpenState();
         when(pusher.afterFailure(eq("DOSSIER"), any(), eq("run-1"), any()))
-                .thenThrow(new PortalUnavailableException("portal circuit breaker FORCED_OPEN: pushing dossier records stopped"));
+                .thenThrow(new PortalUnavailableException(
+                        "portal circuit breaker FORCED_OPEN: pushing dossier records stopped"));
 
-        Exception failed = assertThrows(Exception.class, () -> template.sendBodyAndHeader("direct:push", null, "runId", "run-1"));
+        Exception failed =
+                assertThrows(Exception.class, () -> template.sendBodyAndHeader("direct:push", null, "runId", "run-1"));
 
         assertThat(failed).rootCause().isInstanceOf(PortalUnavailableException.class);
         verify(pusher, atLeastOnce()).afterFailure(eq("DOSSIER"), any(), eq("run-1"), any());

@@ -1,7 +1,5 @@
 package vn.dvcsync.push;
 
-import vn.dvcsync.portal.UnansweredSteps;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.dvcsync.portal.UnansweredSteps;
 import vn.dvcsync.simulator.PortalSimulator;
 
 /**
@@ -25,8 +24,7 @@ public final class StepsOnThePortal {
     /** How the last error of a step sent without an answer, and not sent again, starts. */
     public static final String UNCONFIRMED_ERROR = UnansweredSteps.UNCONFIRMED + ": ";
 
-    private StepsOnThePortal() {
-    }
+    private StepsOnThePortal() {}
 
     /**
      * Nothing is pending, and the only dead letters are progress steps sent without an answer (their last error
@@ -34,11 +32,14 @@ public final class StepsOnThePortal {
      */
     public static void assertNothingPendingAndOnlyUnconfirmedStepsFailed(JdbcTemplate store) {
         assertThat(store.queryForObject("select count(*) from ledger where status = 'PENDING'", Long.class))
-                .as("records pending").isZero();
+                .as("records pending")
+                .isZero();
         assertThat(store.queryForList("""
                 select record_type || ' ' || record_key || ': ' || coalesce(last_error, '') from ledger
                 where status = 'FAILED' and not (record_type = 'STEP' and starts_with(last_error, ?))
-                """, String.class, UNCONFIRMED_ERROR)).as("dead letters other than unconfirmed steps").isEmpty();
+                """, String.class, UNCONFIRMED_ERROR))
+                .as("dead letters other than unconfirmed steps")
+                .isEmpty();
     }
 
     /**
@@ -50,17 +51,20 @@ public final class StepsOnThePortal {
     public static long assertNoStepHeldTwice(JdbcTemplate store, PortalSimulator portal) {
         // dossier → step content → {delivered, unconfirmed}
         Map<String, Map<JsonNode, long[]>> ledger = new HashMap<>();
-        store.query("""
+        store.query(
+                """
                 select parent_key, payload::text, status = 'FAILED' as unconfirmed from ledger
                 where record_type = 'STEP' and (status in ('DELIVERED', 'SUPERSEDED') and delivered_at is not null
                                                 or status = 'FAILED' and starts_with(last_error, ?))
-                """, rs -> {
-            ledger.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                    .computeIfAbsent(json(rs.getString(2)), k -> new long[2])[rs.getBoolean(3) ? 1 : 0]++;
-        }, UNCONFIRMED_ERROR);
+                """,
+                rs -> {
+                    ledger.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(json(rs.getString(2)), k -> new long[2])[rs.getBoolean(3) ? 1 : 0]++;
+                },
+                UNCONFIRMED_ERROR);
         long unconfirmedHeld = 0;
-        for (String dossier : store.queryForList("select distinct record_key from ledger where record_type = 'DOSSIER'",
-                String.class)) {
+        for (String dossier : store.queryForList(
+                "select distinct record_key from ledger where record_type = 'DOSSIER'", String.class)) {
             Map<JsonNode, Long> held = new HashMap<>();
             portal.steps(dossier).forEach(step -> held.merge(step, 1L, Long::sum));
             Map<JsonNode, long[]> known = ledger.getOrDefault(dossier, Map.of());
@@ -69,8 +73,11 @@ public final class StepsOnThePortal {
             for (JsonNode step : contents) {
                 long copies = held.getOrDefault(step, 0L);
                 long[] n = known.getOrDefault(step, new long[2]);
-                assertThat(copies).as("copies on the portal of a step of %s (delivered %d, unconfirmed %d): %s",
-                        dossier, n[0], n[1], step).isBetween(n[0], n[0] + n[1]);
+                assertThat(copies)
+                        .as(
+                                "copies on the portal of a step of %s (delivered %d, unconfirmed %d): %s",
+                                dossier, n[0], n[1], step)
+                        .isBetween(n[0], n[0] + n[1]);
                 unconfirmedHeld += copies - n[0];
             }
         }

@@ -25,24 +25,33 @@ import vn.dvcsync.simulator.PortalSimulator;
  * batch whose answer was lost is sent again, so every step is delivered, the portal may hold some twice, and each
  * step so delivered is counted ({@code push.steps_resent_unconfirmed}).
  */
-@SpringBootTest(properties = {
-        "dvcsync.portal.unanswered-steps=resend",
-        "dvcsync.demo.dossiers=200",
-        "dvcsync.demo.portal-history=false",
-        "dvcsync.portal.batch-size=5",
-        "dvcsync.portal.concurrency=4",
-        "dvcsync.portal.timeout=300ms",
-        "dvcsync.portal.retry.initial-delay=400ms",
-        "dvcsync.portal.retry.max-delay=1s",
-        "dvcsync.ledger.retry-delay=PT0S",
-        "dvcsync.population.max-lookups-per-run=0"})
+@SpringBootTest(
+        properties = {
+            "dvcsync.portal.unanswered-steps=resend",
+            "dvcsync.demo.dossiers=200",
+            "dvcsync.demo.portal-history=false",
+            "dvcsync.portal.batch-size=5",
+            "dvcsync.portal.concurrency=4",
+            "dvcsync.portal.timeout=300ms",
+            "dvcsync.portal.retry.initial-delay=400ms",
+            "dvcsync.portal.retry.max-delay=1s",
+            "dvcsync.ledger.retry-delay=PT0S",
+            "dvcsync.population.max-lookups-per-run=0"
+        })
 @ActiveProfiles("test")
 class UnansweredStepsResentTest {
 
-    @Autowired RunService runs;
-    @Autowired PortalSimulator portal;
-    @Autowired DemoCity demo;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    JdbcTemplate store;
 
     @Test
     void stepsWhoseAnswerWasLostAreSentAgainAndCounted() {
@@ -62,20 +71,27 @@ class UnansweredStepsResentTest {
         portal.knobs().defaults().ratePerSecond(0);
 
         long delivered = deliveredSteps() - deliveredBefore;
-        long counted = pushed.stream().mapToLong(r -> DeliveryUnderFaultsTest.counted(r, Pusher.STEPS_RESENT_UNCONFIRMED)).sum();
+        long counted = pushed.stream()
+                .mapToLong(r -> DeliveryUnderFaultsTest.counted(r, Pusher.STEPS_RESENT_UNCONFIRMED))
+                .sum();
         Map<String, List<ObjectNode>> after = stepsOnThePortal(touched);
-        long copies = after.values().stream().mapToLong(List::size).sum() - before.values().stream().mapToLong(List::size).sum();
+        long copies = after.values().stream().mapToLong(List::size).sum()
+                - before.values().stream().mapToLong(List::size).sum();
         long doubled = doubled(after) - doubled(before);
         assertThat(delivered).as("every new step delivered").isEqualTo(touched.size() * 5L);
-        assertThat(StepsOnThePortal.unconfirmedSteps(store, pushed.stream().map(Run::id).toList())).isEmpty();
+        assertThat(StepsOnThePortal.unconfirmedSteps(
+                        store, pushed.stream().map(Run::id).toList()))
+                .isEmpty();
         assertThat(copies).as("copies of the new steps on the portal").isGreaterThan(delivered);
-        assertThat(doubled).as("steps the portal holds more than once (it cannot be asked)")
-                .isPositive().isLessThanOrEqualTo(counted);
+        assertThat(doubled)
+                .as("steps the portal holds more than once (it cannot be asked)")
+                .isPositive()
+                .isLessThanOrEqualTo(counted);
     }
 
     private long deliveredSteps() {
-        return store.queryForObject("select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'",
-                Long.class);
+        return store.queryForObject(
+                "select count(*) from ledger where record_type = 'STEP' and status = 'DELIVERED'", Long.class);
     }
 
     private Map<String, List<ObjectNode>> stepsOnThePortal(Set<String> dossiers) {
@@ -84,8 +100,11 @@ class UnansweredStepsResentTest {
 
     /** How many distinct steps of a dossier the portal holds more than once. */
     private static long doubled(Map<String, List<ObjectNode>> steps) {
-        return steps.values().stream().mapToLong(held -> held.stream()
-                .collect(Collectors.groupingBy(s -> s, Collectors.counting()))
-                .values().stream().filter(n -> n > 1).count()).sum();
+        return steps.values().stream()
+                .mapToLong(held ->
+                        held.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())).values().stream()
+                                .filter(n -> n > 1)
+                                .count())
+                .sum();
     }
 }

@@ -25,13 +25,13 @@ final class Fixtures {
     static final Set<String> CATALOGUE = Set.of(PROCEDURE, "2.000001.000.00.00.H26");
     static final Duration FRESHNESS = Duration.ofHours(24);
     /** The period: the year up to 2025-03-01 00:00 in Vietnam. */
-    static final ReconcilePeriod PERIOD = new ReconcilePeriod(OffsetDateTime.parse("2024-03-01T00:00:00+07:00"),
-            OffsetDateTime.parse("2025-03-01T00:00:00+07:00"));
+    static final ReconcilePeriod PERIOD = new ReconcilePeriod(
+            OffsetDateTime.parse("2024-03-01T00:00:00+07:00"), OffsetDateTime.parse("2025-03-01T00:00:00+07:00"));
+
     static final String UNIT = "000.00.04.H26";
     static final String UNIT_NAME = "Sở Xây dựng";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A dossier under construction: fields of {@link Dossier}, valid and in progress by default. */
     static final class Draft {
@@ -40,8 +40,8 @@ final class Fixtures {
         String procedureCode = PROCEDURE;
         String unitCode = UNIT;
         String unitName = UNIT_NAME;
-        Applicant applicant = new Applicant(7L, 1, "001085012345", "Nguyễn Văn An", null, 1, "0912345678",
-                "an.nguyen@example.vn", null);
+        Applicant applicant = new Applicant(
+                7L, 1, "001085012345", "Nguyễn Văn An", null, 1, "0912345678", "an.nguyen@example.vn", null);
         String summary = "Xin cấp phép xây nhà ở riêng lẻ";
         int channel = 2;
         String status = "DANG_XU_LY";
@@ -63,16 +63,35 @@ final class Fixtures {
         }
 
         Dossier build() {
-            return new Dossier(id, code, procedureCode, "Cấp giấy phép xây dựng", "XD", "Xây dựng", unitCode, unitName,
-                    applicant, summary, channel, status, submitted, received, due, finished, returned, paidOnline,
-                    digitised, vneid, updated);
+            return new Dossier(
+                    id,
+                    code,
+                    procedureCode,
+                    "Cấp giấy phép xây dựng",
+                    "XD",
+                    "Xây dựng",
+                    unitCode,
+                    unitName,
+                    applicant,
+                    summary,
+                    channel,
+                    status,
+                    submitted,
+                    received,
+                    due,
+                    finished,
+                    returned,
+                    paidOnline,
+                    digitised,
+                    vneid,
+                    updated);
         }
     }
 
     private static long ids;
 
     static Dossier dossier(String code) {
-        return dossier(code, d -> { });
+        return dossier(code, d -> {});
     }
 
     static Dossier dossier(String code, Consumer<Draft> change) {
@@ -111,7 +130,9 @@ final class Fixtures {
     }
 
     static List<ObjectNode> byKey(List<ObjectNode> copies) {
-        return copies.stream().sorted(Comparator.comparing(c -> c.get("MaHoSo").textValue())).toList();
+        return copies.stream()
+                .sorted(Comparator.comparing(c -> c.get("MaHoSo").textValue()))
+                .toList();
     }
 
     /** The result of one merge. */
@@ -119,7 +140,9 @@ final class Fixtures {
 
         /** Rows as {@code category|key|field}. */
         List<String> keys() {
-            return rows.stream().map(m -> m.category() + "|" + m.recordKey() + "|" + m.field()).toList();
+            return rows.stream()
+                    .map(m -> m.category() + "|" + m.recordKey() + "|" + m.field())
+                    .toList();
         }
     }
 
@@ -127,8 +150,8 @@ final class Fixtures {
     static Result merge(List<Dossier> city, List<ObjectNode> portal) {
         List<Mismatch> rows = new ArrayList<>();
         IndexFacts facts = new IndexFacts();
-        DossierChecks checks = new DossierChecks(MAPPING, RULES, "H26", FRESHNESS, PERIOD.portalTo(), CATALOGUE,
-                rows::add);
+        DossierChecks checks =
+                new DossierChecks(MAPPING, RULES, "H26", FRESHNESS, PERIOD.portalTo(), CATALOGUE, rows::add);
         new DossierMerge(checks, portal.iterator()).run(city.iterator());
         checks.flush(facts);
         return new Result(rows, facts);

@@ -1,7 +1,5 @@
 package vn.dvcsync.reconcile;
 
-import vn.dvcsync.kernel.ProvinceProperties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dvcsync.reconcile.Fixtures.dossier;
 import static vn.dvcsync.reconcile.Fixtures.portal;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalProperties;
 import vn.dvcsync.simulator.PortalSettings;
@@ -43,19 +42,34 @@ class PortalPagesTest {
             dossier("H26.000.00.04_250110-0004"), dossier("H26.000.00.31-250110-0001"),
             dossier("H26.000.00.31-250110-0002"), dossier("H26.000.00.31-250111-0001"),
             dossier("H26.000.00.04-250110-000"), dossier("H26.A")));
+
     private static final List<Dossier> OUTSIDE = List.of(
-            dossier("H26.000.00.04-240229-0001", d -> d.received = Fixtures.PERIOD.from().minusSeconds(1)),
+            dossier(
+                    "H26.000.00.04-240229-0001",
+                    d -> d.received = Fixtures.PERIOD.from().minusSeconds(1)),
             dossier("H26.000.00.04-250301-0001", d -> d.received = Fixtures.PERIOD.to()));
 
     @BeforeAll
     static void start() {
         camel = new DefaultCamelContext();
         camel.start();
-        simulator = new PortalSimulator(new PortalSettings(0, "gateway", "secret-pw", "H26", "000.00.00.H26",
-                Clock.systemUTC(), 1L)).start();
-        PortalProperties properties = new PortalProperties(null, "gateway", "secret-pw", 50, 0,
-                Duration.ofSeconds(5), new PortalProperties.Retry(2, Duration.ofMillis(10), 2.0, Duration.ofSeconds(1)));
-        client = new PortalClient(properties, new ProvinceProperties("H26", "000.00.00.H26"), simulator::baseUrl, camel.createProducerTemplate(), new ObjectMapper());
+        simulator = new PortalSimulator(
+                        new PortalSettings(0, "gateway", "secret-pw", "H26", "000.00.00.H26", Clock.systemUTC(), 1L))
+                .start();
+        PortalProperties properties = new PortalProperties(
+                null,
+                "gateway",
+                "secret-pw",
+                50,
+                0,
+                Duration.ofSeconds(5),
+                new PortalProperties.Retry(2, Duration.ofMillis(10), 2.0, Duration.ofSeconds(1)));
+        client = new PortalClient(
+                properties,
+                new ProvinceProperties("H26", "000.00.00.H26"),
+                simulator::baseUrl,
+                camel.createProducerTemplate(),
+                new ObjectMapper());
     }
 
     @AfterAll
@@ -82,7 +96,8 @@ class PortalPagesTest {
             portal.forEachRemaining(d -> keys.add(d.get("MaHoSo").textValue()));
             assertThat(portal.pages()).isEqualTo(pages);
         }
-        assertThat(keys).containsExactlyElementsOf(CITY.stream().map(Dossier::code).toList());
+        assertThat(keys)
+                .containsExactlyElementsOf(CITY.stream().map(Dossier::code).toList());
         assertThat(simulator.calls("DanhSachHoSo")).isEqualTo(pages);
     }
 
@@ -97,8 +112,14 @@ class PortalPagesTest {
 
         List<Mismatch> rows = new ArrayList<>();
         IndexFacts facts = new IndexFacts();
-        DossierChecks checks = new DossierChecks(Fixtures.MAPPING, Fixtures.RULES, "H26", Fixtures.FRESHNESS,
-                Fixtures.PERIOD.portalTo(), Fixtures.CATALOGUE, rows::add);
+        DossierChecks checks = new DossierChecks(
+                Fixtures.MAPPING,
+                Fixtures.RULES,
+                "H26",
+                Fixtures.FRESHNESS,
+                Fixtures.PERIOD.portalTo(),
+                Fixtures.CATALOGUE,
+                rows::add);
         try (PortalPages portal = new PortalPages(client, Fixtures.PERIOD, pageSize)) {
             new DossierMerge(checks, portal).run(city.iterator());
         }
@@ -107,7 +128,8 @@ class PortalPagesTest {
         Fixtures.Result inMemory = Fixtures.merge(city, portal(CITY));
         assertThat(rows).hasSize(4).containsExactlyInAnyOrderElementsOf(inMemory.rows());
         assertThat(facts.get(Fixtures.UNIT, IndexFacts.DOSSIERS_ON_PORTAL))
-                .isEqualTo(inMemory.facts().get(Fixtures.UNIT, IndexFacts.DOSSIERS_ON_PORTAL)).isEqualTo(9);
+                .isEqualTo(inMemory.facts().get(Fixtures.UNIT, IndexFacts.DOSSIERS_ON_PORTAL))
+                .isEqualTo(9);
     }
 
     @Test

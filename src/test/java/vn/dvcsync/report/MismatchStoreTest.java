@@ -1,9 +1,5 @@
 package vn.dvcsync.report;
 
-import vn.dvcsync.index.IndexEstimates;
-
-import vn.dvcsync.index.IndexReport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -22,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dvcsync.index.GroupScore;
+import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexModel;
+import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
 
@@ -54,7 +52,15 @@ class MismatchStoreTest {
     }
 
     static Mismatch dossier(String category, String key, String unit, String field, String city, String portal) {
-        return new Mismatch(category, "DOSSIER", key, unit, unit.equals("U1") ? "Sở Tư pháp" : "UBND quận Ba Đình", field, city, portal);
+        return new Mismatch(
+                category,
+                "DOSSIER",
+                key,
+                unit,
+                unit.equals("U1") ? "Sở Tư pháp" : "UBND quận Ba Đình",
+                field,
+                city,
+                portal);
     }
 
     void write(String runId, IndexFacts facts, Mismatch... rows) {
@@ -74,13 +80,18 @@ class MismatchStoreTest {
     @Test
     void rowsAreNewThenPersistingOrResolvedAgainstThePreviousSuccessfulReconcileOrNightlyRun() {
         TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
-        write("A", facts(),
+        write(
+                "A",
+                facts(),
                 dossier("DOSSIER_MISSING_ON_PORTAL", "D1", "U1", "", null, null),
                 dossier("DOSSIER_STATUS_MISMATCH", "D2", "U1", "TrangThaiHoSo", "4", "2"),
                 dossier("DOSSIER_FIELD_MISMATCH", "D3", "U2", "NgayHenTra", "20250301170000", "20250302170000"));
         TestDatabase.finish(jdbc, "A");
-        assertThat(changes("A")).containsOnly(Map.entry("D1|", "NEW"), Map.entry("D2|TrangThaiHoSo", "NEW"),
-                Map.entry("D3|NgayHenTra", "NEW"));
+        assertThat(changes("A"))
+                .containsOnly(
+                        Map.entry("D1|", "NEW"),
+                        Map.entry("D2|TrangThaiHoSo", "NEW"),
+                        Map.entry("D3|NgayHenTra", "NEW"));
         // runs that are not compared with: failed, still running, incremental
         TestDatabase.run(jdbc, "F", "nightly", "FAILED", T0.plusDays(1));
         jdbc.update("insert into mismatch (run_id, seq, category, record_type, record_key, detected_at)"
@@ -88,7 +99,9 @@ class MismatchStoreTest {
         TestDatabase.run(jdbc, "I", "incremental", "SUCCEEDED", T0.plusDays(1).plusHours(1));
 
         TestDatabase.run(jdbc, "B", "nightly", "RUNNING", T0.plusDays(2));
-        write("B", facts(),
+        write(
+                "B",
+                facts(),
                 dossier("DOSSIER_MISSING_ON_PORTAL", "D1", "U1", "", null, null),
                 dossier("DOSSIER_FIELD_MISMATCH", "D3", "U2", "NgayHenTra", "20250301170000", "20250303170000"),
                 dossier("DOSSIER_STALE", "D4", "U2", "", "20250301", "20250228"));
@@ -96,17 +109,22 @@ class MismatchStoreTest {
 
         assertThat(store.previousRun("B")).contains("A");
         assertThat(store.previousRun("A")).isEmpty();
-        assertThat(changes("B")).containsOnly(Map.entry("D1|", "PERSISTING"), Map.entry("D3|NgayHenTra", "PERSISTING"),
-                Map.entry("D4|", "NEW"));
+        assertThat(changes("B"))
+                .containsOnly(
+                        Map.entry("D1|", "PERSISTING"),
+                        Map.entry("D3|NgayHenTra", "PERSISTING"),
+                        Map.entry("D4|", "NEW"));
         List<MismatchRow> resolved = new ArrayList<>();
         store.forEachResolved("B", resolved::add);
-        assertThat(resolved).extracting(MismatchRow::runId, MismatchRow::recordKey, MismatchRow::change)
+        assertThat(resolved)
+                .extracting(MismatchRow::runId, MismatchRow::recordKey, MismatchRow::change)
                 .containsExactly(tuple("A", "D2", "RESOLVED"));
         assertThat(store.changes("B")).isEqualTo(new Changes("A", 1, 2, 1));
         assertThat(store.changes("A")).isEqualTo(new Changes(null, 3, 0, 0));
 
         List<Total> byUnit = store.totals("B", MismatchStore.By.UNIT);
-        assertThat(byUnit).extracting(Total::unitCode, Total::count, Total::newCount, Total::persisting, Total::resolved)
+        assertThat(byUnit)
+                .extracting(Total::unitCode, Total::count, Total::newCount, Total::persisting, Total::resolved)
                 .containsExactly(tuple("U1", 1L, 0L, 1L, 1L), tuple("U2", 2L, 1L, 1L, 0L));
     }
 
@@ -128,26 +146,39 @@ class MismatchStoreTest {
         TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
         IndexFacts facts = new IndexFacts();
         try (MismatchWriter w = store.open("A", MODEL, facts)) {
-            w.accept(dossier("DOSSIER_INVALID", "D1", "U1", "NgayTiepNhan", "", null));   // present, current, on time
-            w.accept(dossier("DOSSIER_MISSING_ON_PORTAL", "D1", "U1", "", null, null));  // nothing left to carry
+            w.accept(dossier("DOSSIER_INVALID", "D1", "U1", "NgayTiepNhan", "", null)); // present, current, on time
+            w.accept(dossier("DOSSIER_MISSING_ON_PORTAL", "D1", "U1", "", null, null)); // nothing left to carry
             w.accept(dossier("DOSSIER_INVALID", "D1", "U1", "MaTTHC", "", null));
-            w.accept(dossier("DOSSIER_STALE", "D2", "U1", "", null, null));              // current
+            w.accept(dossier("DOSSIER_STALE", "D2", "U1", "", null, null)); // current
             w.accept(dossier("DOSSIER_STATUS_MISMATCH", "D2", "U1", "TrangThaiHoSo", "4", "2")); // on time only
-            w.accept(new Mismatch("PROCEDURE_NOT_PUBLIC", "PROCEDURE", "1.001", "000.00.00.H26", "UBND thành phố", "", null, null));
-            w.accept(new Mismatch("APPLICANT_NOT_FOUND", "APPLICANT", "D3", "U1", "Sở Tư pháp", "SoDinhDanh", "********7890", null));
+            w.accept(new Mismatch(
+                    "PROCEDURE_NOT_PUBLIC", "PROCEDURE", "1.001", "000.00.00.H26", "UBND thành phố", "", null, null));
+            w.accept(new Mismatch(
+                    "APPLICANT_NOT_FOUND", "APPLICANT", "D3", "U1", "Sở Tư pháp", "SoDinhDanh", "********7890", null));
             IndexFacts complete = facts();
             for (String unit : complete.units()) {
-                for (String metric : List.of(PROCEDURES_IN_FORCE, PROCEDURES_PUBLIC_ON_TIME, DOSSIERS_RECEIVED, DOSSIERS_ON_PORTAL,
-                        DOSSIERS_STATUS_CURRENT, DOSSIERS_ON_TIME_CITY, DOSSIERS_ON_TIME_PORTAL)) {
-                    facts.add(unit, metric, complete.get(unit, metric)); // the reconciliation fills the facts as it goes
+                for (String metric : List.of(
+                        PROCEDURES_IN_FORCE,
+                        PROCEDURES_PUBLIC_ON_TIME,
+                        DOSSIERS_RECEIVED,
+                        DOSSIERS_ON_PORTAL,
+                        DOSSIERS_STATUS_CURRENT,
+                        DOSSIERS_ON_TIME_CITY,
+                        DOSSIERS_ON_TIME_PORTAL)) {
+                    facts.add(
+                            unit, metric, complete.get(unit, metric)); // the reconciliation fills the facts as it goes
                 }
             }
             assertThat(w.count()).isEqualTo(7);
-            assertThat(store.find("A", null, null, 0, 10).totalElements()).as("rows show once priced").isZero();
+            assertThat(store.find("A", null, null, 0, 10).totalElements())
+                    .as("rows show once priced")
+                    .isZero();
         }
         List<MismatchRow> rows = new ArrayList<>();
         store.forEach("A", rows::add);
-        assertThat(rows).extracting(r -> r.category() + " " + r.recordKey() + " " + r.field() + " " + CsvReport.points(r.impactPoints()))
+        assertThat(rows)
+                .extracting(r ->
+                        r.category() + " " + r.recordKey() + " " + r.field() + " " + CsvReport.points(r.impactPoints()))
                 .containsExactly(
                         "PROCEDURE_NOT_PUBLIC 1.001  0.6",
                         "DOSSIER_INVALID D1 NgayTiepNhan 0.16",
@@ -159,11 +190,13 @@ class MismatchStoreTest {
         assertThat(rows.get(0).detectedAt()).isEqualTo(OffsetDateTime.parse("2025-03-02T01:30:05.123456+07:00"));
 
         List<Total> byCategory = store.totals("A", MismatchStore.By.CATEGORY);
-        assertThat(byCategory).extracting(Total::category, Total::count).startsWith(
-                tuple("PROCEDURE_NOT_PUBLIC", 1L), tuple("DOSSIER_INVALID", 2L));
+        assertThat(byCategory)
+                .extracting(Total::category, Total::count)
+                .startsWith(tuple("PROCEDURE_NOT_PUBLIC", 1L), tuple("DOSSIER_INVALID", 2L));
         assertThat(byCategory.get(1).impactPoints()).isCloseTo(0.16, within(1e-9));
         List<Total> byUnit = store.totals("A", MismatchStore.By.UNIT);
-        assertThat(byUnit).extracting(Total::unitCode, Total::unitName, Total::count)
+        assertThat(byUnit)
+                .extracting(Total::unitCode, Total::unitName, Total::count)
                 .containsExactly(tuple("000.00.00.H26", "UBND thành phố", 1L), tuple("U1", "Sở Tư pháp", 6L));
         assertThat(byUnit.get(1).impactPoints()).isCloseTo(0.29, within(1e-9));
         assertThat(byUnit.get(1).category()).isNull();
@@ -172,20 +205,40 @@ class MismatchStoreTest {
     @Test
     void idNumbersAreStoredMaskedWhateverArrives() {
         TestDatabase.run(jdbc, "A", "reconcile", "RUNNING", T0);
-        write("A", facts(),
-                new Mismatch("APPLICANT_DATA_MISMATCH", "APPLICANT", "D1", "U1", "Sở Tư pháp", "SoDinhDanh", "001099012345", "********2345"),
+        write(
+                "A",
+                facts(),
+                new Mismatch(
+                        "APPLICANT_DATA_MISMATCH",
+                        "APPLICANT",
+                        "D1",
+                        "U1",
+                        "Sở Tư pháp",
+                        "SoDinhDanh",
+                        "001099012345",
+                        "********2345"),
                 new Mismatch("APPLICANT_NOT_FOUND", "APPLICANT", "D2", "U1", "Sở Tư pháp", "", "CMND 123456789", null),
                 dossier("DOSSIER_FIELD_MISMATCH", "D3", "U1", "DinhDanhCHS", "[{\"SoDinhDanh\":\"001099012345\"}]", ""),
                 dossier("DOSSIER_FIELD_MISMATCH", "D4", "U1", "NgayTiepNhan", "20250301080000", "20250301090000"),
-                new Mismatch("APPLICANT_DATA_MISMATCH", "APPLICANT", "D5", "U1", "Sở Tư pháp", "HoTen", "Nguyễn Văn Án", "Nguyễn Văn An"));
+                new Mismatch(
+                        "APPLICANT_DATA_MISMATCH",
+                        "APPLICANT",
+                        "D5",
+                        "U1",
+                        "Sở Tư pháp",
+                        "HoTen",
+                        "Nguyễn Văn Án",
+                        "Nguyễn Văn An"));
         List<MismatchRow> rows = new ArrayList<>();
         store.forEach("A", rows::add);
-        assertThat(rows).extracting(MismatchRow::recordKey, MismatchRow::cityValue, MismatchRow::portalValue).containsExactly(
-                tuple("D1", "********2345", "********2345"),
-                tuple("D2", "CMND *****6789", null),
-                tuple("D3", "[{\"SoDinhDanh\":\"********2345\"}]", ""),
-                tuple("D4", "20250301080000", "20250301090000"),
-                tuple("D5", "Nguyễn Văn Án", "Nguyễn Văn An"));
+        assertThat(rows)
+                .extracting(MismatchRow::recordKey, MismatchRow::cityValue, MismatchRow::portalValue)
+                .containsExactly(
+                        tuple("D1", "********2345", "********2345"),
+                        tuple("D2", "CMND *****6789", null),
+                        tuple("D3", "[{\"SoDinhDanh\":\"********2345\"}]", ""),
+                        tuple("D4", "20250301080000", "20250301090000"),
+                        tuple("D5", "Nguyễn Văn Án", "Nguyễn Văn An"));
     }
 
     @Test
@@ -203,11 +256,15 @@ class MismatchStoreTest {
         assertThat(first.totalElements()).isEqualTo(7);
         assertThat(first.totalPages()).isEqualTo(3);
         assertThat(first.content()).extracting(MismatchRow::recordKey).containsExactly("M1", "S1", "S2");
-        assertThat(store.find("A", null, null, 2, 3).content()).extracting(MismatchRow::recordKey).containsExactly("O1");
+        assertThat(store.find("A", null, null, 2, 3).content())
+                .extracting(MismatchRow::recordKey)
+                .containsExactly("O1");
         assertThat(store.find("A", null, null, 3, 3).content()).isEmpty();
-        assertThat(store.find("A", "DOSSIER_STALE", "U2", 0, 10).content()).extracting(MismatchRow::recordKey)
+        assertThat(store.find("A", "DOSSIER_STALE", "U2", 0, 10).content())
+                .extracting(MismatchRow::recordKey)
                 .containsExactly("S2", "S4");
-        assertThat(store.find("A", "DOSSIER_STALE", null, 0, 10).totalElements()).isEqualTo(5);
+        assertThat(store.find("A", "DOSSIER_STALE", null, 0, 10).totalElements())
+                .isEqualTo(5);
         assertThat(store.find("A", null, "U1", 0, 10).totalElements()).isEqualTo(4);
         assertThat(store.find("B", null, null, 0, 10).totalElements()).isZero();
     }
@@ -215,7 +272,11 @@ class MismatchStoreTest {
     @Test
     void reopeningARunReplacesItsRows() {
         TestDatabase.run(jdbc, "A", "nightly", "RUNNING", T0);
-        write("A", facts(), dossier("DOSSIER_STALE", "S1", "U1", "", null, null), dossier("DOSSIER_STALE", "S2", "U1", "", null, null));
+        write(
+                "A",
+                facts(),
+                dossier("DOSSIER_STALE", "S1", "U1", "", null, null),
+                dossier("DOSSIER_STALE", "S2", "U1", "", null, null));
         write("A", facts(), dossier("DOSSIER_STALE", "S2", "U1", "", null, null));
         assertThat(changes("A")).containsOnly(Map.entry("S2|", "NEW"));
     }
@@ -230,8 +291,10 @@ class MismatchStoreTest {
         jdbc.update("update run set status = 'FAILED' where id = 'A'");
         TestDatabase.run(jdbc, "B", "reconcile", "RUNNING", T0.plusDays(1));
         write("B", facts(), dossier("DOSSIER_STALE", "S1", "U1", "", null, null));
-        assertThat(jdbc.queryForObject("select count(*) from mismatch_staging", Long.class)).isZero();
-        assertThat(jdbc.queryForList("select run_id from mismatch", String.class)).containsExactly("B");
+        assertThat(jdbc.queryForObject("select count(*) from mismatch_staging", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForList("select run_id from mismatch", String.class))
+                .containsExactly("B");
     }
 
     @Test
@@ -242,13 +305,15 @@ class MismatchStoreTest {
         IndexEstimates estimates = new IndexEstimates(jdbc);
         estimates.save("A", MODEL.estimateAll(facts));
         IndexReport index = estimates.of("A").orElseThrow();
-        assertThat(index.province()).extracting(GroupScore::group)
+        assertThat(index.province())
+                .extracting(GroupScore::group)
                 .containsExactly("publicity", "on_time", "online_services", "online_payment", "digitisation");
         assertThat(index.province().get(0).portal()).isCloseTo(15.3, within(1e-6));
         assertThat(index.province().get(0).city()).isCloseTo(18.0, within(1e-6));
         assertThat(index.province().get(0).name()).isEqualTo("Công khai, minh bạch");
         assertThat(index.province().get(2).city()).isZero(); // no online dossiers in these facts
-        assertThat(index.units()).extracting(IndexReport.UnitIndex::unitCode, IndexReport.UnitIndex::unitName)
+        assertThat(index.units())
+                .extracting(IndexReport.UnitIndex::unitCode, IndexReport.UnitIndex::unitName)
                 .containsExactly(tuple("000.00.00.H26", ""), tuple("U1", "Sở Tư pháp"));
         assertThat(index.units().get(1).groups().get(1).portal()).isCloseTo(18.5, within(1e-6));
         assertThat(estimates.of("B")).isEmpty();

@@ -1,7 +1,5 @@
 package vn.dvcsync.report;
 
-import vn.dvcsync.index.IndexEstimates;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.reconcile.Mismatch;
 
 /** The three report files of a run compared with its previous run, read back as a user's program would. */
@@ -53,28 +52,74 @@ class ReportFilesTest {
         jdbc = TestDatabase.fresh();
         Clock clock = Clock.fixed(Instant.parse("2025-03-01T18:30:05.5Z"), ZoneOffset.UTC);
         store = new MismatchStore(jdbc, clock, 1000);
-        service = new ReportService(store, new IndexEstimates(jdbc), MismatchStoreTest.MODEL, reports, clock,
-                new XlsxReport(3));
+        service = new ReportService(
+                store, new IndexEstimates(jdbc), MismatchStoreTest.MODEL, reports, clock, new XlsxReport(3));
         TestDatabase.run(jdbc, "20250228-010000-a1b2", "reconcile", "RUNNING", T0.minusDays(1));
-        write("20250228-010000-a1b2", dossier("DOSSIER_STALE", "H26.01-250101-0009", "U2", "UBND quận Ba Đình", "", null, null),
+        write(
+                "20250228-010000-a1b2",
+                dossier("DOSSIER_STALE", "H26.01-250101-0009", "U2", "UBND quận Ba Đình", "", null, null),
                 dossier("DOSSIER_MISSING_ON_PORTAL", "H26.01-250101-0001", "U1", "Sở Tư pháp", "", null, null));
         TestDatabase.finish(jdbc, "20250228-010000-a1b2");
         TestDatabase.run(jdbc, "20250301-010000-c3d4", "nightly", "RUNNING", T0);
-        write("20250301-010000-c3d4",
+        write(
+                "20250301-010000-c3d4",
                 dossier("DOSSIER_MISSING_ON_PORTAL", "H26.01-250101-0001", "U1", "Sở Tư pháp", "", null, null),
-                dossier("DOSSIER_FIELD_MISMATCH", "H26.01-250101-0002", "U1", "Sở Tư pháp", "TrichYeuHoSo",
-                        "Cấp phiếu, \"số 1\"\nlần 2", "Cấp phiếu"),
-                new Mismatch("APPLICANT_DATA_MISMATCH", "APPLICANT", "H26.01-250101-0003", "U1", "Sở Tư pháp", "HoTen",
-                        "Nguyễn Văn Án", "Nguyễn Văn An"),
-                new Mismatch("APPLICANT_NOT_FOUND", "APPLICANT", "H26.01-250101-0004", "U2", "UBND quận Ba Đình",
-                        "SoDinhDanh", "001099012345", null),
-                dossier("DOSSIER_STATUS_MISMATCH", "H26.01-250101-0005", "U2", "UBND quận Ba Đình", "TrangThaiHoSo", "4", "2"),
-                new Mismatch("PROCEDURE_NOT_PUBLIC", "PROCEDURE", "1.001234", "000.00.00.H26", "UBND thành phố Hà Nội", "", null, null),
-                dossier("DOSSIER_STALE", "H26.01-250101-0006", "U2", "UBND quận Ba Đình", "", "20250301080000", "20250228080000"));
+                dossier(
+                        "DOSSIER_FIELD_MISMATCH",
+                        "H26.01-250101-0002",
+                        "U1",
+                        "Sở Tư pháp",
+                        "TrichYeuHoSo",
+                        "Cấp phiếu, \"số 1\"\nlần 2",
+                        "Cấp phiếu"),
+                new Mismatch(
+                        "APPLICANT_DATA_MISMATCH",
+                        "APPLICANT",
+                        "H26.01-250101-0003",
+                        "U1",
+                        "Sở Tư pháp",
+                        "HoTen",
+                        "Nguyễn Văn Án",
+                        "Nguyễn Văn An"),
+                new Mismatch(
+                        "APPLICANT_NOT_FOUND",
+                        "APPLICANT",
+                        "H26.01-250101-0004",
+                        "U2",
+                        "UBND quận Ba Đình",
+                        "SoDinhDanh",
+                        "001099012345",
+                        null),
+                dossier(
+                        "DOSSIER_STATUS_MISMATCH",
+                        "H26.01-250101-0005",
+                        "U2",
+                        "UBND quận Ba Đình",
+                        "TrangThaiHoSo",
+                        "4",
+                        "2"),
+                new Mismatch(
+                        "PROCEDURE_NOT_PUBLIC",
+                        "PROCEDURE",
+                        "1.001234",
+                        "000.00.00.H26",
+                        "UBND thành phố Hà Nội",
+                        "",
+                        null,
+                        null),
+                dossier(
+                        "DOSSIER_STALE",
+                        "H26.01-250101-0006",
+                        "U2",
+                        "UBND quận Ba Đình",
+                        "",
+                        "20250301080000",
+                        "20250228080000"));
         dir = service.write("20250301-010000-c3d4", "nightly", T0.minusDays(365), T0, MismatchStoreTest.facts());
     }
 
-    static Mismatch dossier(String category, String key, String unit, String unitName, String field, String city, String portal) {
+    static Mismatch dossier(
+            String category, String key, String unit, String unitName, String field, String city, String portal) {
         return new Mismatch(category, "DOSSIER", key, unit, unitName, field, city, portal);
     }
 
@@ -91,8 +136,8 @@ class ReportFilesTest {
         assertThat(dir.resolve("mismatches.xlsx")).isRegularFile();
         assertThat(dir.resolve("summary.json")).isRegularFile();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "mismatches.csv", "mismatches.xlsx", "summary.json");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("mismatches.csv", "mismatches.xlsx", "summary.json");
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -108,30 +153,48 @@ class ReportFilesTest {
         assertThat(rows.get(0)).isEqualTo(Arrays.asList(HEADER.split(",")));
         assertThat(rows).hasSize(8);
         List<String> first = rows.get(1);
-        assertThat(first).containsExactly("20250301-010000-c3d4", "PROCEDURE_NOT_PUBLIC", "PROCEDURE", "1.001234",
-                "000.00.00.H26", "UBND thành phố Hà Nội", "", "", "", "0.6", "2025-03-02T01:30:05+07:00");
-        assertThat(rows).anySatisfy(r -> assertThat(r).containsSubsequence("H26.01-250101-0003", "U1", "Sở Tư pháp", "HoTen",
-                "Nguyễn Văn Án", "Nguyễn Văn An"));
+        assertThat(first)
+                .containsExactly(
+                        "20250301-010000-c3d4",
+                        "PROCEDURE_NOT_PUBLIC",
+                        "PROCEDURE",
+                        "1.001234",
+                        "000.00.00.H26",
+                        "UBND thành phố Hà Nội",
+                        "",
+                        "",
+                        "",
+                        "0.6",
+                        "2025-03-02T01:30:05+07:00");
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r)
+                        .containsSubsequence(
+                                "H26.01-250101-0003", "U1", "Sở Tư pháp", "HoTen", "Nguyễn Văn Án", "Nguyễn Văn An"));
         assertThat(rows).anySatisfy(r -> assertThat(r.get(7)).isEqualTo("Cấp phiếu, \"số 1\"\nlần 2"));
         assertThat(text).contains("\"Cấp phiếu, \"\"số 1\"\"\nlần 2\"");
-        assertThat(rows).anySatisfy(r -> assertThat(r.subList(3, 8)).containsExactly(
-                "H26.01-250101-0004", "U2", "UBND quận Ba Đình", "SoDinhDanh", "********2345"));
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r.subList(3, 8))
+                        .containsExactly(
+                                "H26.01-250101-0004", "U2", "UBND quận Ba Đình", "SoDinhDanh", "********2345"));
         assertThat(text).doesNotContain("001099012345");
     }
 
     @Test
     void xlsxHasTheSummaryThenTheDetailsOverSeveralSheetsThenWhatWasResolved() throws IOException {
-        try (InputStream in = Files.newInputStream(dir.resolve("mismatches.xlsx")); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(dir.resolve("mismatches.xlsx"));
+                ReadableWorkbook wb = new ReadableWorkbook(in)) {
             List<Sheet> sheets = wb.getSheets().toList();
-            assertThat(sheets).extracting(Sheet::getName).containsExactly(
-                    "Tổng hợp", "Chi tiết", "Chi tiết 2", "Chi tiết 3", "Đã khắc phục");
+            assertThat(sheets)
+                    .extracting(Sheet::getName)
+                    .containsExactly("Tổng hợp", "Chi tiết", "Chi tiết 2", "Chi tiết 3", "Đã khắc phục");
             List<List<String>> details = new ArrayList<>();
             for (Sheet s : sheets.subList(1, 4)) {
                 List<Row> rows = s.read();
                 assertThat(text(rows.get(0))).as(s.getName()).isEqualTo(Arrays.asList(HEADER.split(",")));
                 rows.subList(1, rows.size()).forEach(r -> details.add(text(r)));
             }
-            List<List<String>> csv = parseCsv(Files.readString(dir.resolve("mismatches.csv")).substring(1));
+            List<List<String>> csv =
+                    parseCsv(Files.readString(dir.resolve("mismatches.csv")).substring(1));
             assertThat(details).hasSize(7);
             for (int i = 0; i < details.size(); i++) {
                 List<String> fromCsv = new ArrayList<>(csv.get(i + 1));
@@ -143,11 +206,20 @@ class ReportFilesTest {
 
             List<Row> resolved = sheets.get(4).read();
             assertThat(resolved).hasSize(2);
-            assertThat(text(resolved.get(1))).startsWith("20250228-010000-a1b2", "DOSSIER_STALE", "DOSSIER", "H26.01-250101-0009");
+            assertThat(text(resolved.get(1)))
+                    .startsWith("20250228-010000-a1b2", "DOSSIER_STALE", "DOSSIER", "H26.01-250101-0009");
 
             List<Row> summary = sheets.get(0).read();
-            assertThat(text(summary.get(0))).containsExactly("unit_code", "unit_name", "category", "count", "new",
-                    "persisting", "resolved", "impact_points");
+            assertThat(text(summary.get(0)))
+                    .containsExactly(
+                            "unit_code",
+                            "unit_name",
+                            "category",
+                            "count",
+                            "new",
+                            "persisting",
+                            "resolved",
+                            "impact_points");
             List<Row> lines = summary.subList(1, summary.size() - 1);
             Row total = summary.get(summary.size() - 1);
             assertThat(total.getCellText(0)).isEqualTo("Tổng cộng");
@@ -158,10 +230,18 @@ class ReportFilesTest {
             assertThat(lines.stream().mapToDouble(r -> number(r, 3)).sum()).isEqualTo(7);
             double impact = lines.stream().mapToDouble(r -> number(r, 7)).sum();
             assertThat(number(total, 7)).isCloseTo(impact, within(1e-9));
-            assertThat(impact).isCloseTo(csv.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.get(9))).sum(), within(1e-9));
+            assertThat(impact)
+                    .isCloseTo(
+                            csv.stream()
+                                    .skip(1)
+                                    .mapToDouble(r -> Double.parseDouble(r.get(9)))
+                                    .sum(),
+                            within(1e-9));
             // largest impact first: the procedure (0.6), then the missing dossier (0.16 = 0.03 + 0.03 + 0.1)
-            assertThat(text(lines.get(0)).subList(0, 3)).containsExactly("000.00.00.H26", "UBND thành phố Hà Nội", "PROCEDURE_NOT_PUBLIC");
-            assertThat(text(lines.get(1)).subList(0, 3)).containsExactly("U1", "Sở Tư pháp", "DOSSIER_MISSING_ON_PORTAL");
+            assertThat(text(lines.get(0)).subList(0, 3))
+                    .containsExactly("000.00.00.H26", "UBND thành phố Hà Nội", "PROCEDURE_NOT_PUBLIC");
+            assertThat(text(lines.get(1)).subList(0, 3))
+                    .containsExactly("U1", "Sở Tư pháp", "DOSSIER_MISSING_ON_PORTAL");
             assertThat(number(lines.get(1), 7)).isCloseTo(0.16, within(1e-9));
             for (int i = 1; i < lines.size(); i++) {
                 assertThat(number(lines.get(i), 7)).isLessThanOrEqualTo(number(lines.get(i - 1), 7));
@@ -180,7 +260,8 @@ class ReportFilesTest {
         assertThat(s.get("categories").size()).isEqualTo(11);
         assertThat(s.at("/categories/DOSSIER_STALE/count").asLong()).isEqualTo(1);
         assertThat(s.at("/categories/DOSSIER_ORPHAN_ON_PORTAL/count").asLong()).isZero();
-        assertThat(s.at("/categories/PROCEDURE_NOT_PUBLIC/impactPoints").asDouble()).isCloseTo(0.6, within(1e-9));
+        assertThat(s.at("/categories/PROCEDURE_NOT_PUBLIC/impactPoints").asDouble())
+                .isCloseTo(0.6, within(1e-9));
         assertThat(s.get("previousRunId").asText()).isEqualTo("20250228-010000-a1b2");
         assertThat(s.at("/changes/NEW").asLong()).isEqualTo(6);
         assertThat(s.at("/changes/PERSISTING").asLong()).isEqualTo(1);

@@ -33,9 +33,14 @@ import vn.dvcsync.testsupport.RouteTest;
  * or refusing leaves the applicants queued and the run goes on to its end; any other failure fails the run.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = {RouteTest.Routes.class, ErrorsRouteTest.Doubles.class}, properties = {
-        RouteTest.NO_SCHEDULE, "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,"
-        + "file:routes/incremental.camel.yaml,file:routes/verify.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = {RouteTest.Routes.class, ErrorsRouteTest.Doubles.class},
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,"
+                    + "file:routes/incremental.camel.yaml,file:routes/verify.camel.yaml"
+        })
 @MockEndpointsAndSkip("direct:(extract|push)")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ErrorsRouteTest extends RouteTest {
@@ -68,7 +73,9 @@ class ErrorsRouteTest extends RouteTest {
     @Test
     void thePopulationServiceDownIsHandledAndTheRunGoesOn() throws Exception {
         oneApplicantQueued();
-        doThrow(new PopulationUnavailableException("population service: HTTP 503")).when(verifier).verify(any(), any());
+        doThrow(new PopulationUnavailableException("population service: HTTP 503"))
+                .when(verifier)
+                .verify(any(), any());
         push.expectedMessageCount(1);
 
         template.sendBodyAndHeaders("direct:run-incremental", null, Map.of("runId", "run-1", "runType", "incremental"));
@@ -79,7 +86,9 @@ class ErrorsRouteTest extends RouteTest {
     @Test
     void thePopulationServiceRefusingIsHandledToo() {
         oneApplicantQueued();
-        doThrow(new PopulationRejectedException("population service: SOAP fault")).when(verifier).verify(any(), any());
+        doThrow(new PopulationRejectedException("population service: SOAP fault"))
+                .when(verifier)
+                .verify(any(), any());
 
         template.sendBodyAndHeaders("direct:run-incremental", null, Map.of("runId", "run-2", "runType", "incremental"));
 
@@ -91,8 +100,10 @@ class ErrorsRouteTest extends RouteTest {
         oneApplicantQueued();
         doThrow(new IllegalStateException("store unreachable")).when(verifier).verify(any(), any());
 
-        Exception failed = assertThrows(Exception.class, () -> template.sendBodyAndHeaders("direct:run-incremental", null,
-                Map.of("runId", "run-3", "runType", "incremental")));
+        Exception failed = assertThrows(
+                Exception.class,
+                () -> template.sendBodyAndHeaders(
+                        "direct:run-incremental", null, Map.of("runId", "run-3", "runType", "incremental")));
 
         assertThat(failed).rootCause().hasMessage("store unreachable");
     }

@@ -26,8 +26,13 @@ import vn.dvcsync.testsupport.RouteTest;
  * watermark, then pushes and verifies applicants side by side.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = RouteTest.Routes.class, properties = {RouteTest.NO_SCHEDULE,
-        "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/incremental.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = RouteTest.Routes.class,
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/incremental.camel.yaml"
+        })
 @MockEndpointsAndSkip("direct:(extract|push|verify-applicants)")
 @UseAdviceWith
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
@@ -63,12 +68,14 @@ class IncrementalRouteTest extends RouteTest {
         CountDownLatch verifying = new CountDownLatch(1);
         verifyApplicants.whenAnyExchangeReceived(e -> verifying.countDown());
         push.whenAnyExchangeReceived(e -> assertThat(verifying.await(10, TimeUnit.SECONDS))
-                .as("verification running alongside the push").isTrue());
+                .as("verification running alongside the push")
+                .isTrue());
 
         template.sendBodyAndHeaders("direct:run-incremental", null, Map.of("runId", "run-1", "runType", "incremental"));
 
         MockEndpoint.assertIsSatisfied(extract, push, verifyApplicants);
-        assertThat(push.getReceivedExchanges().get(0).getIn().getHeader("runId")).isEqualTo("run-1");
+        assertThat(push.getReceivedExchanges().get(0).getIn().getHeader("runId"))
+                .isEqualTo("run-1");
     }
 
     @Test

@@ -15,16 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.dvcsync.city.CityReader;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.canonical.Step;
 import vn.dvcsync.canonical.Watermark;
+import vn.dvcsync.city.CityReader;
 import vn.dvcsync.demo.DemoCity;
 import vn.dvcsync.demo.DemoCity.PlantedDefect;
 import vn.dvcsync.mapping.PortalMapping;
-import vn.dvcsync.run.Run;
-import vn.dvcsync.run.RunService;
-import vn.dvcsync.run.RunType;
 import vn.dvcsync.simulator.PortalSimulator;
 
 /**
@@ -36,12 +33,23 @@ import vn.dvcsync.simulator.PortalSimulator;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncrementalRunEndToEndTest {
 
-    @Autowired RunService runs;
-    @Autowired PortalSimulator portal;
-    @Autowired PortalMapping mapping;
-    @Autowired CityReader extractor;
-    @Autowired DemoCity demo;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    PortalMapping mapping;
+
+    @Autowired
+    CityReader extractor;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    JdbcTemplate store;
 
     Run run;
     List<Dossier> city;
@@ -59,7 +67,8 @@ class IncrementalRunEndToEndTest {
         long delivered = ((Number) run.counts().get("run.dossier.delivered")).longValue();
         long quarantined = run.counts().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("run.dossier.quarantined."))
-                .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+                .mapToLong(e -> ((Number) e.getValue()).longValue())
+                .sum();
         assertThat(delivered + quarantined).isEqualTo(city.size());
         assertThat(run.counts()).doesNotContainKeys("ledger.dossier.pending", "ledger.dossier.failed");
     }
@@ -67,7 +76,8 @@ class IncrementalRunEndToEndTest {
     @Test
     void everyCityDossierIsOnThePortalAsMappedOrQuarantinedWithItsReason() {
         Map<String, String[]> ledger = new HashMap<>();
-        store.query("select record_key, status, reason, rule from ledger where record_type = 'DOSSIER' and status <> 'SUPERSEDED'",
+        store.query(
+                "select record_key, status, reason, rule from ledger where record_type = 'DOSSIER' and status <> 'SUPERSEDED'",
                 rs -> {
                     ledger.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                 });
@@ -77,7 +87,8 @@ class IncrementalRunEndToEndTest {
             String[] row = ledger.get(d.code());
             assertThat(row).as("ledger row of %s", d.code()).isNotNull();
             if ("DELIVERED".equals(row[0])) {
-                ObjectNode held = portal.dossier(d.code()).orElseThrow(() -> new AssertionError(d.code() + " not on portal"));
+                ObjectNode held =
+                        portal.dossier(d.code()).orElseThrow(() -> new AssertionError(d.code() + " not on portal"));
                 held.remove(List.of("NgayDongBo", "NgayCapNhat"));
                 assertThat(held).as("portal copy of %s", d.code()).isEqualTo(mapping.dossier(d));
                 onPortal++;
@@ -85,23 +96,31 @@ class IncrementalRunEndToEndTest {
                 assertThat(row[0]).as("status of %s", d.code()).isEqualTo("QUARANTINED");
                 assertThat(row[1]).as("reason of %s", d.code()).isNotBlank();
                 assertThat(row[2]).as("rule of %s", d.code()).isNotBlank();
-                assertThat(portal.dossier(d.code())).as("%s must not reach the portal", d.code()).isEmpty();
+                assertThat(portal.dossier(d.code()))
+                        .as("%s must not reach the portal", d.code())
+                        .isEmpty();
                 quarantined++;
             }
         }
         assertThat(onPortal + quarantined).isEqualTo(city.size());
-        long orphans = demo.planted().stream().filter(p -> p.category().equals("DOSSIER_ORPHAN_ON_PORTAL")).count();
+        long orphans = demo.planted().stream()
+                .filter(p -> p.category().equals("DOSSIER_ORPHAN_ON_PORTAL"))
+                .count();
         assertThat(portal.dossierCount()).isEqualTo(onPortal + orphans);
         assertThat(onPortal).isGreaterThan(city.size() * 8 / 10);
     }
 
     @Test
     void plantedInvalidDossiersAreQuarantinedNamingTheirField() {
-        Map<String, String> rules = store.query(
-                "select record_key, rule from ledger where record_type = 'DOSSIER' and status = 'QUARANTINED' and reason = 'DOSSIER_INVALID'",
-                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).stream()
+        Map<String, String> rules = store
+                .query(
+                        "select record_key, rule from ledger where record_type = 'DOSSIER' and status = 'QUARANTINED' and reason = 'DOSSIER_INVALID'",
+                        (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        List<PlantedDefect> invalid = demo.planted().stream().filter(p -> p.category().equals("DOSSIER_INVALID")).toList();
+        List<PlantedDefect> invalid = demo.planted().stream()
+                .filter(p -> p.category().equals("DOSSIER_INVALID"))
+                .toList();
         assertThat(invalid).isNotEmpty();
         for (PlantedDefect p : invalid) {
             assertThat(rules).as("planted %s", p).containsEntry(p.recordKey(), p.field());
@@ -111,27 +130,36 @@ class IncrementalRunEndToEndTest {
 
     @Test
     void dossiersCitingAProcedureUnknownToThePortalAreQuarantinedAsSuch() {
-        Set<String> unknown = demo.planted().stream().filter(p -> p.category().equals("PROCEDURE_UNKNOWN"))
-                .map(PlantedDefect::recordKey).collect(Collectors.toSet());
+        Set<String> unknown = demo.planted().stream()
+                .filter(p -> p.category().equals("PROCEDURE_UNKNOWN"))
+                .map(PlantedDefect::recordKey)
+                .collect(Collectors.toSet());
         assertThat(unknown).isNotEmpty();
-        Set<String> citing = city.stream().filter(d -> unknown.contains(d.procedureCode()))
-                .map(Dossier::code).collect(Collectors.toSet());
+        Set<String> citing = city.stream()
+                .filter(d -> unknown.contains(d.procedureCode()))
+                .map(Dossier::code)
+                .collect(Collectors.toSet());
         assertThat(citing).isNotEmpty();
         List<String> reasons = store.queryForList("""
                 select reason from ledger where record_type = 'DOSSIER' and status <> 'SUPERSEDED' and record_key = any(?)
                 """, String.class, (Object) citing.toArray(String[]::new));
-        assertThat(reasons).hasSize(citing.size()).allMatch(r -> r.equals("PROCEDURE_UNKNOWN") || r.equals("DOSSIER_INVALID"));
+        assertThat(reasons)
+                .hasSize(citing.size())
+                .allMatch(r -> r.equals("PROCEDURE_UNKNOWN") || r.equals("DOSSIER_INVALID"));
     }
 
     @Test
     void progressStepsFollowTheirDossierInOrder() {
-        Map<Long, List<Step>> steps = extractor.steps(city.stream().map(Dossier::id).toList());
+        Map<Long, List<Step>> steps =
+                extractor.steps(city.stream().map(Dossier::id).toList());
         for (Dossier d : city) {
             if (portal.dossier(d.code()).isEmpty()) {
                 assertThat(portal.steps(d.code())).isEmpty();
                 continue;
             }
-            List<ObjectNode> expected = steps.getOrDefault(d.id(), List.of()).stream().map(mapping::step).toList();
+            List<ObjectNode> expected = steps.getOrDefault(d.id(), List.of()).stream()
+                    .map(mapping::step)
+                    .toList();
             assertThat(portal.steps(d.code())).as("steps of %s", d.code()).isEqualTo(expected);
         }
     }
@@ -140,12 +168,16 @@ class IncrementalRunEndToEndTest {
     void plantedApplicantDefectsAreFound() {
         Set<String> found = Set.copyOf(store.queryForList(
                 "select category || '|' || dossier_code || '|' || field from applicant_finding", String.class));
-        List<PlantedDefect> applicants = demo.planted().stream().filter(p -> p.category().startsWith("APPLICANT_")).toList();
+        List<PlantedDefect> applicants = demo.planted().stream()
+                .filter(p -> p.category().startsWith("APPLICANT_"))
+                .toList();
         assertThat(applicants).isNotEmpty();
         for (PlantedDefect p : applicants) {
             String key = p.category() + "|" + p.recordKey() + "|"
                     + (p.category().equals("APPLICANT_NOT_FOUND") ? "" : p.field());
-            assertThat(found.stream().anyMatch(f -> f.startsWith(key))).as("planted %s found among findings", p).isTrue();
+            assertThat(found.stream().anyMatch(f -> f.startsWith(key)))
+                    .as("planted %s found among findings", p)
+                    .isTrue();
         }
     }
 

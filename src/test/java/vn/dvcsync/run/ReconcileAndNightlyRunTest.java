@@ -2,9 +2,9 @@ package vn.dvcsync.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,14 +30,26 @@ import vn.dvcsync.simulator.PortalSimulator;
 class ReconcileAndNightlyRunTest {
 
     /** What a push cannot mend: the city's own data, its procedures, and dossiers only the portal has. */
-    private static final Set<String> CITY_MUST_FIX = Set.of("DOSSIER_INVALID", "PROCEDURE_NOT_PUBLIC",
-            "PROCEDURE_PUBLIC_LATE", "PROCEDURE_UNKNOWN", "APPLICANT_NOT_FOUND", "APPLICANT_DATA_MISMATCH",
+    private static final Set<String> CITY_MUST_FIX = Set.of(
+            "DOSSIER_INVALID",
+            "PROCEDURE_NOT_PUBLIC",
+            "PROCEDURE_PUBLIC_LATE",
+            "PROCEDURE_UNKNOWN",
+            "APPLICANT_NOT_FOUND",
+            "APPLICANT_DATA_MISMATCH",
             "DOSSIER_ORPHAN_ON_PORTAL");
 
-    @Autowired RunService runs;
-    @Autowired PortalSimulator portal;
-    @Autowired DemoCity demo;
-    @Autowired JdbcTemplate store;
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    PortalSimulator portal;
+
+    @Autowired
+    DemoCity demo;
+
+    @Autowired
+    JdbcTemplate store;
 
     @Test
     @Order(1)
@@ -48,8 +60,10 @@ class ReconcileAndNightlyRunTest {
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(portal.totalWrites()).isEqualTo(writes);
         Set<String> planted = demo.planted().stream()
-                .map(p -> p.category() + " " + p.recordKey() + " " + p.field()).collect(Collectors.toSet());
-        assertThat(planted.stream().map(p -> p.split(" ")[0]).collect(Collectors.toSet())).hasSize(11);
+                .map(p -> p.category() + " " + p.recordKey() + " " + p.field())
+                .collect(Collectors.toSet());
+        assertThat(planted.stream().map(p -> p.split(" ")[0]).collect(Collectors.toSet()))
+                .hasSize(11);
         assertThat(found(run.id())).isEqualTo(planted);
 
         Path dir = Path.of("target/test-reports/run-types", run.id());
@@ -66,17 +80,22 @@ class ReconcileAndNightlyRunTest {
         assertThat(portal.totalWrites()).isPositive();
 
         Run after = runs.execute(RunType.RECONCILE);
-        Set<String> categories = found(after.id()).stream().map(f -> f.split(" ")[0]).collect(Collectors.toSet());
+        Set<String> categories =
+                found(after.id()).stream().map(f -> f.split(" ")[0]).collect(Collectors.toSet());
         assertThat(categories).isNotEmpty().isSubsetOf(CITY_MUST_FIX);
-        Set<String> plantedForTheCity = demo.planted().stream().filter(p -> CITY_MUST_FIX.contains(p.category()))
-                .map(p -> p.category() + " " + p.recordKey() + " " + p.field()).collect(Collectors.toSet());
+        Set<String> plantedForTheCity = demo.planted().stream()
+                .filter(p -> CITY_MUST_FIX.contains(p.category()))
+                .map(p -> p.category() + " " + p.recordKey() + " " + p.field())
+                .collect(Collectors.toSet());
         assertThat(found(after.id())).isEqualTo(plantedForTheCity);
         assertThat(found(nightly.id())).isEqualTo(plantedForTheCity);
     }
 
     private Set<String> found(String runId) {
         return Set.copyOf(store.queryForList(
-                "select category || ' ' || record_key || ' ' || field from mismatch where run_id = ?", String.class, runId));
+                "select category || ' ' || record_key || ' ' || field from mismatch where run_id = ?",
+                String.class,
+                runId));
     }
 
     @Test
@@ -94,7 +113,8 @@ class ReconcileAndNightlyRunTest {
 
         Run nightly = runs.execute(RunType.NIGHTLY);
         assertThat(nightly.counts()).containsEntry("nightly.reopened", 1);
-        assertThat(portal.dossier(key).orElseThrow().get("TrangThaiHoSo").asText()).isEqualTo(status);
+        assertThat(portal.dossier(key).orElseThrow().get("TrangThaiHoSo").asText())
+                .isEqualTo(status);
         assertThat(found(nightly.id())).noneMatch(f -> f.contains(key));
     }
 }

@@ -30,8 +30,13 @@ import vn.dvcsync.testsupport.RouteTest;
  * starts a nightly run.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = RouteTest.Routes.class, properties = {RouteTest.NO_SCHEDULE,
-        "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/reconcile.camel.yaml"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = RouteTest.Routes.class,
+        properties = {
+            RouteTest.NO_SCHEDULE,
+            "camel.main.routes-include-pattern=file:routes/errors.camel.yaml,file:routes/reconcile.camel.yaml"
+        })
 @MockEndpointsAndSkip("direct:(extract|push|verify-applicants)")
 @UseAdviceWith
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
@@ -68,7 +73,8 @@ class ReconcileRouteTest extends RouteTest {
 
         verify(reconciliation).compareAndReport("run-1", "reconcile");
         verify(reconciliation, never()).reopenWhatThePortalLacks(anyString());
-        assertThat(extract.getReceivedCounter() + push.getReceivedCounter() + verifyApplicants.getReceivedCounter()).isZero();
+        assertThat(extract.getReceivedCounter() + push.getReceivedCounter() + verifyApplicants.getReceivedCounter())
+                .isZero();
     }
 
     @Test
@@ -92,11 +98,15 @@ class ReconcileRouteTest extends RouteTest {
     void aFailedHealingComparisonFailsTheNightlyRunBeforeAnyPush() throws Exception {
         camel.start();
         doAnswer(a -> {
-            throw new IllegalStateException("portal DanhSachHoSo: unexpected reply");
-        }).when(reconciliation).reopenWhatThePortalLacks("run-3");
+                    throw new IllegalStateException("portal DanhSachHoSo: unexpected reply");
+                })
+                .when(reconciliation)
+                .reopenWhatThePortalLacks("run-3");
 
-        Exception failed = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () ->
-                template.sendBodyAndHeaders("direct:run-nightly", null, Map.of("runId", "run-3", "runType", "nightly")));
+        Exception failed = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
+                () -> template.sendBodyAndHeaders(
+                        "direct:run-nightly", null, Map.of("runId", "run-3", "runType", "nightly")));
 
         assertThat(failed).rootCause().hasMessageContaining("DanhSachHoSo");
         assertThat(push.getReceivedCounter()).isZero();

@@ -1,11 +1,8 @@
 package vn.dvcsync.run;
 
-import vn.dvcsync.testsupport.TestPostgres;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dvcsync.ledger.LedgerProperties;
+import vn.dvcsync.testsupport.TestPostgres;
 
 /**
  * Runs left RUNNING by an instance that died are marked FAILED once their heartbeat is older than the grace,
@@ -45,10 +43,10 @@ class RunHeartbeatsTest {
     @Test
     void aRunWithoutHeartbeatIsSweptAndALiveRunOfAnotherInstanceIsNot() throws InterruptedException {
         try (RunHeartbeats executing = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER);
-             RunHeartbeats sweeping = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER)) {
+                RunHeartbeats sweeping = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER)) {
             store.started("live", RunType.INCREMENTAL, OffsetDateTime.now());
             executing.start("live");
-            store.started("killed", RunType.NIGHTLY, OffsetDateTime.now());   // its instance died right after
+            store.started("killed", RunType.NIGHTLY, OffsetDateTime.now()); // its instance died right after
             store.started("done", RunType.INCREMENTAL, OffsetDateTime.now());
             store.finished("done", "SUCCEEDED", Map.of(), null);
             OffsetDateTime lastBeatOfKilled = heartbeat("killed");
@@ -58,7 +56,9 @@ class RunHeartbeatsTest {
             assertThat(sweeping.sweep()).containsExactly("killed");
             Run killed = store.find("killed").orElseThrow();
             assertThat(killed.status()).isEqualTo("FAILED");
-            assertThat(killed.finishedAt()).as("finished at its last sign of life").isEqualTo(lastBeatOfKilled);
+            assertThat(killed.finishedAt())
+                    .as("finished at its last sign of life")
+                    .isEqualTo(lastBeatOfKilled);
             assertThat(killed.error()).startsWith("abandoned: no heartbeat since ");
             Run live = store.find("live").orElseThrow();
             assertThat(live.status()).isEqualTo("RUNNING");
@@ -66,7 +66,7 @@ class RunHeartbeatsTest {
             assertThat(store.find("done").orElseThrow().status()).isEqualTo("SUCCEEDED");
             assertThat(sweeping.sweep()).as("swept once").isEmpty();
 
-            executing.stop("live");   // as if its instance were killed now
+            executing.stop("live"); // as if its instance were killed now
             Thread.sleep(GRACE.multipliedBy(2).toMillis());
             assertThat(sweeping.sweep()).containsExactly("live");
         }
@@ -75,7 +75,7 @@ class RunHeartbeatsTest {
     @Test
     void instancesSweepingAtOnceMarkEachRunOnce() throws Exception {
         try (RunHeartbeats one = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER);
-             RunHeartbeats two = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER)) {
+                RunHeartbeats two = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER)) {
             for (int i = 0; i < 20; i++) {
                 store.started("killed-" + i, RunType.INCREMENTAL, OffsetDateTime.now());
             }
@@ -87,21 +87,24 @@ class RunHeartbeatsTest {
             swept.addAll(b.get());
 
             assertThat(swept).hasSize(20).doesNotHaveDuplicates();
-            assertThat(jdbc.queryForObject("select count(*) from run where status = 'RUNNING'", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from run where status = 'RUNNING'", Long.class))
+                    .isZero();
         }
     }
 
     @Test
     void theGraceIsTheLedgerLeaseUnlessSetAndHeartbeatsComeThreeTimesWithinIt() {
         try (RunHeartbeats byDefault = new RunHeartbeats(store, new RunProperties(null), LEDGER);
-             RunHeartbeats shorter = new RunHeartbeats(store, new RunProperties(Duration.ofSeconds(30)), LEDGER);
-             RunHeartbeats longer = new RunHeartbeats(store, new RunProperties(Duration.ofMinutes(30)), LEDGER)) {
+                RunHeartbeats shorter = new RunHeartbeats(store, new RunProperties(Duration.ofSeconds(30)), LEDGER);
+                RunHeartbeats longer = new RunHeartbeats(store, new RunProperties(Duration.ofMinutes(30)), LEDGER)) {
             assertThat(byDefault.grace()).isEqualTo(LEDGER.lease());
             assertThat(byDefault.period()).isEqualTo(Duration.ofMinutes(5).dividedBy(3));
             assertThat(shorter.grace()).isEqualTo(Duration.ofSeconds(30));
             assertThat(shorter.period()).isEqualTo(Duration.ofSeconds(10));
             assertThat(longer.grace()).isEqualTo(Duration.ofMinutes(30));
-            assertThat(longer.period()).as("a third of the lease").isEqualTo(Duration.ofMinutes(5).dividedBy(3));
+            assertThat(longer.period())
+                    .as("a third of the lease")
+                    .isEqualTo(Duration.ofMinutes(5).dividedBy(3));
         }
     }
 

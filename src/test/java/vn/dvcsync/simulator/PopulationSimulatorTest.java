@@ -3,7 +3,6 @@ package vn.dvcsync.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,12 +32,14 @@ class PopulationSimulatorTest {
     private static final String NOW = "20240501100000";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T03:00:00Z"));
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private PopulationSimulator population;
 
     @BeforeEach
     void start() {
-        population = new PopulationSimulator(new PopulationSettings(0, USER, SECRET, API_KEY, CLIENT, clock, 3L)).start();
+        population =
+                new PopulationSimulator(new PopulationSettings(0, USER, SECRET, API_KEY, CLIENT, clock, 3L)).start();
         population.putCitizens(List.of(
                 new Citizen("001203004567", "Nguyễn", "Văn", "An", 1, "20030115"),
                 new Citizen("079145000123", "Trần", "Thị", "Bình", 2, "1945")));
@@ -73,15 +74,18 @@ class PopulationSimulatorTest {
         assertThat(text(person, "NgayThangNam")).isEqualTo("20030115");
         assertThat(text(person, "MaTinhThanh")).isEqualTo("01");
         assertThat(answer.getElementsByTagNameNS("http://dancuquocgia.bca", "TraCuuThongTinCongDanResponse")
-                .getLength()).isEqualTo(1);
+                        .getLength())
+                .isEqualTo(1);
         assertThat(population.lookups("001203004567")).isEqualTo(1);
         assertThat(population.calls()).isEqualTo(1);
     }
 
     @Test
     void oldRecordsHaveOnlyABirthYear() throws Exception {
-        Element person = (Element) parse(send(envelope("079145000123"), NOW, signature(NOW)).body())
-                .getElementsByTagNameNS(DANCU, "CongDan").item(0);
+        Element person = (Element)
+                parse(send(envelope("079145000123"), NOW, signature(NOW)).body())
+                        .getElementsByTagNameNS(DANCU, "CongDan")
+                        .item(0);
         assertThat(text(person, "NgayThangNam")).isEqualTo("1945");
         assertThat(text(person, "GioiTinh")).isEqualTo("2");
         assertThat(text(person, "MaTinhThanh")).isEqualTo("79");
@@ -93,7 +97,8 @@ class PopulationSimulatorTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         Document answer = parse(response.body());
-        assertThat(answer.getElementsByTagNameNS(DANCU, "CongdanCollection").getLength()).isEqualTo(1);
+        assertThat(answer.getElementsByTagNameNS(DANCU, "CongdanCollection").getLength())
+                .isEqualTo(1);
         assertThat(answer.getElementsByTagNameNS(DANCU, "CongDan").getLength()).isZero();
         assertThat(population.lookups("001299999999")).isEqualTo(1);
     }
@@ -115,7 +120,8 @@ class PopulationSimulatorTest {
         assertClientFault(send(envelope("001203004567"), ahead, signature(ahead)));
 
         String fiveMinutesAgo = "20240501095500";
-        assertThat(send(envelope("001203004567"), fiveMinutesAgo, signature(fiveMinutesAgo)).statusCode())
+        assertThat(send(envelope("001203004567"), fiveMinutesAgo, signature(fiveMinutesAgo))
+                        .statusCode())
                 .isEqualTo(200);
         clock.advance(Duration.ofSeconds(1));
         assertClientFault(send(envelope("001203004567"), fiveMinutesAgo, signature(fiveMinutesAgo)));
@@ -133,14 +139,14 @@ class PopulationSimulatorTest {
 
     @Test
     void wrongHeadersAreClientFaults() throws Exception {
-        HttpRequest.Builder noAction = request(envelope("001203004567"), NOW, signature(NOW))
-                .setHeader("SOAPAction", "\"Other\"");
+        HttpRequest.Builder noAction =
+                request(envelope("001203004567"), NOW, signature(NOW)).setHeader("SOAPAction", "\"Other\"");
         assertClientFault(http.send(noAction.build(), HttpResponse.BodyHandlers.ofString()));
-        HttpRequest.Builder wrongKey = request(envelope("001203004567"), NOW, signature(NOW))
-                .setHeader("ApiKey", "nope");
+        HttpRequest.Builder wrongKey =
+                request(envelope("001203004567"), NOW, signature(NOW)).setHeader("ApiKey", "nope");
         assertClientFault(http.send(wrongKey.build(), HttpResponse.BodyHandlers.ofString()));
-        HttpRequest.Builder wrongClient = request(envelope("001203004567"), NOW, signature(NOW))
-                .setHeader("X-Road-Client", "VN/GOV/other");
+        HttpRequest.Builder wrongClient =
+                request(envelope("001203004567"), NOW, signature(NOW)).setHeader("X-Road-Client", "VN/GOV/other");
         assertClientFault(http.send(wrongClient.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -181,7 +187,8 @@ class PopulationSimulatorTest {
 
     private static String faultCode(HttpResponse<String> response) throws Exception {
         Document fault = parse(response.body());
-        assertThat(fault.getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault").getLength())
+        assertThat(fault.getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault")
+                        .getLength())
                 .isEqualTo(1);
         return fault.getElementsByTagName("faultcode").item(0).getTextContent();
     }

@@ -45,15 +45,22 @@ final class PortalCalls {
 
     /** Logs in and returns the session token. */
     String login(String username, String password) throws IOException {
-        JsonNode answer = json(post("/auth", MAPPER.createObjectNode()
-                .put("username", username).put("password", password).toString()));
+        JsonNode answer = json(post(
+                "/auth",
+                MAPPER.createObjectNode()
+                        .put("username", username)
+                        .put("password", password)
+                        .toString()));
         assertThat(answer.path("error_code").asText()).isEqualTo("0");
         return answer.path("session").asText();
     }
 
     /** An integration call envelope with session and madonvi; add the service's fields. */
     static ObjectNode call(String session, String service) {
-        return MAPPER.createObjectNode().put("session", session).put("madonvi", AGENCY).put("service", service);
+        return MAPPER.createObjectNode()
+                .put("session", session)
+                .put("madonvi", AGENCY)
+                .put("service", service);
     }
 
     HttpResponse<String> integration(ObjectNode request) throws IOException {

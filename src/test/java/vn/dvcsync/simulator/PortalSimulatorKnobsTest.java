@@ -2,8 +2,8 @@ package vn.dvcsync.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.dvcsync.simulator.SampleDossiers.dossier;
 import static vn.dvcsync.simulator.PortalCalls.call;
+import static vn.dvcsync.simulator.SampleDossiers.dossier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -25,8 +25,9 @@ class PortalSimulatorKnobsTest {
 
     @BeforeEach
     void start() throws IOException {
-        portal = new PortalSimulator(new PortalSettings(0, "dvcsync", "s3cret", "H26", "000.00.00.H26",
-                Clock.systemUTC(), 7L)).start();
+        portal = new PortalSimulator(
+                        new PortalSettings(0, "dvcsync", "s3cret", "H26", "000.00.00.H26", Clock.systemUTC(), 7L))
+                .start();
         portal.setCatalogue(SampleDossiers.CATALOGUE);
         client = new PortalCalls(portal.baseUrl());
         session = client.login("dvcsync", "s3cret");
@@ -45,15 +46,20 @@ class PortalSimulatorKnobsTest {
             answers.add(client.integration(call(session, "LayDanhSachTTHC")));
         }
 
-        assertThat(answers.subList(0, 2)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
-        List<HttpResponse<String>> refused = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(answers.subList(0, 2))
+                .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        List<HttpResponse<String>> refused =
+                answers.stream().filter(r -> r.statusCode() == 429).toList();
         assertThat(refused).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(refused).allSatisfy(r -> assertThat(r.headers().firstValue("Retry-After")).hasValue("1"));
+        assertThat(refused)
+                .allSatisfy(
+                        r -> assertThat(r.headers().firstValue("Retry-After")).hasValue("1"));
         assertThat(portal.http429Count()).isEqualTo(refused.size());
 
         portal.knobs().ratePerSecond(0);
         for (int i = 0; i < 60; i++) {
-            assertThat(client.integration(call(session, "LayDanhSachTTHC")).statusCode()).isEqualTo(200);
+            assertThat(client.integration(call(session, "LayDanhSachTTHC")).statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -89,11 +95,16 @@ class PortalSimulatorKnobsTest {
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("0");
 
         portal.knobs().http429Share(0).code9Share(1.0);
-        assertThat(client.answer(sync(dossier("H26.x"))).path("error_code").asText()).isEqualTo("9");
+        assertThat(client.answer(sync(dossier("H26.x"))).path("error_code").asText())
+                .isEqualTo("9");
         assertThat(portal.dossierCount()).isZero();
 
         portal.knobs().defaults();
-        assertThat(client.answer(sync(dossier("H26.x"))).path("result").get(0).path("error_code").asText())
+        assertThat(client.answer(sync(dossier("H26.x")))
+                        .path("result")
+                        .get(0)
+                        .path("error_code")
+                        .asText())
                 .isEqualTo("0");
     }
 
@@ -101,20 +112,35 @@ class PortalSimulatorKnobsTest {
     void aSessionCanBeMadeToExpireEveryNCalls() throws IOException {
         portal.knobs().sessionExpiresEveryCalls(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(client.answer(call(session, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("0");
+            assertThat(client.answer(call(session, "LayDanhSachTTHC"))
+                            .path("error_code")
+                            .asText())
+                    .isEqualTo("0");
         }
-        assertThat(client.answer(call(session, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("-1");
-        assertThat(client.answer(call(session, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("-1");
+        assertThat(client.answer(call(session, "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("-1");
+        assertThat(client.answer(call(session, "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("-1");
 
         String again = client.login("dvcsync", "s3cret");
-        assertThat(client.answer(call(again, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("0");
+        assertThat(client.answer(call(again, "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("0");
     }
 
     @Test
     void sessionTtlIsAKnob() throws IOException {
         portal.knobs().sessionTtlSeconds(0);
         String instant = client.login("dvcsync", "s3cret");
-        assertThat(client.answer(call(instant, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("-1");
+        assertThat(client.answer(call(instant, "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("-1");
     }
 
     @Test
@@ -126,7 +152,11 @@ class PortalSimulatorKnobsTest {
         assertThat(portal.dossierCount()).isZero();
 
         portal.knobs().connectionResetShare(0);
-        assertThat(client.answer(sync(dossier("H26.r1"))).path("result").get(0).path("error_code").asText())
+        assertThat(client.answer(sync(dossier("H26.r1")))
+                        .path("result")
+                        .get(0)
+                        .path("error_code")
+                        .asText())
                 .isEqualTo("0");
     }
 

@@ -1,8 +1,8 @@
 package vn.dvcsync.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.dvcsync.simulator.SampleDossiers.dossier;
 import static vn.dvcsync.simulator.PortalCalls.call;
+import static vn.dvcsync.simulator.SampleDossiers.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +21,7 @@ class PortalSimulatorTest {
 
     /** 2024-05-01 10:00:00 in Vietnam. */
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T03:00:00Z"));
+
     private PortalSimulator portal;
     private PortalCalls client;
     private String session;
@@ -51,7 +52,10 @@ class PortalSimulatorTest {
         assertThat(login.path("expires_in").asInt()).isEqualTo(1800);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(client.answer(call(session, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("0");
+            assertThat(client.answer(call(session, "LayDanhSachTTHC"))
+                            .path("error_code")
+                            .asText())
+                    .isEqualTo("0");
         }
         assertThat(portal.authCalls()).isEqualTo(2);
         assertThat(portal.calls("LayDanhSachTTHC")).isEqualTo(3);
@@ -64,32 +68,50 @@ class PortalSimulatorTest {
 
     @Test
     void unconfiguredCredentialsMeanTheEmptyString() throws IOException {
-        try (PortalSimulator open = new PortalSimulator(
-                new PortalSettings(0, null, null, "H26", "000.00.00.H26", clock, 1L)).start()) {
+        try (PortalSimulator open =
+                new PortalSimulator(new PortalSettings(0, null, null, "H26", "000.00.00.H26", clock, 1L)).start()) {
             PortalCalls openClient = new PortalCalls(open.baseUrl());
             assertThat(openClient.login("", "")).isNotBlank();
-            assertThat(PortalCalls.json(openClient.post("/auth", "{}")).path("error_code").asText()).isEqualTo("0");
+            assertThat(PortalCalls.json(openClient.post("/auth", "{}"))
+                            .path("error_code")
+                            .asText())
+                    .isEqualTo("0");
             assertThat(PortalCalls.json(openClient.post("/auth", "{\"username\":\"x\",\"password\":\"\"}"))
-                    .path("error_code").asText()).isEqualTo("-1");
+                            .path("error_code")
+                            .asText())
+                    .isEqualTo("-1");
         }
     }
 
     @Test
     void unknownAndExpiredSessionsGetMinusOne() throws IOException {
-        assertThat(client.answer(call("not-a-session", "LayDanhSachTTHC")).path("error_code").asText())
+        assertThat(client.answer(call("not-a-session", "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
                 .isEqualTo("-1");
 
         clock.advance(Duration.ofSeconds(1799));
-        assertThat(client.answer(call(session, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("0");
+        assertThat(client.answer(call(session, "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("0");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(client.answer(call(session, "LayDanhSachTTHC")).path("error_code").asText()).isEqualTo("-1");
+        assertThat(client.answer(call(session, "LayDanhSachTTHC"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("-1");
     }
 
     @Test
     void malformedRequestsGetCodeOne() throws IOException {
-        assertThat(PortalCalls.json(client.post("/integration", "{not json")).path("error_code").asText())
+        assertThat(PortalCalls.json(client.post("/integration", "{not json"))
+                        .path("error_code")
+                        .asText())
                 .isEqualTo("1");
-        assertThat(PortalCalls.json(client.post("/auth", "[]")).path("error_code").asText()).isEqualTo("1");
+        assertThat(PortalCalls.json(client.post("/auth", "[]"))
+                        .path("error_code")
+                        .asText())
+                .isEqualTo("1");
 
         JsonNode unknown = client.answer(call(session, "XoaHoSo"));
         assertThat(unknown.path("error_code").asText()).isEqualTo("1");
@@ -121,8 +143,8 @@ class PortalSimulatorTest {
         assertThat(first.path("result").path("NgayCapNhat").asText()).isEqualTo("20240501100000");
 
         clock.advance(Duration.ofMinutes(20));
-        ObjectNode finished = dossier("H26.2024.000001")
-                .put("TrangThaiHoSo", "9").put("NgayKetThucXuLy", "20240501101500");
+        ObjectNode finished =
+                dossier("H26.2024.000001").put("TrangThaiHoSo", "9").put("NgayKetThucXuLy", "20240501101500");
         assertThat(itemCodes(client.answer(sync("True", finished)))).containsExactly("0");
 
         JsonNode second = client.answer(call(session, "TraCuuHoSo").put("mahoso", "H26.2024.000001"));
@@ -131,10 +153,13 @@ class PortalSimulatorTest {
         assertThat(second.path("result").path("NgayCapNhat").asText()).isEqualTo("20240501102000");
         assertThat(portal.writes("H26.2024.000001")).isEqualTo(2);
         assertThat(portal.totalWrites()).isEqualTo(2);
-        assertThat(portal.dossier("H26.2024.000001")).get()
-                .satisfies(held -> assertThat(held.path("NgayKetThucXuLy").asText()).isEqualTo("20240501101500"));
+        assertThat(portal.dossier("H26.2024.000001"))
+                .get()
+                .satisfies(held ->
+                        assertThat(held.path("NgayKetThucXuLy").asText()).isEqualTo("20240501101500"));
 
-        assertThat(client.answer(call(session, "TraCuuHoSo").put("mahoso", "H26.nothing")).toString())
+        assertThat(client.answer(call(session, "TraCuuHoSo").put("mahoso", "H26.nothing"))
+                        .toString())
                 .isEqualTo("{\"error_code\":\"4\"}");
     }
 
@@ -154,7 +179,9 @@ class PortalSimulatorTest {
         assertThat(results.get(1).path("MaHoSo").asText()).isEqualTo("H26.invalid");
         assertThat(results.get(1).path("error_code").asText()).isEqualTo("2");
         assertThat(results.get(1).path("message").asText())
-                .contains("ChuHoSo").contains("NgayHenTra").contains("DinhDanhCHS[0].SoDinhDanh");
+                .contains("ChuHoSo")
+                .contains("NgayHenTra")
+                .contains("DinhDanhCHS[0].SoDinhDanh");
         assertThat(results.get(2).path("MaHoSo").asText()).isEqualTo("H26.known");
         assertThat(results.get(2).path("error_code").asText()).isEqualTo("3");
 
@@ -169,7 +196,8 @@ class PortalSimulatorTest {
 
     @Test
     void moreThanFiftyItemsIsCodeFiveAndNothingIsStored() throws IOException {
-        ObjectNode[] batch = IntStream.range(0, 51).mapToObj(i -> dossier("H26.b" + i)).toArray(ObjectNode[]::new);
+        ObjectNode[] batch =
+                IntStream.range(0, 51).mapToObj(i -> dossier("H26.b" + i)).toArray(ObjectNode[]::new);
         JsonNode answer = client.answer(sync("False", batch));
         assertThat(answer.path("error_code").asText()).isEqualTo("5");
         assertThat(portal.dossierCount()).isZero();
@@ -199,7 +227,8 @@ class PortalSimulatorTest {
 
         assertThat(itemCodes(answer)).containsExactly("0", "4", "2", "0");
         assertThat(answer.path("result").get(2).path("message").asText()).startsWith("ThoiDiemXuLy");
-        assertThat(portal.steps("H26.s1")).extracting(s -> s.path("ThoiDiemXuLy").asText())
+        assertThat(portal.steps("H26.s1"))
+                .extracting(s -> s.path("ThoiDiemXuLy").asText())
                 .containsExactly("20240115090000", "20240116100000");
         assertThat(portal.steps("H26.s1").get(0).path("NoiDungXuLy").asText()).isEqualTo("Thẩm định hồ sơ");
         assertThat(portal.steps("H26.unknown")).isEmpty();
@@ -215,8 +244,8 @@ class PortalSimulatorTest {
                 dossier("H26.before", "20240229235959"),
                 dossier("H26.after", "20240401000000")));
 
-        assertThat(listAll(1)).containsExactly(
-                List.of("H26.A-1"), List.of("H26.A.1"), List.of("H26.B"), List.of("H26.a-1"));
+        assertThat(listAll(1))
+                .containsExactly(List.of("H26.A-1"), List.of("H26.A.1"), List.of("H26.B"), List.of("H26.a-1"));
         assertThat(listAll(2)).containsExactly(List.of("H26.A-1", "H26.A.1"), List.of("H26.B", "H26.a-1"));
         assertThat(listAll(5000)).containsExactly(List.of("H26.A-1", "H26.A.1", "H26.B", "H26.a-1"));
 
@@ -258,9 +287,12 @@ class PortalSimulatorTest {
         ObjectNode old = dossier("H26.old").put("NgayDongBo", "20230101080000").put("NgayCapNhat", "20230102080000");
         portal.preload(List.of(old, dossier("H26.fresh")));
 
-        assertThat(portal.dossier("H26.old").orElseThrow().path("NgayDongBo").asText()).isEqualTo("20230101080000");
-        assertThat(portal.dossier("H26.old").orElseThrow().path("NgayCapNhat").asText()).isEqualTo("20230102080000");
-        assertThat(portal.dossier("H26.fresh").orElseThrow().path("NgayDongBo").asText()).isEqualTo("20240501100000");
+        assertThat(portal.dossier("H26.old").orElseThrow().path("NgayDongBo").asText())
+                .isEqualTo("20230101080000");
+        assertThat(portal.dossier("H26.old").orElseThrow().path("NgayCapNhat").asText())
+                .isEqualTo("20230102080000");
+        assertThat(portal.dossier("H26.fresh").orElseThrow().path("NgayDongBo").asText())
+                .isEqualTo("20240501100000");
         assertThat(portal.writes("H26.old")).isZero();
     }
 
@@ -282,7 +314,9 @@ class PortalSimulatorTest {
 
     private ObjectNode list(String after, int pageSize) {
         ObjectNode request = call(session, "DanhSachHoSo")
-                .put("tungay", "20240301000000").put("denngay", "20240401000000").put("sobanghi", pageSize);
+                .put("tungay", "20240301000000")
+                .put("denngay", "20240401000000")
+                .put("sobanghi", pageSize);
         if (after != null) {
             request.put("sau", after);
         }
@@ -302,7 +336,8 @@ class PortalSimulatorTest {
     }
 
     private static ObjectNode step(String maHoSo, String at) {
-        return PortalCalls.MAPPER.createObjectNode()
+        return PortalCalls.MAPPER
+                .createObjectNode()
                 .put("MaHoSo", maHoSo)
                 .put("NguoiXuLy", "Trần Thị Bình")
                 .put("ChucDanh", "Chuyên viên")

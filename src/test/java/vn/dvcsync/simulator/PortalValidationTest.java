@@ -85,9 +85,16 @@ class PortalValidationTest {
         dossier.remove("NgayNopHoSo");
 
         assertThat(rules.dossier(dossier)).isEmpty();
-        assertThat(rules.dossier(dossier("H26.old").put("LoaiDoiTuong", "1")
-                .set("DinhDanhCHS", PortalCalls.MAPPER.createArrayNode().add(
-                        PortalCalls.MAPPER.createObjectNode().put("LoaiDinhDanh", "2").put("SoDinhDanh", "012345678")))))
+        assertThat(rules.dossier(dossier("H26.old")
+                        .put("LoaiDoiTuong", "1")
+                        .set(
+                                "DinhDanhCHS",
+                                PortalCalls.MAPPER
+                                        .createArrayNode()
+                                        .add(PortalCalls.MAPPER
+                                                .createObjectNode()
+                                                .put("LoaiDinhDanh", "2")
+                                                .put("SoDinhDanh", "012345678")))))
                 .isEmpty();
     }
 
@@ -97,17 +104,30 @@ class PortalValidationTest {
         dossier.remove("ChuHoSo");
 
         assertThat(rules.dossier(dossier)).hasSize(3);
-        assertThat(rules.dossier(PortalCalls.MAPPER.getNodeFactory().textNode("H26.1"))).hasSize(1);
+        assertThat(rules.dossier(PortalCalls.MAPPER.getNodeFactory().textNode("H26.1")))
+                .hasSize(1);
     }
 
     @Test
     void stepRules() {
-        ObjectNode step = PortalCalls.MAPPER.createObjectNode().put("MaHoSo", "H26.1").put("TrangThai", "4")
+        ObjectNode step = PortalCalls.MAPPER
+                .createObjectNode()
+                .put("MaHoSo", "H26.1")
+                .put("TrangThai", "4")
                 .put("ThoiDiemXuLy", "20240115090000");
         assertThat(rules.step(step)).isEmpty();
-        assertThat(rules.step(step.deepCopy().put("TrangThai", "12"))).singleElement().asString().startsWith("TrangThai:");
-        assertThat(rules.step(step.deepCopy().put("NgayBatDau", "x"))).singleElement().asString().startsWith("NgayBatDau:");
-        assertThat(rules.step(step.deepCopy().putNull("MaHoSo"))).singleElement().asString().startsWith("MaHoSo:");
+        assertThat(rules.step(step.deepCopy().put("TrangThai", "12")))
+                .singleElement()
+                .asString()
+                .startsWith("TrangThai:");
+        assertThat(rules.step(step.deepCopy().put("NgayBatDau", "x")))
+                .singleElement()
+                .asString()
+                .startsWith("NgayBatDau:");
+        assertThat(rules.step(step.deepCopy().putNull("MaHoSo")))
+                .singleElement()
+                .asString()
+                .startsWith("MaHoSo:");
     }
 
     private static ObjectNode id(ObjectNode dossier) {

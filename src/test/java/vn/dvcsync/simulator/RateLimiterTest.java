@@ -24,7 +24,9 @@ class RateLimiterTest {
 
         nanos.addAndGet(10_000_000_000L);
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.acquire("s", 5)).as("never more than one second's worth").isZero();
+            assertThat(limiter.acquire("s", 5))
+                    .as("never more than one second's worth")
+                    .isZero();
         }
         assertThat(limiter.acquire("s", 5)).isEqualTo(1);
     }

@@ -12,12 +12,12 @@ final class SampleDossiers {
             new CatalogueEntry(PROCEDURE, "Đăng ký khai sinh", "G01", "Hộ tịch", true, LocalDate.of(2023, 7, 1)),
             new CatalogueEntry("2.000889.000.00.00.H26", "Cấp giấy phép xây dựng", "G09", "Xây dựng", false, null));
 
-    private SampleDossiers() {
-    }
+    private SampleDossiers() {}
 
     /** A valid dossier, status 4 (processing), received at {@code ngayTiepNhan}. */
     static ObjectNode dossier(String maHoSo, String ngayTiepNhan) {
-        ObjectNode dossier = PortalCalls.MAPPER.createObjectNode()
+        ObjectNode dossier = PortalCalls.MAPPER
+                .createObjectNode()
                 .put("MaHoSo", maHoSo)
                 .put("MaTTHC", PROCEDURE)
                 .put("TenTTHC", "Đăng ký khai sinh")

@@ -10,8 +10,8 @@ import vn.dvcsync.portal.PortalUrl;
 /** The conditions only: a simulator runs for a system whose URL is absent or blank, and not otherwise. */
 class SimulatorConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SimulatorConfiguration.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(SimulatorConfiguration.class);
 
     @Test
     void withoutUrlsBothSimulatorsStartAndSupplyTheirUrls() {
@@ -31,11 +31,13 @@ class SimulatorConfigurationTest {
 
     @Test
     void aConfiguredUrlMeansNoSimulator() {
-        runner.withPropertyValues("dvcsync.portal.url=http://127.0.0.1:1/dvcqg",
+        runner.withPropertyValues(
+                        "dvcsync.portal.url=http://127.0.0.1:1/dvcqg",
                         "dvcsync.population.url=http://127.0.0.1:1/dancu/TraCuuThongTinCongDan")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(PortalSimulator.class).doesNotHaveBean(PortalUrl.class);
-                    assertThat(context).doesNotHaveBean(PopulationSimulator.class)
+                    assertThat(context)
+                            .doesNotHaveBean(PopulationSimulator.class)
                             .doesNotHaveBean(PopulationUrl.class);
                 });
     }

@@ -48,7 +48,9 @@ class BatchHandoffTest {
             });
             producer.start();
             producer.join(300);
-            assertThat(producer.isAlive()).as("the producer waits while 2 batches are pending").isTrue();
+            assertThat(producer.isAlive())
+                    .as("the producer waits while 2 batches are pending")
+                    .isTrue();
             release.countDown();
             producer.join(5000);
             assertThat(producer.isAlive()).isFalse();
@@ -65,11 +67,13 @@ class BatchHandoffTest {
             }
         })) {
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 100; i++) {
-                    handoff.add(i);
-                }
-                handoff.finish();
-            }).isInstanceOf(IllegalStateException.class).hasMessage("item 5 is bad");
+                        for (int i = 0; i < 100; i++) {
+                            handoff.add(i);
+                        }
+                        handoff.finish();
+                    })
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("item 5 is bad");
         }
     }
 

@@ -79,8 +79,11 @@ class HttpPostTest {
                 seen.write(b);
                 String text = seen.toString(StandardCharsets.UTF_8);
                 if (contentLength < 0 && text.endsWith("\r\n\r\n")) {
-                    contentLength = text.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
-                            .map(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElse(0);
+                    contentLength = text.lines()
+                            .filter(l -> l.toLowerCase().startsWith("content-length:"))
+                            .map(l -> Integer.parseInt(l.substring(15).trim()))
+                            .findFirst()
+                            .orElse(0);
                     byte[] body = in.readNBytes(contentLength);
                     seen.write(body);
                     break;
@@ -93,7 +96,9 @@ class HttpPostTest {
     @Test
     void sendsTheContentTypeAndHeadersExactlyAsGiven() throws Exception {
         try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")) {
-            HttpPost.Reply<byte[]> reply = http.post(server.url(), "text/xml; charset=utf-8",
+            HttpPost.Reply<byte[]> reply = http.post(
+                    server.url(),
+                    "text/xml; charset=utf-8",
                     Map.of("SOAPAction", "\"TraCuuThongTinCongDan\"", "ApiKey", "k-1"),
                     "<x>ă</x>".getBytes(StandardCharsets.UTF_8));
 
@@ -112,7 +117,8 @@ class HttpPostTest {
     void tooManyRequestsComesBackToTheCallerWithoutAHiddenRetry() throws Exception {
         try (RawServer server = new RawServer(
                 "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")) {
-            HttpPost.Reply<byte[]> reply = http.post(server.url(), "application/json; charset=utf-8", Map.of(), new byte[0]);
+            HttpPost.Reply<byte[]> reply =
+                    http.post(server.url(), "application/json; charset=utf-8", Map.of(), new byte[0]);
 
             assertThat(reply.status()).isEqualTo(429);
             assertThat(reply.retryAfter()).contains(Duration.ofSeconds(1));

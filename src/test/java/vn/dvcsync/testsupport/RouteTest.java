@@ -27,8 +27,12 @@ public abstract class RouteTest {
 
     /** The context; nested in a test class, so that the gateway's own component scan in other tests leaves it out. */
     @SpringBootConfiguration(proxyBeanMethods = false)
-    @EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-            JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
-    public static class Routes {
-    }
+    @EnableAutoConfiguration(
+            exclude = {
+                DataSourceAutoConfiguration.class,
+                DataSourceTransactionManagerAutoConfiguration.class,
+                JdbcTemplateAutoConfiguration.class,
+                FlywayAutoConfiguration.class
+            })
+    public static class Routes {}
 }

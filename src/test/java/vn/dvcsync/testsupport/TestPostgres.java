@@ -29,14 +29,14 @@ public final class TestPostgres {
         }
     }
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** A new empty database, named {@code <prefix>_<n>}. */
     public static synchronized Database create(String prefix) {
         EmbeddedPostgres server = server();
         String name = prefix + "_" + NEXT.incrementAndGet();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name, e);
@@ -47,7 +47,11 @@ public final class TestPostgres {
     /** A new database migrated as the gateway's store (Flyway, {@code db/migration}). */
     public static Database store(String prefix) {
         Database db = create(prefix);
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return db;
     }
 
