@@ -1,14 +1,19 @@
 package vn.dvcsync.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dvcsync.audit.AuditLog;
+import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.ledger.DeadLetters;
 import vn.dvcsync.ledger.DeadLetters.Filter;
 import vn.dvcsync.run.RunService;
@@ -18,19 +23,33 @@ import vn.dvcsync.run.RunType;
  * Dead letters (ADMIN): list them, replay one, or replay all that match a filter. A replay is a run of type
  * {@code replay} (followed with {@code GET /api/v1/runs/{id}}) that puts the dead letters back to PENDING and
  * pushes them; replaying again is harmless. While another run is going a replay is refused (409), nothing changed.
+ * Acknowledging closes dead letters without a replay, with a reason; the list then holds only what still needs
+ * someone, and the closed ones are listed apart. Replays and acknowledgements go to the audit log.
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
 class DeadLetterController {
 
     private static final int MAX_PAGE_SIZE = 500;
+    private static final int MAX_REASON = 500;
+    private static final int MAX_IDS = 10_000;
+
+    /**
+     * An acknowledgement: why the dead letters are closed (required), and which ones when not a filter's.
+     *
+     * @param ids    these dead letters (with the call's filter, if any, applying too)
+     * @param reason why, for example "found on the portal"
+     */
+    record AcknowledgeRequest(List<Long> ids, String reason) {}
 
     private final DeadLetters deadLetters;
     private final RunService runs;
+    private final AuditLog audit;
 
-    DeadLetterController(DeadLetters deadLetters, RunService runs) {
+    DeadLetterController(DeadLetters deadLetters, RunService runs, AuditLog audit) {
         this.deadLetters = deadLetters;
         this.runs = runs;
+        this.audit = audit;
     }
 
     /** {@code ?type=DOSSIER|STEP&unit=<agency code>&error=<piece of the last error>&page=0&size=50} */
@@ -41,19 +60,85 @@ class DeadLetterController {
             @RequestParam(required = false) String error,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
-        }
+        checkPage(page, size);
         return deadLetters.list(Filter.of(checkedType(type), unit, error), page, size);
+    }
+
+    /** The dead letters closed without a replay: who closed them, when and why; newest first. */
+    @GetMapping("/acknowledged")
+    DeadLetters.AcknowledgedPage acknowledged(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String error,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return deadLetters.acknowledged(Filter.of(checkedType(type), unit, error), page, size);
+    }
+
+    /** Closes one dead letter: {@code {"reason": "found on the portal"}} → {@code {"acknowledged": 1}} (0: closed already). */
+    @PostMapping("/{id}/acknowledge")
+    ResponseEntity<Map<String, Integer>> acknowledgeOne(
+            @PathVariable long id, @RequestBody AcknowledgeRequest body, HttpServletRequest request) {
+        if (deadLetters.status(id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return acknowledge(Filter.one(id), body, request);
+    }
+
+    /**
+     * Closes the dead letters matching the filter ({@code ?type=&unit=&error=}), or those of {@code ids} in the body
+     * (with the filter too): {@code {"acknowledged": n}}.
+     */
+    @PostMapping("/acknowledge")
+    ResponseEntity<Map<String, Integer>> acknowledgeAll(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String error,
+            @RequestBody AcknowledgeRequest body,
+            HttpServletRequest request) {
+        Filter filter = Filter.of(checkedType(type), unit, error);
+        if (body != null && body.ids() != null) {
+            if (body.ids().isEmpty()
+                    || body.ids().size() > MAX_IDS
+                    || body.ids().contains(null)) {
+                throw new IllegalArgumentException("ids must hold 1 to " + MAX_IDS + " dead-letter ids");
+            }
+            filter = filter.only(body.ids());
+        }
+        return acknowledge(filter, body, request);
+    }
+
+    private ResponseEntity<Map<String, Integer>> acknowledge(
+            Filter filter, AcknowledgeRequest body, HttpServletRequest request) {
+        String reason = body == null ? null : body.reason();
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("An acknowledgement needs a reason (for example: found on the portal)");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("The reason is longer than " + MAX_REASON + " characters");
+        }
+        String control = ControlCharacters.Check.firstControl(reason);
+        if (control != null) {
+            throw new IllegalArgumentException("The reason holds a control character (" + control + ")");
+        }
+        String who = request.getUserPrincipal().getName();
+        int n = deadLetters.acknowledge(filter, who, reason);
+        audit.record(
+                request,
+                Action.DEAD_LETTERS_ACKNOWLEDGED,
+                filter.describe(),
+                Map.of("acknowledged", n, "reason", reason));
+        return ResponseEntity.ok(Map.of("acknowledged", n));
     }
 
     /** Replays one dead letter: {@code 202 {"id": "<run-id>"}}; 404 when the ledger has no such row. */
     @PostMapping("/{id}/replay")
-    ResponseEntity<Map<String, String>> replayOne(@PathVariable long id) {
+    ResponseEntity<Map<String, String>> replayOne(@PathVariable long id, HttpServletRequest request) {
         if (deadLetters.status(id).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        return replay(Filter.one(id));
+        return replay(Filter.one(id), request);
     }
 
     /** Replays every dead letter matching the filter (no filter: all of them): {@code 202 {"id": "<run-id>"}}. */
@@ -61,13 +146,21 @@ class DeadLetterController {
     ResponseEntity<Map<String, String>> replayAll(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String error) {
-        return replay(Filter.of(checkedType(type), unit, error));
+            @RequestParam(required = false) String error,
+            HttpServletRequest request) {
+        return replay(Filter.of(checkedType(type), unit, error), request);
     }
 
-    private ResponseEntity<Map<String, String>> replay(Filter filter) {
+    private ResponseEntity<Map<String, String>> replay(Filter filter, HttpServletRequest request) {
         String runId = runs.start(RunType.REPLAY, Map.of("replayFilter", filter));
+        audit.record(request, Action.DEAD_LETTERS_REPLAYED, filter.describe(), Map.of("run", runId));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", runId));
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
+        }
     }
 
     private static String checkedType(String type) {

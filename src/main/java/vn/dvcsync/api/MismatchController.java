@@ -1,5 +1,6 @@
 package vn.dvcsync.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import vn.dvcsync.audit.AuditLog;
+import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.kernel.Category;
@@ -39,11 +42,13 @@ class MismatchController {
     private final MismatchStore store;
     private final IndexEstimates estimates;
     private final ReportService reports;
+    private final AuditLog audit;
 
-    MismatchController(MismatchStore store, IndexEstimates estimates, ReportService reports) {
+    MismatchController(MismatchStore store, IndexEstimates estimates, ReportService reports, AuditLog audit) {
         this.store = store;
         this.estimates = estimates;
         this.reports = reports;
+        this.audit = audit;
     }
 
     @GetMapping("/mismatches")
@@ -65,16 +70,21 @@ class MismatchController {
         return store.find(run(id), category, unit, page, size);
     }
 
+    /** The whole report as CSV; every export goes to the audit log (who took the report, from where). */
     @GetMapping("/mismatches.csv")
-    ResponseEntity<Resource> csv(@PathVariable String id) {
+    ResponseEntity<Resource> csv(@PathVariable String id, HttpServletRequest request) {
         String runId = run(id);
-        return file(reports.csv(runId), CSV, "mismatches-" + runId + ".csv");
+        Path file = reports.csv(runId);
+        audit.record(request, Action.REPORT_EXPORTED, runId, Map.of("format", "csv"));
+        return file(file, CSV, "mismatches-" + runId + ".csv");
     }
 
     @GetMapping("/mismatches.xlsx")
-    ResponseEntity<Resource> xlsx(@PathVariable String id) {
+    ResponseEntity<Resource> xlsx(@PathVariable String id, HttpServletRequest request) {
         String runId = run(id);
-        return file(reports.xlsx(runId), XLSX, "mismatches-" + runId + ".xlsx");
+        Path file = reports.xlsx(runId);
+        audit.record(request, Action.REPORT_EXPORTED, runId, Map.of("format", "xlsx"));
+        return file(file, XLSX, "mismatches-" + runId + ".xlsx");
     }
 
     @GetMapping("/index")

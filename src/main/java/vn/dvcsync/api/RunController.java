@@ -1,5 +1,6 @@
 package vn.dvcsync.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dvcsync.audit.AuditLog;
+import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.run.Run;
 import vn.dvcsync.run.RunService;
 import vn.dvcsync.run.RunType;
@@ -21,14 +24,18 @@ class RunController {
     record StartRequest(String type) {}
 
     private final RunService runs;
+    private final AuditLog audit;
 
-    RunController(RunService runs) {
+    RunController(RunService runs, AuditLog audit) {
         this.runs = runs;
+        this.audit = audit;
     }
 
     @PostMapping
-    ResponseEntity<Map<String, String>> start(@RequestBody StartRequest request) {
-        String id = runs.start(RunType.parse(request == null ? null : request.type()));
+    ResponseEntity<Map<String, String>> start(@RequestBody StartRequest body, HttpServletRequest request) {
+        RunType type = RunType.parse(body == null ? null : body.type());
+        String id = runs.start(type);
+        audit.record(request, Action.RUN_STARTED, id, Map.of("type", type.id()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
     }
 

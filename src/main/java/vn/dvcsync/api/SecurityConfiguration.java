@@ -47,6 +47,17 @@ class SecurityConfiguration {
     /** Open without a login: the health probes, which say UP or DOWN and nothing more. */
     static final String[] OPEN = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
+    /** The admins' calls and pages: dead letters, routes, schedules, quarantine, audit log, instances. */
+    static final String[] ADMIN_ONLY = {
+        "/api/v1/dead-letters/**",
+        "/api/v1/routes/**",
+        "/api/v1/schedules/**",
+        "/api/v1/quarantine/**",
+        "/api/v1/audit/**",
+        "/api/v1/instances/**",
+        "/admin/**"
+    };
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
@@ -61,7 +72,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/runs")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/v1/dead-letters/**")
+                        .requestMatchers(ADMIN_ONLY)
                         .hasRole("ADMIN")
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMIN")

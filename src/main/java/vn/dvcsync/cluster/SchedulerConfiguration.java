@@ -33,6 +33,7 @@ class SchedulerConfiguration {
     ComponentCustomizer quartzOnTheStore(
             DataSource dataSource,
             ClusterProperties cluster,
+            GatewayInstance instance,
             @Value("${dvcsync.schedule.enabled:true}") boolean schedules) {
         return ComponentCustomizer.builder(QuartzComponent.class)
                 .withOrder(Ordered.LOWEST)
@@ -42,15 +43,18 @@ class SchedulerConfiguration {
                     DBConnectionManager.getInstance()
                             .addConnectionProvider(connections, new StoreConnections(dataSource));
                     quartz.setPrefixInstanceName(false);
-                    quartz.setProperties(properties(cluster, connections));
+                    quartz.setProperties(properties(cluster, instance, connections));
                     quartz.setAutoStartScheduler(schedules);
                 });
     }
 
-    static Map<String, Object> properties(ClusterProperties cluster, String connections) {
+    static Map<String, Object> properties(ClusterProperties cluster, GatewayInstance instance, String connections) {
         Map<String, Object> p = new HashMap<>();
         p.put("org.quartz.scheduler.instanceName", cluster.name());
-        p.put("org.quartz.scheduler.instanceId", "AUTO");
+        p.put("org.quartz.scheduler.instanceId", instance.id());
+        // which instance fired each schedule last, for the admins' page (FiringLog)
+        p.put("org.quartz.triggerListener.firings.class", FiringLog.class.getName());
+        p.put("org.quartz.triggerListener.firings.connections", connections);
         p.put("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         p.put("org.quartz.threadPool.threadCount", "3");
         p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");

@@ -11,10 +11,15 @@ import org.springframework.stereotype.Component;
 /**
  * Dead letters: ledger rows whose pushes failed {@code dvcsync.ledger.max-attempts} times, or progress steps sent
  * without an answer ({@code UNCONFIRMED}, see {@code dvcsync.portal.unanswered-steps}) (FAILED), for an admin to see
- * and replay. A replay puts them back to PENDING with their attempts reset (their last error stays until they are
- * delivered); it is idempotent: a row no longer FAILED is left as it is. A replayed step is sent whatever became of
- * an earlier sending (the admin's call); a replayed dossier is still looked up first when an earlier sending may
- * have arrived.
+ * and replay or acknowledge. A replay puts them back to PENDING with their attempts reset (their last error stays
+ * until they are delivered); it is idempotent: a row no longer FAILED is left as it is. A replayed step is sent
+ * whatever became of an earlier sending (the admin's call); a replayed dossier is still looked up first when an
+ * earlier sending may have arrived.
+ *
+ * <p>An acknowledgement closes a dead letter without sending it (ACKNOWLEDGED), with who closed it and why (the
+ * admin found it on the portal, or it need not go): the list of dead letters then holds only what still needs
+ * someone. An acknowledged dossier counts as on the portal for its progress steps, which go after it; a later
+ * version of it is sent as any other, and a nightly run that finds the portal without it sends it again.
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -31,17 +36,30 @@ public class DeadLetters {
             OffsetDateTime failedAt,
             String runId) {}
 
+    /** A dead letter an admin closed without a replay: who, when and why. */
+    public record Acknowledged(
+            long id,
+            String recordType,
+            String recordKey,
+            long version,
+            String unitCode,
+            String lastError,
+            String acknowledgedBy,
+            OffsetDateTime acknowledgedAt,
+            String reason) {}
+
     /**
      * Which dead letters: every non-null part must match.
      *
-     * @param id    one ledger row
+     * @param ids   these ledger rows (null: any)
      * @param type  {@code DOSSIER} or {@code STEP} (any case)
      * @param unit  the processing unit's agency code, exactly
      * @param error a piece of the last error, any case
      */
-    public record Filter(Long id, String type, String unit, String error) {
+    public record Filter(List<Long> ids, String type, String unit, String error) {
 
         public Filter {
+            ids = ids == null ? null : List.copyOf(ids);
             type = blankToNull(type);
             unit = blankToNull(unit);
             error = blankToNull(error);
@@ -53,7 +71,30 @@ public class DeadLetters {
         }
 
         public static Filter one(long id) {
-            return new Filter(id, null, null, null);
+            return new Filter(List.of(id), null, null, null);
+        }
+
+        /** These rows, when they also match this filter. */
+        public Filter only(List<Long> rows) {
+            return new Filter(rows, type, unit, error);
+        }
+
+        /** What it selects, in a line (for the audit log). */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (ids != null) {
+                parts.add("ids=" + ids);
+            }
+            if (type != null) {
+                parts.add("type=" + type);
+            }
+            if (unit != null) {
+                parts.add("unit=" + unit);
+            }
+            if (error != null) {
+                parts.add("error=" + error);
+            }
+            return parts.isEmpty() ? "all" : String.join(" ", parts);
         }
 
         private static String blankToNull(String s) {
@@ -72,7 +113,7 @@ public class DeadLetters {
 
     /** Page {@code page} (from 0) of {@code size} dead letters matching {@code filter}. */
     public Page list(Filter filter, int page, int size) {
-        Where where = where(filter);
+        Where where = where(filter, "FAILED");
         long total = jdbc.queryForObject("select count(*) from ledger where " + where.sql, Long.class, where.args());
         List<Object> args = new ArrayList<>(List.of(where.args()));
         args.add(size);
@@ -108,7 +149,7 @@ public class DeadLetters {
      * @return how many rows it put back (0 when they were replayed already)
      */
     public int replay(Filter filter, String runId) {
-        Where where = where(filter);
+        Where where = where(filter, "FAILED");
         List<Object> args = new ArrayList<>();
         args.add(runId);
         args.addAll(List.of(where.args()));
@@ -119,14 +160,64 @@ public class DeadLetters {
                 """.formatted(where.sql), args.toArray());
     }
 
+    /**
+     * Closes the dead letters matching {@code filter} without sending them: ACKNOWLEDGED by {@code who} for
+     * {@code reason}. A row no longer FAILED (replayed, acknowledged already) is left as it is.
+     *
+     * @return how many dead letters it closed
+     */
+    public int acknowledge(Filter filter, String who, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("An acknowledgement needs a reason (for example: found on the portal)");
+        }
+        Where where = where(filter, "FAILED");
+        List<Object> args = new ArrayList<>(List.of(who, reason.strip()));
+        args.addAll(List.of(where.args()));
+        return jdbc.update("""
+                update ledger set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = now(),
+                       acknowledgement = ?, next_attempt_at = null, claimed_until = null, updated_at = now()
+                where %s
+                """.formatted(where.sql), args.toArray());
+    }
+
+    /** Page {@code page} (from 0) of the dead letters closed without a replay, matching {@code filter}, newest first. */
+    public AcknowledgedPage acknowledged(Filter filter, int page, int size) {
+        Where where = where(filter, "ACKNOWLEDGED");
+        long total = jdbc.queryForObject("select count(*) from ledger where " + where.sql, Long.class, where.args());
+        List<Object> args = new ArrayList<>(List.of(where.args()));
+        args.add(size);
+        args.add((long) page * size);
+        List<Acknowledged> items = jdbc.query(
+                """
+                select id, record_type, record_key, version, unit_code, last_error, acknowledged_by, acknowledged_at,
+                       acknowledgement
+                from ledger where %s order by acknowledged_at desc, id desc limit ? offset ?
+                """.formatted(where.sql),
+                (rs, n) -> new Acknowledged(
+                        rs.getLong("id"),
+                        rs.getString("record_type"),
+                        rs.getString("record_key"),
+                        rs.getLong("version"),
+                        rs.getString("unit_code"),
+                        rs.getString("last_error"),
+                        rs.getString("acknowledged_by"),
+                        rs.getObject("acknowledged_at", OffsetDateTime.class),
+                        rs.getString("acknowledgement")),
+                args.toArray());
+        return new AcknowledgedPage(items, page, size, total);
+    }
+
+    /** One page of acknowledged dead letters. */
+    public record AcknowledgedPage(List<Acknowledged> items, int page, int size, long total) {}
+
     private record Where(String sql, Object[] args) {}
 
-    private static Where where(Filter f) {
-        StringBuilder sql = new StringBuilder("status = 'FAILED'");
+    private static Where where(Filter f, String status) {
+        StringBuilder sql = new StringBuilder("status = '" + status + "'");
         List<Object> args = new ArrayList<>();
-        if (f.id() != null) {
-            sql.append(" and id = ?");
-            args.add(f.id());
+        if (f.ids() != null) {
+            sql.append(" and id = any(?)");
+            args.add(f.ids().toArray(Long[]::new));
         }
         if (f.type() != null) {
             sql.append(" and record_type = ?");

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery ledger: one row per city record version and where it stands
- * (PENDING, DELIVERED, QUARANTINED, FAILED, SUPERSEDED). Routes only move rows between these states.
+ * (PENDING, DELIVERED, QUARANTINED, FAILED, SUPERSEDED, and ACKNOWLEDGED: a dead letter an admin closed, see
+ * {@link DeadLetters}). Routes only move rows between these states.
  */
 @Component
 public class Ledger {
@@ -151,7 +152,8 @@ public class Ledger {
     }
 
     /**
-     * Claims pending progress steps whose dossier is already on the portal: all pending steps of each
+     * Claims pending progress steps whose dossier is already on the portal (delivered, or a dead letter an admin
+     * acknowledged, found on the portal): all pending steps of each
      * dossier picked, in their order, and never while another step of the same dossier is in flight
      * (the portal appends steps in the order they arrive).
      *
@@ -171,7 +173,7 @@ public class Ledger {
                                   and n.record_key = %1$s.record_key and n.version > %1$s.version)
                   """ : """
                   and exists (select 1 from ledger p where p.record_type = 'DOSSIER'
-                              and p.record_key = %1$s.parent_key and p.status = 'DELIVERED')
+                              and p.record_key = %1$s.parent_key and p.status in ('DELIVERED', 'ACKNOWLEDGED'))
                   """;
         String due = """
                 %1$s.record_type = ? and %1$s.status = 'PENDING'
@@ -338,7 +340,8 @@ public class Ledger {
 
     /**
      * Sends these dossiers again, as the nightly run heals what the portal lacks or holds stale: the
-     * newest version of each that was delivered (or given up as a dead letter) goes back to PENDING with
+     * newest version of each that was delivered (or given up as a dead letter, acknowledged or not) goes back to
+     * PENDING with
      * its attempts reset. {@code missing}: the portal lacks them, so they go as creates with their delivered
      * steps (the portal lost those too); otherwise the portal holds another copy, which they overwrite as
      * updates, even when it differs only in being stale.
@@ -353,7 +356,8 @@ public class Ledger {
         int n = jdbc.update("""
                 update ledger l set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
                        unconfirmed = false, reason = ?, run_id = ?, updated_at = now()
-                where l.record_type = 'DOSSIER' and l.status in ('DELIVERED', 'FAILED') and l.record_key = any(?)
+                where l.record_type = 'DOSSIER' and l.status in ('DELIVERED', 'FAILED', 'ACKNOWLEDGED')
+                  and l.record_key = any(?)
                   and not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = l.record_key
                                   and n.version > l.version and n.status <> 'SUPERSEDED')
                 """, missing ? null : REOPENED_HELD, runId, keys);
@@ -362,7 +366,7 @@ public class Ledger {
             jdbc.update("""
                     update ledger set status = 'PENDING', attempts = 0, next_attempt_at = null, last_error = null,
                            unconfirmed = false, run_id = ?, updated_at = now()
-                    where record_type = 'STEP' and status in ('DELIVERED', 'FAILED') and parent_key = any(?)
+                    where record_type = 'STEP' and status in ('DELIVERED', 'FAILED', 'ACKNOWLEDGED') and parent_key = any(?)
                     """, runId, keys);
         }
         return n;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -127,6 +128,16 @@ public class RunService implements AutoCloseable {
 
     public Optional<Run> find(String id) {
         return store.find(id);
+    }
+
+    /** The runs going now, on any instance of this store (each says which). */
+    public List<Run> running() {
+        return store.running();
+    }
+
+    /** The newest run of one of these types that succeeded. */
+    public Optional<Run> latestSucceeded(RunType... types) {
+        return store.latestSucceeded(List.of(types));
     }
 
     private void check(RunType type) {

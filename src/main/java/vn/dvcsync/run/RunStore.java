@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.cluster.GatewayInstance;
 import vn.dvcsync.kernel.Vietnam;
 
 /** Run history in the store. */
@@ -19,19 +20,20 @@ class RunStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final GatewayInstance instance;
 
-    RunStore(JdbcTemplate jdbc, ObjectMapper json) {
+    RunStore(JdbcTemplate jdbc, ObjectMapper json, GatewayInstance instance) {
         this.jdbc = jdbc;
         this.json = json;
+        this.instance = instance;
     }
 
-    /** A run begins, with a fresh heartbeat. */
+    /** A run begins on this instance, with a fresh heartbeat. */
     void started(String id, RunType type, OffsetDateTime at) {
-        jdbc.update(
-                "insert into run (id, type, status, started_at, heartbeat_at) values (?, ?, 'RUNNING', ?, now())",
-                id,
-                type.id(),
-                at);
+        jdbc.update("""
+                insert into run (id, type, status, started_at, heartbeat_at, instance_id)
+                values (?, ?, 'RUNNING', ?, now(), ?)
+                """, id, type.id(), at, instance.id());
     }
 
     /** Refreshes the heartbeat of these runs (those still RUNNING). */
@@ -76,20 +78,36 @@ class RunStore {
     Optional<Run> find(String id) {
         String where = "latest".equals(id) ? "order by started_at desc limit 1" : "where id = ?";
         Object[] args = "latest".equals(id) ? new Object[0] : new Object[] {id};
-        return jdbc
-                .query(
-                        "select * from run " + where,
-                        (rs, n) -> new Run(
-                                rs.getString("id"),
-                                rs.getString("type"),
-                                rs.getString("status"),
-                                rs.getObject("started_at", OffsetDateTime.class),
-                                rs.getObject("finished_at", OffsetDateTime.class),
-                                read(rs.getString("counts")),
-                                rs.getString("error")),
-                        args)
+        return query("select * from run " + where, args).stream().findFirst();
+    }
+
+    /** The runs going now, on any instance. */
+    List<Run> running() {
+        return query("select * from run where status = 'RUNNING' order by started_at");
+    }
+
+    /** The newest run of one of these types that succeeded. */
+    Optional<Run> latestSucceeded(Collection<RunType> types) {
+        return query(
+                        "select * from run where status = 'SUCCEEDED' and type = any(?) order by started_at desc limit 1",
+                        (Object) types.stream().map(RunType::id).toArray(String[]::new))
                 .stream()
                 .findFirst();
+    }
+
+    private List<Run> query(String sql, Object... args) {
+        return jdbc.query(
+                sql,
+                (rs, n) -> new Run(
+                        rs.getString("id"),
+                        rs.getString("type"),
+                        rs.getString("status"),
+                        rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("finished_at", OffsetDateTime.class),
+                        read(rs.getString("counts")),
+                        rs.getString("error"),
+                        rs.getString("instance_id")),
+                args);
     }
 
     private String write(Map<String, Object> counts) {

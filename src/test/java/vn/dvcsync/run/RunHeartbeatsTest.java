@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.dvcsync.cluster.GatewayInstance;
 import vn.dvcsync.ledger.LedgerProperties;
 import vn.dvcsync.testsupport.TestPostgres;
 
@@ -32,7 +33,7 @@ class RunHeartbeatsTest {
     @BeforeAll
     static void database() {
         jdbc = TestPostgres.store("heartbeats").jdbc();
-        store = new RunStore(jdbc, new ObjectMapper());
+        store = new RunStore(jdbc, new ObjectMapper(), new GatewayInstance("test-instance"));
     }
 
     @BeforeEach
