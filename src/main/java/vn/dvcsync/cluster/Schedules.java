@@ -24,7 +24,7 @@ import vn.dvcsync.kernel.Vietnam;
  * The schedules of {@code routes/*.camel.yaml} (the Quartz triggers of group {@value #GROUP}: {@code incremental},
  * {@code nightly}) as they stand in the store, shared by every instance: previous and next firing in Vietnam time,
  * paused or not, which instance fired last. Pausing one pauses it on every instance (the store holds its state) until
- * it is resumed; a firing missed while it was paused is not made up, the schedule goes on from its next time.
+ * it is resumed; one that missed its time while paused fires once when resumed, then keeps to its times.
  */
 @Component
 public class Schedules {
@@ -39,7 +39,7 @@ public class Schedules {
      * @param cron          its Quartz cron (Vietnam time), or null for a schedule every {@code intervalMillis}
      * @param paused        whether it is paused (on every instance)
      * @param previousFire  when it fired last, null before it ever did
-     * @param nextFire      when it fires next, null while paused
+     * @param nextFire      when it is due next (while paused: when it would have been)
      * @param lastFiredBy   the instance that fired it last, as {@link GatewayInstance} names it, or null
      */
     public record Schedule(
