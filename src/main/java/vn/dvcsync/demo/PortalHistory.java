@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.canonical.Dossier;
+import vn.dvcsync.canonical.Step;
 import vn.dvcsync.canonical.Watermark;
 import vn.dvcsync.city.CityReader;
 import vn.dvcsync.kernel.ProvinceProperties;
@@ -51,7 +52,11 @@ class PortalHistory {
         this.province = province;
     }
 
-    void load(PortalSimulator portal, List<CatalogueEntry> catalogue, JdbcTemplate demo) {
+    /**
+     * @param withSteps also the progress steps a past sending left: those of each dossier on the portal whose
+     *                  {@code ThoiDiemXuLy} is not after its copy's {@code NgayCapNhat}
+     */
+    void load(PortalSimulator portal, List<CatalogueEntry> catalogue, JdbcTemplate demo, boolean withSteps) {
         Set<String> known = catalogue.stream().map(CatalogueEntry::maTTHC).collect(Collectors.toSet());
         Map<String, Plant> onDossier = new HashMap<>();
         Map<String, List<Plant>> orphansOf = new HashMap<>();
@@ -64,6 +69,7 @@ class PortalHistory {
             }
         });
         long loaded = 0;
+        long steps = 0;
         Watermark after = Watermark.START;
         for (List<Dossier> page = city.page(after, PAGE); !page.isEmpty(); page = city.page(after, PAGE)) {
             List<ObjectNode> copies = new ArrayList<>(page.size());
@@ -99,13 +105,44 @@ class PortalHistory {
             }
             portal.preload(copies);
             loaded += copies.size();
+            if (withSteps) {
+                steps += loadSteps(portal, page, copies);
+            }
             Dossier last = page.get(page.size() - 1);
             after = new Watermark(last.updatedAt(), last.id());
         }
         log.info(
-                "Demo portal history: {} dossiers put on the portal simulator ({} planted differences)",
+                "Demo portal history: {} dossiers and {} progress steps put on the portal simulator ({} planted "
+                        + "differences)",
                 loaded,
+                steps,
                 onDossier.size()
                         + orphansOf.values().stream().mapToInt(List::size).sum());
+    }
+
+    /** The valid steps of the page's dossiers on the portal, up to each copy's NgayCapNhat, in their order. */
+    private long loadSteps(PortalSimulator portal, List<Dossier> page, List<ObjectNode> copies) {
+        Map<String, String> updatedAt = new HashMap<>();
+        copies.forEach(c ->
+                updatedAt.put(c.path("MaHoSo").asText(), c.path("NgayCapNhat").asText()));
+        Map<Long, List<Step>> steps = city.steps(page.stream().map(Dossier::id).toList());
+        long loaded = 0;
+        for (Dossier d : page) {
+            String upTo = updatedAt.get(d.code());
+            if (upTo == null) {
+                continue;
+            }
+            List<ObjectNode> sent = new ArrayList<>();
+            for (Step step : steps.getOrDefault(d.id(), List.of())) {
+                ObjectNode form = mapping.step(step);
+                if (rules.checkStep(form, province.provinceCode()).isEmpty()
+                        && form.path("ThoiDiemXuLy").asText().compareTo(upTo) <= 0) {
+                    sent.add(form);
+                }
+            }
+            portal.preloadSteps(d.code(), sent);
+            loaded += sent.size();
+        }
+        return loaded;
     }
 }

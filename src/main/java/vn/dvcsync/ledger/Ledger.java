@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,11 @@ public class Ledger {
     public static final String PARENT_QUARANTINED = "PARENT_QUARANTINED";
     /** Marks a reopened dossier whose older copy the portal holds: it is sent as an update. */
     private static final String REOPENED_HELD = "REOPENED_HELD";
+    /**
+     * The reason of a DELIVERED row that was never sent: the portal already held it (a dossier equal on every
+     * compared field, or a step taken as on the portal by the steps-on-first-contact policy).
+     */
+    public static final String ADOPTED = "ADOPTED";
 
     /** Namespaces of the transaction-scoped advisory locks a claim takes per dossier (pg_try_advisory_xact_lock). */
     private static final int DOSSIER_LOCKS = 0x4c44;
@@ -370,6 +377,108 @@ public class Ledger {
                     """, runId, keys);
         }
         return n;
+    }
+
+    /**
+     * First contact with dossiers the portal already holds (a previous integration sent them): for each copy whose
+     * dossier has no delivery in the ledger yet —
+     * <ul>
+     * <li>{@link PortalCopy#identical()}: the compared version is recorded DELIVERED, reason {@value #ADOPTED},
+     *     delivered at the portal copy's {@code NgayCapNhat}, and not sent (inserted when it was not staged yet;
+     *     older waiting versions are superseded). Not when a newer version of it is in the ledger, or it is claimed;</li>
+     * <li>otherwise its waiting newest version is sent as an update ({@code isUpdating: "True"}) straight away;</li>
+     * <li>{@code stepsUpToCopy}: its waiting progress steps whose {@code ThoiDiemXuLy} is not after the copy's
+     *     {@code NgayCapNhat} are taken as on the portal (DELIVERED, {@value #ADOPTED}); the later ones are sent.
+     *     Otherwise every step is sent.</li>
+     * </ul>
+     * A dossier delivered before is left as it is (the nightly heals it by {@link #reopen}).
+     *
+     * @return how many dossiers were adopted
+     */
+    public int firstContact(Collection<PortalCopy> copies, boolean stepsUpToCopy, String runId) {
+        if (copies.isEmpty()) {
+            return 0;
+        }
+        Integer adopted = tx.execute(status -> {
+            Set<String> firstSeen = new HashSet<>(jdbc.queryForList("""
+                    select k from unnest(?::text[]) k
+                    where not exists (select 1 from ledger d where d.record_type = 'DOSSIER' and d.record_key = k
+                                      and d.delivered_at is not null)
+                    """, String.class, (Object)
+                    copies.stream().map(PortalCopy::key).toArray(String[]::new)));
+            List<PortalCopy> identical = new ArrayList<>();
+            List<String> different = new ArrayList<>();
+            List<PortalCopy> held = new ArrayList<>();
+            for (PortalCopy c : copies) {
+                if (!firstSeen.contains(c.key())) {
+                    continue;
+                }
+                held.add(c);
+                if (c.identical()) {
+                    identical.add(c);
+                } else {
+                    different.add(c.key());
+                }
+            }
+            List<String> adoptedKeys = identical.isEmpty()
+                    ? List.of()
+                    : jdbc.queryForList(
+                            """
+                    insert into ledger (record_type, record_key, version, unit_code, status, reason, payload, run_id,
+                                        delivered_at)
+                    select 'DOSSIER', u.k, u.v, u.unit, 'DELIVERED', ?, cast(u.p as jsonb), ?, %s
+                    from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as u(k, v, unit, p, t)
+                    where not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = u.k
+                                      and n.version > u.v)
+                    on conflict (record_type, record_key, version) do update
+                       set status = 'DELIVERED', reason = excluded.reason, rule = null, message = null,
+                           delivered_at = excluded.delivered_at, run_id = excluded.run_id, updated_at = now(),
+                           next_attempt_at = null, last_error = null, unconfirmed = false
+                       where ledger.status in ('PENDING', 'FAILED')
+                         and (ledger.claimed_until is null or ledger.claimed_until <= now())
+                    returning record_key
+                    """.formatted(portalTime("u.t")),
+                            String.class,
+                            ADOPTED,
+                            runId,
+                            identical.stream().map(PortalCopy::key).toArray(String[]::new),
+                            identical.stream().map(PortalCopy::version).toArray(Long[]::new),
+                            identical.stream().map(PortalCopy::unitCode).toArray(String[]::new),
+                            identical.stream().map(c -> c.payload().toString()).toArray(String[]::new),
+                            identical.stream().map(PortalCopy::portalUpdated).toArray(String[]::new));
+            supersede(DOSSIER, adoptedKeys);
+            withArray(different, keys -> jdbc.update("""
+                    update ledger l set reason = ?, run_id = ?, updated_at = now()
+                    where l.record_type = 'DOSSIER' and l.status = 'PENDING' and l.record_key = any(?)
+                      and not exists (select 1 from ledger n where n.record_type = 'DOSSIER'
+                                      and n.record_key = l.record_key and n.version > l.version)
+                    """, REOPENED_HELD, runId, keys));
+            List<PortalCopy> stepsOf =
+                    held.stream().filter(c -> c.portalUpdated() != null).toList();
+            if (stepsUpToCopy && !stepsOf.isEmpty()) {
+                jdbc.update(
+                        """
+                        update ledger s set status = 'DELIVERED', reason = ?, delivered_at = %s, run_id = ?,
+                               updated_at = now(), next_attempt_at = null, last_error = null, unconfirmed = false
+                        from unnest(?::text[], ?::text[]) as u(k, t)
+                        where s.record_type = 'STEP' and s.parent_key = u.k and s.status = 'PENDING'
+                          and (s.claimed_until is null or s.claimed_until <= now())
+                          and s.payload->>'ThoiDiemXuLy' ~ '^[0-9]{14}$' and s.payload->>'ThoiDiemXuLy' <= u.t
+                        """.formatted(portalTime("u.t")),
+                        ADOPTED,
+                        runId,
+                        stepsOf.stream().map(PortalCopy::key).toArray(String[]::new),
+                        stepsOf.stream().map(PortalCopy::portalUpdated).toArray(String[]::new));
+            }
+            return adoptedKeys.size();
+        });
+        return adopted == null ? 0 : adopted;
+    }
+
+    /** A portal time ({@code yyyyMMddHHmmss}, Vietnam time) in SQL as a timestamptz; now when it is absent. */
+    private static String portalTime(String column) {
+        return "coalesce(to_timestamp(%1$s, 'YYYYMMDDHH24MISS')::timestamp at time zone 'Asia/Ho_Chi_Minh', now())"
+                .formatted(column);
     }
 
     /** Rows per status (and quarantine reason) last touched by a run. */

@@ -65,6 +65,10 @@ public class Pusher {
      * ({@code unanswered-steps: fail}).
      */
     static final String STEPS_UNCONFIRMED = "push.steps_unconfirmed";
+    /** Run count of dossiers the portal took as creates ({@code isUpdating: "False"}). */
+    static final String DOSSIERS_CREATED = "pushed.dossiers_created";
+    /** Run count of dossiers the portal took as updates of the copy it held ({@code isUpdating: "True"}). */
+    static final String DOSSIERS_UPDATED = "pushed.dossiers_updated";
 
     private static final String STOPPED_PUSH =
             "the push that sent it stopped before recording the answer: " + "its instance stopped or lost its store";
@@ -257,6 +261,8 @@ public class Pusher {
                     delivered.add(row.id());
                     if (PortalClient.ALREADY_HELD.equals(r.message())) {
                         counters.add(runId, "pushed.already_on_portal", 1);
+                    } else if (row.parentKey() == null) {
+                        counters.add(runId, r.updated() ? DOSSIERS_UPDATED : DOSSIERS_CREATED, 1);
                     }
                     if (row.parentKey() != null && (row.uncertain() || r.resentUnanswered())) {
                         // a step whose earlier sending may have arrived: the portal cannot be asked, it may hold it

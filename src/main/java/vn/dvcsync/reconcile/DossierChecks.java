@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.kernel.Category;
 import vn.dvcsync.mapping.PortalMapping;
@@ -112,6 +113,7 @@ final class DossierChecks {
     private final String now;
     private final Set<String> catalogue;
     private final MismatchSink sink;
+    private final Consumer<DossierVerdict> verdicts;
     private final Tally tally = new Tally();
     private final Map<String, Long> rowCounts = new TreeMap<>();
 
@@ -127,6 +129,19 @@ final class DossierChecks {
             String now,
             Set<String> catalogue,
             MismatchSink sink) {
+        this(mapping, rules, provinceCode, freshness, now, catalogue, sink, v -> {});
+    }
+
+    /** As above, also telling {@code verdicts} what was concluded for each city dossier compared. */
+    DossierChecks(
+            PortalMapping mapping,
+            PortalRules rules,
+            String provinceCode,
+            Duration freshness,
+            String now,
+            Set<String> catalogue,
+            MismatchSink sink,
+            Consumer<DossierVerdict> verdicts) {
         this.mapping = mapping;
         this.rules = rules;
         this.provinceCode = provinceCode;
@@ -134,6 +149,7 @@ final class DossierChecks {
         this.now = now;
         this.catalogue = catalogue;
         this.sink = sink;
+        this.verdicts = verdicts;
     }
 
     CityDossier prepare(Dossier d) {
@@ -153,11 +169,15 @@ final class DossierChecks {
         }
         if (!city.violations().isEmpty()) {
             invalid(city);
+            verdict(city, DossierVerdict.Kind.INVALID, null);
             return;
         }
         if (portal == null) {
             if (catalogue == null || catalogue.contains(text(form, PROCEDURE))) {
                 emit(MISSING, city, "", "", "");
+                verdict(city, DossierVerdict.Kind.MISSING, null);
+            } else {
+                verdict(city, DossierVerdict.Kind.PROCEDURE_UNKNOWN, null);
             }
             return;
         }
@@ -165,9 +185,11 @@ final class DossierChecks {
         if (!sameStatus) {
             emit(STATUS, city, STATUS_FIELD, display(form, STATUS_FIELD), display(portal, STATUS_FIELD));
         }
+        boolean sameFields = true;
         for (String field : SYNCHRONISED) {
             if (!same(form, portal, field)) {
                 emit(FIELD, city, field, display(form, field), display(portal, field));
+                sameFields = false;
             }
         }
         boolean stale = stale(city.dossier(), portal);
@@ -177,6 +199,16 @@ final class DossierChecks {
         if (sameStatus && !stale) {
             t[Tally.STATUS_CURRENT]++;
         }
+        verdict(
+                city,
+                sameStatus && sameFields && !stale ? DossierVerdict.Kind.EQUAL : DossierVerdict.Kind.DIFFERENT,
+                time(portal, UPDATED_AT));
+    }
+
+    private void verdict(CityDossier city, DossierVerdict.Kind kind, String portalUpdated) {
+        Dossier d = city.dossier();
+        verdicts.accept(new DossierVerdict(
+                city.reportKey(), d.version(), d.unitCode(), city.portalForm(), kind, portalUpdated));
     }
 
     /** A portal dossier of the period that the city does not have. */

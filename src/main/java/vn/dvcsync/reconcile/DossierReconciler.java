@@ -60,6 +60,19 @@ public class DossierReconciler {
 
     /** As above, also handing each city dossier of the period to {@code cityDossiers} as it streams by. */
     public void reconcile(ReconcilePeriod period, MismatchSink sink, IndexFacts facts, Consumer<Dossier> cityDossiers) {
+        reconcile(period, sink, facts, cityDossiers, v -> {});
+    }
+
+    /**
+     * As above, also telling {@code verdicts} what was concluded for each city dossier of the period (on the merge
+     * thread, in byte order of MaHoSo): whether the portal holds it as the city does, differently, or not at all.
+     */
+    public void reconcile(
+            ReconcilePeriod period,
+            MismatchSink sink,
+            IndexFacts facts,
+            Consumer<Dossier> cityDossiers,
+            Consumer<DossierVerdict> verdicts) {
         long t0 = System.nanoTime();
         Set<String> catalogue = new HashSet<>();
         portal.procedures().forEach(p -> {
@@ -69,7 +82,14 @@ public class DossierReconciler {
             }
         });
         DossierChecks checks = new DossierChecks(
-                mapping, rules, province.provinceCode(), props.freshness(), period.portalTo(), catalogue, sink);
+                mapping,
+                rules,
+                province.provinceCode(),
+                props.freshness(),
+                period.portalTo(),
+                catalogue,
+                sink,
+                verdicts);
         DossierMerge merge;
         long pages;
         try (PortalPages portalPages = new PortalPages(portal, period, props.pageSize())) {

@@ -13,13 +13,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize  dossiers asked per {@code DanhSachHoSo} page (the portal allows at most 5000); two pages are in
  *                  memory at once, parsed: larger pages cost the collector more than their round trips save
  * @param fetchSize city rows fetched per round trip while streaming the period's dossiers
+ * @param stepsOnFirstContact what becomes of the progress steps of a dossier the portal already held when the
+ *                  gateway first met it (adopted or updated): {@code after-portal-copy} sends only the steps whose
+ *                  {@code ThoiDiemXuLy} is after the portal copy's {@code NgayCapNhat}; {@code all} sends every one
  */
 @ConfigurationProperties("dvcsync.reconcile")
 public record ReconcileProperties(
         @DefaultValue("365") int days,
         @DefaultValue("PT24H") Duration freshness,
         @DefaultValue("1000") int pageSize,
-        @DefaultValue("2000") int fetchSize) {
+        @DefaultValue("2000") int fetchSize,
+        @DefaultValue("after-portal-copy") StepsOnFirstContact stepsOnFirstContact) {
+
+    /** The steps-on-first-contact policy ({@code dvcsync.reconcile.steps-on-first-contact}). */
+    public enum StepsOnFirstContact {
+        /** A step whose time is not after the portal copy's {@code NgayCapNhat} is taken as on the portal. */
+        AFTER_PORTAL_COPY,
+        /** Every step is sent (the portal may then show a step twice). */
+        ALL
+    }
 
     public ReconcileProperties {
         if (days < 1) {

@@ -3,7 +3,6 @@ package vn.dvcsync.run;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,16 +11,17 @@ import vn.dvcsync.applicant.ApplicantVerifier;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexModel;
-import vn.dvcsync.kernel.Category;
 import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.ledger.PortalCopy;
 import vn.dvcsync.reconcile.DossierReconciler;
+import vn.dvcsync.reconcile.DossierVerdict;
+import vn.dvcsync.reconcile.DossierVerdict.Kind;
 import vn.dvcsync.reconcile.IndexFacts;
-import vn.dvcsync.reconcile.Mismatch;
-import vn.dvcsync.reconcile.MismatchSink;
 import vn.dvcsync.reconcile.ProcedureReconciler;
 import vn.dvcsync.reconcile.ReconcilePeriod;
 import vn.dvcsync.reconcile.ReconcileProperties;
+import vn.dvcsync.reconcile.ReconcileProperties.StepsOnFirstContact;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.MismatchWriter;
 import vn.dvcsync.report.ReportService;
@@ -37,14 +37,7 @@ import vn.dvcsync.support.BatchHandoff;
 public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
-    /** Differences a new push of the city's record mends. */
-    private static final Set<String> HEALABLE = Set.of(
-            Category.DOSSIER_MISSING_ON_PORTAL.name(),
-            Category.DOSSIER_STATUS_MISMATCH.name(),
-            Category.DOSSIER_STALE.name(),
-            Category.DOSSIER_FIELD_MISMATCH.name());
-
-    private static final int REOPEN_BATCH = 1000;
+    private static final int HEAL_BATCH = 1000;
     private static final int QUEUE_BATCH = 1000;
 
     private final DossierReconciler dossiers;
@@ -84,16 +77,28 @@ public class Reconciliation {
         this.counters = counters;
     }
 
-    /** Nightly's first comparison: every dossier the portal lacks or holds differently goes back to PENDING. */
+    /**
+     * Nightly's first comparison: every dossier the portal lacks or holds differently goes back to PENDING; on first
+     * contact (no delivery in the ledger), a dossier the portal holds as the city does is adopted (delivered, not
+     * sent), one it holds differently is sent as an update, and the steps-on-first-contact policy decides its steps.
+     */
     public void reopenWhatThePortalLacks(String runId) {
-        ReopenSink reopen = new ReopenSink(runId);
-        dossiers.reconcile(period(), reopen, new IndexFacts());
-        reopen.flush();
-        counters.add(runId, "nightly.reopened", reopen.reopened);
+        Healing healing = new Healing(runId);
+        try (BatchHandoff<DossierVerdict> heal = new BatchHandoff<>("nightly-heal", HEAL_BATCH, 2, healing::apply)) {
+            dossiers.reconcile(period(), m -> {}, new IndexFacts(), d -> {}, v -> {
+                if (v.kind() == Kind.EQUAL || v.kind() == Kind.DIFFERENT || v.kind() == Kind.MISSING) {
+                    heal.add(v);
+                }
+            });
+            heal.finish();
+        }
+        counters.add(runId, "nightly.reopened", healing.reopened);
         log.info(
-                "Run {}: {} dossiers reopened for the push (missing, stale or different on the portal)",
+                "Run {}: {} dossiers reopened for the push (missing, stale or different on the portal), {} adopted "
+                        + "(first contact: the portal held them as the city does)",
                 runId,
-                reopen.reopened);
+                healing.reopened,
+                healing.adopted);
     }
 
     /** Compares, stores the priced mismatches and the index estimate, and writes the report files. */
@@ -134,35 +139,39 @@ public class Reconciliation {
         return new ReconcilePeriod(to.minusDays(props.days()), to);
     }
 
-    /** Collects the keys to heal and reopens them a batch at a time: memory stays flat. */
-    private final class ReopenSink implements MismatchSink {
+    /** Heals and adopts by the verdicts, a batch at a time on a thread of its own: memory stays flat. */
+    private final class Healing {
         private final String runId;
-        private final List<String> missing = new ArrayList<>();
-        private final List<String> different = new ArrayList<>();
         private long reopened;
+        private long adopted;
 
-        ReopenSink(String runId) {
+        Healing(String runId) {
             this.runId = runId;
         }
 
-        @Override
-        public void accept(Mismatch m) {
-            if (!HEALABLE.contains(m.category())) {
-                return;
+        void apply(List<DossierVerdict> verdicts) {
+            List<String> missing = new ArrayList<>();
+            List<String> different = new ArrayList<>();
+            List<PortalCopy> held = new ArrayList<>();
+            for (DossierVerdict v : verdicts) {
+                if (v.kind() == Kind.MISSING) {
+                    missing.add(v.key());
+                } else {
+                    if (v.kind() == Kind.DIFFERENT) {
+                        different.add(v.key());
+                    }
+                    held.add(new PortalCopy(
+                            v.key(),
+                            v.version(),
+                            v.unitCode(),
+                            v.portalForm(),
+                            v.kind() == Kind.EQUAL,
+                            v.portalUpdated()));
+                }
             }
-            List<String> into = Category.DOSSIER_MISSING_ON_PORTAL.name().equals(m.category()) ? missing : different;
-            if (into.isEmpty() || !into.get(into.size() - 1).equals(m.recordKey())) {
-                into.add(m.recordKey());
-            }
-            if (into.size() >= REOPEN_BATCH) {
-                flush();
-            }
-        }
-
-        void flush() {
+            adopted += ledger.firstContact(
+                    held, props.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY, runId);
             reopened += ledger.reopen(missing, true, runId) + ledger.reopen(different, false, runId);
-            missing.clear();
-            different.clear();
         }
     }
 }

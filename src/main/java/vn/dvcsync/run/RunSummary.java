@@ -21,6 +21,16 @@ final class RunSummary {
                 "  delivered    %d dossiers, %d progress steps%n",
                 n(c, "run.dossier.delivered"), n(c, "run.step.delivered")));
         out.append(String.format(
+                "  dossiers     %d adopted (the portal held them as the city does: not sent), %d updated, %d created%s%n",
+                n(c, "run.dossier.delivered.ADOPTED"),
+                n(c, "pushed.dossiers_updated"),
+                n(c, "pushed.dossiers_created"),
+                n(c, "run.step.delivered.ADOPTED") == 0
+                        ? ""
+                        : String.format(
+                                "; %d progress steps taken as on the portal (not after its copy's NgayCapNhat)",
+                                n(c, "run.step.delivered.ADOPTED"))));
+        out.append(String.format(
                 "  quarantined  %d dossiers%s%n",
                 sum(c, "run.dossier.quarantined."), byReason(c, "run.dossier.quarantined.")));
         out.append(String.format(

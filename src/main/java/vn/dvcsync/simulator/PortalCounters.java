@@ -13,6 +13,7 @@ final class PortalCounters {
     private final ConcurrentHashMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> writes = new ConcurrentHashMap<>();
     private final LongAdder totalWrites = new LongAdder();
+    private final ConcurrentHashMap<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final LongAdder http429 = new LongAdder();
     private final LongAdder injectedFaults = new LongAdder();
 
@@ -27,6 +28,16 @@ final class PortalCounters {
     void write(String maHoSo) {
         writes.computeIfAbsent(maHoSo, key -> new AtomicInteger()).incrementAndGet();
         totalWrites.increment();
+    }
+
+    void sent(String maHoSo) {
+        sent.computeIfAbsent(maHoSo, key -> new AtomicInteger()).incrementAndGet();
+    }
+
+    Map<String, Integer> sent() {
+        Map<String, Integer> copy = new TreeMap<>();
+        sent.forEach((code, count) -> copy.put(code, count.get()));
+        return copy;
     }
 
     void http429() {
@@ -73,6 +84,7 @@ final class PortalCounters {
         authCalls.reset();
         calls.clear();
         writes.clear();
+        sent.clear();
         totalWrites.reset();
         http429.reset();
         injectedFaults.reset();

@@ -75,6 +75,7 @@ final class PortalServices {
         for (JsonNode dossier : data) {
             ObjectNode result = results.addObject();
             result.set("MaHoSo", dossier.path("MaHoSo").isTextual() ? dossier.get("MaHoSo") : null);
+            counters.sent(dossier.path("MaHoSo").asText(""));
             List<String> violations = rules.dossier(dossier);
             if (!violations.isEmpty()) {
                 result.put("error_code", "2").put("message", String.join("; ", violations));

@@ -86,6 +86,11 @@ public final class PortalSimulator implements AutoCloseable {
         dossiers.forEach(dossier -> store.preload(dossier, now));
     }
 
+    /** Stores progress steps of a dossier it holds, as they are, after the ones it has (as a past sending left them). */
+    public void preloadSteps(String maHoSo, Iterable<? extends JsonNode> steps) {
+        steps.forEach(step -> store.addStep(maHoSo, step));
+    }
+
     /** The dossier as the portal holds it (with {@code NgayDongBo}/{@code NgayCapNhat}). */
     public Optional<ObjectNode> dossier(String maHoSo) {
         return store.dossier(maHoSo).map(this::object);
@@ -108,6 +113,14 @@ public final class PortalSimulator implements AutoCloseable {
     /** Successful creates and updates of one dossier. */
     public int writes(String maHoSo) {
         return counters.writes(maHoSo);
+    }
+
+    /**
+     * How many times each dossier was sent in {@code DongBoHoSoMC} (as a create or an update, whatever the answer),
+     * by {@code MaHoSo}.
+     */
+    public Map<String, Integer> dossiersSent() {
+        return counters.sent();
     }
 
     /** Successful creates and updates of all dossiers. */

@@ -125,7 +125,7 @@ public final class PortalSimulatorProcess {
                             PortalMapping.load(Path.of("mappings")),
                             new PortalRules(TextPolicy.load(Path.of("mappings"))),
                             new ProvinceProperties("H26", "000.00.00.H26"))
-                    .load(portal, catalogue, jdbc);
+                    .load(portal, catalogue, jdbc, Boolean.getBoolean("portal.steps"));
             System.err.printf(
                     "portal simulator: %d dossiers loaded in %d s%n",
                     portal.dossierCount(), (System.nanoTime() - t0) / 1_000_000_000L);
