@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dvcsync.audit.AuditLog;
+import vn.dvcsync.kernel.Page;
 
 /**
  * The audit log (ADMIN), newest first:
@@ -23,7 +24,7 @@ class AuditApi {
     }
 
     @GetMapping
-    AuditLog.Page list(
+    Page<AuditLog.Entry> list(
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String target,
@@ -31,7 +32,7 @@ class AuditApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        Paging.check(page, size);
+        Page.check(page, size);
         return audit.list(
                 new AuditLog.Filter(
                         actor,

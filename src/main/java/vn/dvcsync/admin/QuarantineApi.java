@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.ledger.Quarantine;
 import vn.dvcsync.run.Run;
 import vn.dvcsync.run.RunService;
@@ -37,14 +38,14 @@ class QuarantineApi {
 
     /** {@code ?type=DOSSIER|STEP&reason=&rule=&unit=&page=0&size=50}, the most recently quarantined first. */
     @GetMapping
-    Quarantine.Page list(
+    Page<Quarantine.Record> list(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String rule,
             @RequestParam(required = false) String unit,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        Paging.check(page, size);
+        Page.check(page, size);
         return quarantine.list(new Quarantine.Filter(type, reason, rule, unit), page, size);
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dvcsync.audit.AuditLog;
 import vn.dvcsync.audit.AuditLog.Action;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.ledger.DeadLetters;
 import vn.dvcsync.ledger.DeadLetters.Filter;
 import vn.dvcsync.run.RunService;
@@ -30,7 +31,6 @@ import vn.dvcsync.run.RunType;
 @RequestMapping("/api/v1/dead-letters")
 class DeadLetterController {
 
-    private static final int MAX_PAGE_SIZE = 500;
     private static final int MAX_REASON = 500;
     private static final int MAX_IDS = 10_000;
 
@@ -54,25 +54,25 @@ class DeadLetterController {
 
     /** {@code ?type=DOSSIER|STEP&unit=<agency code>&error=<piece of the last error>&page=0&size=50} */
     @GetMapping
-    DeadLetters.Page list(
+    Page<DeadLetters.DeadLetter> list(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String error,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         return deadLetters.list(Filter.of(checkedType(type), unit, error), page, size);
     }
 
     /** The dead letters closed without a replay: who closed them, when and why; newest first. */
     @GetMapping("/acknowledged")
-    DeadLetters.AcknowledgedPage acknowledged(
+    Page<DeadLetters.Acknowledged> acknowledged(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String error,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         return deadLetters.acknowledged(Filter.of(checkedType(type), unit, error), page, size);
     }
 
@@ -155,12 +155,6 @@ class DeadLetterController {
         String runId = runs.start(RunType.REPLAY, Map.of("replayFilter", filter));
         audit.record(request, Action.DEAD_LETTERS_REPLAYED, filter.describe(), Map.of("run", runId));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", runId));
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
-        }
     }
 
     private static String checkedType(String type) {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.Page;
 
 /**
  * The audit log: every admin action, who made it, when, from which address and what it did, in the store's
@@ -86,9 +87,6 @@ public class AuditLog {
         }
     }
 
-    /** One page of entries, the newest first. */
-    public record Page(List<Entry> items, int page, int size, long total) {}
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -116,7 +114,7 @@ public class AuditLog {
     }
 
     /** Page {@code page} (from 0) of {@code size} entries matching {@code filter}, the newest first. */
-    public Page list(Filter filter, int page, int size) {
+    public Page<Entry> list(Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder("true");
         List<Object> args = new ArrayList<>();
         if (filter.actor() != null) {
@@ -139,10 +137,9 @@ public class AuditLog {
             where.append(" and at < ?");
             args.add(filter.to());
         }
-        long total = jdbc.queryForObject("select count(*) from audit_log where " + where, Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<Entry> items = jdbc.query(
+        return Page.query(
+                jdbc,
+                "select count(*) from audit_log where " + where,
                 "select * from audit_log where " + where + " order by at desc, id desc limit ? offset ?",
                 (rs, n) -> new Entry(
                         rs.getLong("id"),
@@ -152,8 +149,9 @@ public class AuditLog {
                         rs.getString("action"),
                         rs.getString("target"),
                         read(rs.getString("details"))),
-                args.toArray());
-        return new Page(items, page, size, total);
+                args,
+                page,
+                size);
     }
 
     private static String cut(String s) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.Page;
 
 /**
  * Dead letters: ledger rows whose pushes failed {@code dvcsync.ledger.max-attempts} times, or progress steps sent
@@ -102,9 +103,6 @@ public class DeadLetters {
         }
     }
 
-    /** One page of dead letters, oldest failure first. */
-    public record Page(List<DeadLetter> items, int page, int size, long total) {}
-
     private final JdbcTemplate jdbc;
 
     DeadLetters(JdbcTemplate jdbc) {
@@ -112,13 +110,11 @@ public class DeadLetters {
     }
 
     /** Page {@code page} (from 0) of {@code size} dead letters matching {@code filter}. */
-    public Page list(Filter filter, int page, int size) {
+    public Page<DeadLetter> list(Filter filter, int page, int size) {
         Where where = where(filter, "FAILED");
-        long total = jdbc.queryForObject("select count(*) from ledger where " + where.sql, Long.class, where.args());
-        List<Object> args = new ArrayList<>(List.of(where.args()));
-        args.add(size);
-        args.add((long) page * size);
-        List<DeadLetter> items = jdbc.query(
+        return Page.query(
+                jdbc,
+                "select count(*) from ledger where " + where.sql,
                 """
                 select id, record_type, record_key, version, unit_code, attempts, last_error, updated_at, run_id
                 from ledger where %s order by updated_at, id limit ? offset ?
@@ -133,8 +129,9 @@ public class DeadLetters {
                         rs.getString("last_error"),
                         rs.getObject("updated_at", OffsetDateTime.class),
                         rs.getString("run_id")),
-                args.toArray());
-        return new Page(items, page, size, total);
+                List.of(where.args()),
+                page,
+                size);
     }
 
     /** Whether the ledger has a row with this id (a dead letter or not, any more). */
@@ -181,13 +178,11 @@ public class DeadLetters {
     }
 
     /** Page {@code page} (from 0) of the dead letters closed without a replay, matching {@code filter}, newest first. */
-    public AcknowledgedPage acknowledged(Filter filter, int page, int size) {
+    public Page<Acknowledged> acknowledged(Filter filter, int page, int size) {
         Where where = where(filter, "ACKNOWLEDGED");
-        long total = jdbc.queryForObject("select count(*) from ledger where " + where.sql, Long.class, where.args());
-        List<Object> args = new ArrayList<>(List.of(where.args()));
-        args.add(size);
-        args.add((long) page * size);
-        List<Acknowledged> items = jdbc.query(
+        return Page.query(
+                jdbc,
+                "select count(*) from ledger where " + where.sql,
                 """
                 select id, record_type, record_key, version, unit_code, last_error, acknowledged_by, acknowledged_at,
                        acknowledgement
@@ -203,12 +198,10 @@ public class DeadLetters {
                         rs.getString("acknowledged_by"),
                         rs.getObject("acknowledged_at", OffsetDateTime.class),
                         rs.getString("acknowledgement")),
-                args.toArray());
-        return new AcknowledgedPage(items, page, size, total);
+                List.of(where.args()),
+                page,
+                size);
     }
-
-    /** One page of acknowledged dead letters. */
-    public record AcknowledgedPage(List<Acknowledged> items, int page, int size, long total) {}
 
     private record Where(String sql, Object[] args) {}
 

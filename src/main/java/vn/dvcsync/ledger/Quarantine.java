@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.Page;
 
 /**
  * The records quarantined now, as an admin looks at them: by reason and broken rule, each with when its version was
@@ -53,9 +54,6 @@ public class Quarantine {
         }
     }
 
-    /** One page of quarantined records, the most recently quarantined first. */
-    public record Page(List<Record> items, int page, int size, long total) {}
-
     /** Rows quarantined and not followed by a newer version of the same record. */
     private static final String CURRENT = """
             l.status = 'QUARANTINED'
@@ -81,7 +79,7 @@ public class Quarantine {
     }
 
     /** Page {@code page} (from 0) of {@code size} quarantined records matching {@code filter}. */
-    public Page list(Filter filter, int page, int size) {
+    public Page<Record> list(Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder(CURRENT);
         List<Object> args = new ArrayList<>();
         if (filter.type() != null) {
@@ -100,10 +98,9 @@ public class Quarantine {
             where.append(" and l.unit_code = ?");
             args.add(filter.unit());
         }
-        long total = jdbc.queryForObject("select count(*) from ledger l where " + where, Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<Record> items = jdbc.query(
+        return Page.query(
+                jdbc,
+                "select count(*) from ledger l where " + where,
                 """
                 select l.id, l.record_type, l.record_key, l.version, l.unit_code, l.reason, l.rule, l.message,
                        l.created_at, l.updated_at
@@ -120,7 +117,8 @@ public class Quarantine {
                         rs.getString("message"),
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class)),
-                args.toArray());
-        return new Page(items, page, size, total);
+                args,
+                page,
+                size);
     }
 }

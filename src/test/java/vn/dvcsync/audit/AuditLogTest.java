@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.audit.AuditLog.Filter;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.testsupport.TestPostgres;
 
 /**
@@ -58,7 +59,7 @@ class AuditLogTest {
                 "type=STEP error=UNCONFIRMED",
                 Map.of("acknowledged", 3, "reason", "found on the portal"));
 
-        AuditLog.Page byMinh = audit.list(new Filter("minh.admin", null, null, before, null), 0, 10);
+        Page<AuditLog.Entry> byMinh = audit.list(new Filter("minh.admin", null, null, before, null), 0, 10);
         assertThat(byMinh.total()).isEqualTo(1);
         AuditLog.Entry e = byMinh.items().get(0);
         assertThat(e.action()).isEqualTo("DEAD_LETTERS_ACKNOWLEDGED");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.ledger.DeadLetters.Filter;
 import vn.dvcsync.testsupport.TestPostgres;
 
@@ -67,7 +68,7 @@ class DeadLetterAcknowledgementTest {
         assertThat(deadLetters.list(Filter.of(null, null, null), 0, 10).items())
                 .extracting(DeadLetters.DeadLetter::recordKey)
                 .containsExactly("H26.01-000002", "H26.02-000003");
-        DeadLetters.AcknowledgedPage closed = deadLetters.acknowledged(Filter.of(null, null, null), 0, 10);
+        Page<DeadLetters.Acknowledged> closed = deadLetters.acknowledged(Filter.of(null, null, null), 0, 10);
         assertThat(closed.total()).isEqualTo(1);
         DeadLetters.Acknowledged a = closed.items().get(0);
         assertThat(a.recordKey()).isEqualTo("H26.01-000001");

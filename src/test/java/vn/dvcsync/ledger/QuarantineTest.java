@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.testsupport.TestPostgres;
 
 /**
@@ -62,7 +63,8 @@ class QuarantineTest {
                         new Quarantine.Reason("DOSSIER", "DOSSIER_INVALID", "NgayHenTra", 2),
                         new Quarantine.Reason("DOSSIER", "PROCEDURE_UNKNOWN", "MaTTHC", 1));
 
-        Quarantine.Page invalid = quarantine.list(new Quarantine.Filter(null, "DOSSIER_INVALID", null, null), 0, 10);
+        Page<Quarantine.Record> invalid =
+                quarantine.list(new Quarantine.Filter(null, "DOSSIER_INVALID", null, null), 0, 10);
         assertThat(invalid.total()).isEqualTo(2);
         assertThat(invalid.items())
                 .extracting(Quarantine.Record::recordKey)
