@@ -69,7 +69,7 @@ import javax.sql.DataSource;
  * <li>{@code PROCEDURE_PUBLIC_LATE}, PROCEDURE, MaTTHC, {@code NgayCongKhai}: public after {@code han_cong_khai}.</li>
  * <li>{@code PROCEDURE_UNKNOWN}, PROCEDURE, MaTTHC, {@code MaTTHC}: absent from the catalogue (the national
  *     database dropped it; the city marks it {@code hieu_luc = false}) yet cited by dossiers, which the portal
- *     refuses. Those dossiers are not listed anywhere else.</li>
+ *     refuses; and {@code PROCEDURE_UNKNOWN}, DOSSIER, MaHoSo, {@code MaTTHC}: each dossier citing it, never sent.</li>
  * <li>{@code DOSSIER_ORPHAN_ON_PORTAL} (key: the orphan's code), {@code DOSSIER_STATUS_MISMATCH}
  *     ({@code TrangThaiHoSo}), {@code DOSSIER_STALE} ({@code NgayCapNhat}), {@code DOSSIER_FIELD_MISMATCH}
  *     (the field), {@code DOSSIER_MISSING_ON_PORTAL} (empty field): DOSSIER, with a {@code portal_plant} row.</li>

@@ -250,6 +250,10 @@ final class Dossiers {
         if (d.kind != null) {
             plant();
         }
+        if (d.category == null && !d.procedure.inForce()) {
+            // cites a procedure the catalogue lacks (planted or by chance): never sent, reported keyed by itself
+            planted("PROCEDURE_UNKNOWN", "DOSSIER", "MaTTHC");
+        }
         return true;
     }
 
@@ -562,7 +566,7 @@ final class Dossiers {
                 pendingOrphans.add(new Pending(d.unit, d.code));
             }
             case CITE_UNKNOWN -> {
-                // the procedure is the defect; this dossier is only one that cites it
+                // the procedure is a defect of its own; this dossier's row is planted with the others citing it
             }
         }
     }

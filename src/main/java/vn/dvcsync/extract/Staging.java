@@ -108,6 +108,7 @@ public class Staging {
         List<LedgerEntry> entries = new ArrayList<>(read.rows() * 4);
         int invalid = 0;
         int stepCount = 0;
+        int normalised = 0;
         for (Dossier d : page) {
             LedgerEntry dossier = dossierEntry(d);
             entries.add(dossier);
@@ -115,9 +116,14 @@ public class Staging {
                 invalid++;
                 log.info("Dossier {} quarantined: {}", d.code(), dossier.message());
             }
+            boolean nfc = mapping.normalises(d);
             for (Step s : steps.byDossier().getOrDefault(d.id(), List.of())) {
                 entries.add(stepEntry(d, s));
                 stepCount++;
+                nfc |= mapping.normalises(s);
+            }
+            if (nfc) {
+                normalised++;
             }
         }
         for (CityReader.Unreadable u : read.unreadable()) {
@@ -141,6 +147,7 @@ public class Staging {
         counters.add(runId, "extracted.steps", stepCount);
         counters.add(runId, "extracted.new_versions", fresh);
         counters.add(runId, "quarantined.at_validation", invalid);
+        counters.add(runId, "normalised.dossiers", normalised);
         counters.add(
                 runId,
                 "quarantined.unreadable",

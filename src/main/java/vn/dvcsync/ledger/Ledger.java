@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.dvcsync.kernel.Category;
 
 /**
  * The delivery ledger: one row per city record version and where it stands
@@ -127,6 +128,44 @@ public class Ledger {
                        message = 'its dossier ' || parent_key || ' is quarantined', updated_at = now()
                 where record_type = 'STEP' and status = 'PENDING' and parent_key = any(?)
                 """, PARENT_QUARANTINED, keys));
+    }
+
+    /**
+     * Before a push, by the portal's catalogue ({@code LayDanhSachTTHC}, read once per run): a waiting dossier
+     * citing a {@code MaTTHC} the catalogue lacks is quarantined ({@code PROCEDURE_UNKNOWN}, rule {@code MaTTHC},
+     * the code named) and never sent, its steps held back; a dossier so quarantined whose procedure the catalogue
+     * now lists waits to be sent again, with its steps.
+     *
+     * @return the dossiers quarantined by this call
+     */
+    public int checkProcedures(Set<String> catalogue, String runId) {
+        String[] codes = catalogue.toArray(String[]::new);
+        List<String> released = jdbc.queryForList("""
+                update ledger l set status = 'PENDING', reason = null, rule = null, message = null,
+                       next_attempt_at = null, updated_at = now()
+                where l.record_type = 'DOSSIER' and l.status = 'QUARANTINED' and l.reason = ? and l.rule = 'MaTTHC'
+                  and (l.payload ->> 'MaTTHC') = any(?)
+                  and not exists (select 1 from ledger n where n.record_type = 'DOSSIER'
+                                  and n.record_key = l.record_key and n.version > l.version)
+                returning l.record_key
+                """, String.class, Category.PROCEDURE_UNKNOWN.name(), codes);
+        withArray(released, keys -> jdbc.update("""
+                update ledger set status = 'PENDING', reason = null, rule = null, message = null, updated_at = now()
+                where record_type = 'STEP' and status = 'QUARANTINED' and reason = ? and parent_key = any(?)
+                """, PARENT_QUARANTINED, keys));
+        List<String> quarantined =
+                jdbc.queryForList("""
+                update ledger set status = 'QUARANTINED', reason = ?, rule = 'MaTTHC',
+                       message = 'Dossier ' || record_key || ' cites MaTTHC ' || coalesce(payload ->> 'MaTTHC', '(none)')
+                                 || ', which the portal''s catalogue (LayDanhSachTTHC) lacks: not sent',
+                       run_id = ?, next_attempt_at = null, updated_at = now()
+                where record_type = 'DOSSIER' and status = 'PENDING'
+                  and (claimed_until is null or claimed_until <= now())
+                  and not coalesce((payload ->> 'MaTTHC') = any(?), false)
+                returning record_key
+                """, String.class, Category.PROCEDURE_UNKNOWN.name(), runId, codes);
+        holdBackSteps(quarantined);
+        return quarantined.size();
     }
 
     /**

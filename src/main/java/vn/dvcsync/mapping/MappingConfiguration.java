@@ -19,6 +19,11 @@ class MappingConfiguration {
     }
 
     @Bean
+    ComparedFields comparedFields(MappingsProperties props) {
+        return ComparedFields.load(props.dir());
+    }
+
+    @Bean
     PortalRules portalRules(TextPolicy text) {
         return new PortalRules(text);
     }

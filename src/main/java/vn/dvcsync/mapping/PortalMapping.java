@@ -24,11 +24,14 @@ public final class PortalMapping {
     private final RecordMapping<Dossier> dossier;
     private final RecordMapping<Step> step;
     private final CodeTable status;
+    private final boolean normalise;
 
-    private PortalMapping(RecordMapping<Dossier> dossier, RecordMapping<Step> step, CodeTable status) {
+    private PortalMapping(
+            RecordMapping<Dossier> dossier, RecordMapping<Step> step, CodeTable status, boolean normalise) {
         this.dossier = dossier;
         this.step = step;
         this.status = status;
+        this.normalise = normalise;
     }
 
     /**
@@ -54,12 +57,25 @@ public final class PortalMapping {
         RecordMapping<Step> step = RecordMapping.compile(stepFile, Sources.STEP, PortalRules.STEP_FIELDS, tables, text);
         CodeTable status = dossier.rejectingTable(dossierFile, "TrangThaiHoSo");
         step.rejectingTable(stepFile, "TrangThai");
-        return new PortalMapping(dossier, step, status);
+        return new PortalMapping(dossier, step, status, text.normalises());
     }
 
     /** The dossier in the portal's {@code DongBoHoSoMC} shape (not yet validated: see {@link PortalRules}). */
     public ObjectNode dossier(Dossier d) {
         return dossier.apply(d);
+    }
+
+    /**
+     * Whether {@code d} or {@code steps} hold text that is sent in NFC although the city wrote it otherwise
+     * ({@code text-policy.yaml}: normalise), counted per run as normalised.
+     */
+    public boolean normalises(Dossier d) {
+        return normalise && dossier.hasTextNotNfc(d);
+    }
+
+    /** Whether a text of {@code s} is sent in NFC although the city wrote it otherwise. */
+    public boolean normalises(Step s) {
+        return normalise && step.hasTextNotNfc(s);
     }
 
     /** The step in the portal's {@code CapNhatTienDoHoSoMC} shape (not yet validated). */

@@ -17,6 +17,7 @@ final class RecordMapping<T> {
             Function<T, Object> source,
             ValueType.Converter converter,
             CodeTable table,
+            boolean text,
             YamlEntries.Entry entry) {}
 
     private final FieldWriter<T>[] writers;
@@ -36,6 +37,16 @@ final class RecordMapping<T> {
             }
         }
         return out;
+    }
+
+    /** Whether a text field of {@code record} is not in Unicode NFC (sent in NFC when the policy normalises). */
+    boolean hasTextNotNfc(T record) {
+        for (FieldWriter<T> w : writers) {
+            if (w.text && w.table == null && w.source.apply(record) instanceof String s && !TextPolicy.isNfc(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -92,7 +103,12 @@ final class RecordMapping<T> {
                     }
                 }
                 writers.add(new FieldWriter<>(
-                        entry.key(), source.get(), type.converter(table, text.normalises()), table, entry));
+                        entry.key(),
+                        source.get(),
+                        type.converter(table, text.normalises()),
+                        table,
+                        type == ValueType.STRING,
+                        entry));
             } catch (IllegalArgumentException e) {
                 throw entry.error(e.getMessage());
             }

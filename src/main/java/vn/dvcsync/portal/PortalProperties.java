@@ -55,7 +55,7 @@ public record PortalProperties(
         DataSize maxReplySize,
         @DefaultValue Retry retry,
         @DefaultValue CircuitBreaker circuitBreaker,
-        @DefaultValue("fail") UnansweredSteps unansweredSteps) {
+        @DefaultValue("resend") UnansweredSteps unansweredSteps) {
 
     /** The reply limit when none is configured and the page size is unknown (pages of 1,000). */
     public static final DataSize DEFAULT_MAX_REPLY_SIZE = replyLimitFor(1000);

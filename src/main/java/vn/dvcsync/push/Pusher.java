@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,10 @@ import vn.dvcsync.support.Sleeper;
  *
  * <p>A progress step sent without an answer, by this push (a time-out, a lost connection, HTTP 502/504) or by one
  * that stopped before recording it ({@link Claimed#uncertain()}: an instance killed, its lease over), may or may
- * not be on the portal, and the portal cannot be asked. With {@code dvcsync.portal.unanswered-steps: fail} (the
- * default) it becomes a dead letter at once, its last error starting {@code UNCONFIRMED} and saying what to do,
+ * not be on the portal, and the portal cannot be asked. With {@code dvcsync.portal.unanswered-steps: fail} it becomes a dead letter at once, its last error starting {@code UNCONFIRMED} and saying what to do,
  * and is never sent again unless an admin replays it; the other steps of its batch go on as usual. A push with
- * such steps counts as failed for the circuit breaker (the portal did not answer). With {@code resend} it is sent
- * again and counted ({@value #STEPS_RESENT_UNCONFIRMED}).
+ * such steps counts as failed for the circuit breaker (the portal did not answer). With {@code resend} (the default: a missing step costs the
+ * applicant and the index more than a step shown twice) it is sent again and counted ({@value #STEPS_RESENT_UNCONFIRMED}).
  */
 @Component("pusher")
 public class Pusher {
@@ -65,6 +65,8 @@ public class Pusher {
      * ({@code unanswered-steps: fail}).
      */
     static final String STEPS_UNCONFIRMED = "push.steps_unconfirmed";
+    /** Run count of records the portal refused (item code 2), quarantined with its message. */
+    static final String REJECTED_BY_PORTAL = "push.rejected_by_portal";
     /** Run count of dossiers the portal took as creates ({@code isUpdating: "False"}). */
     static final String DOSSIERS_CREATED = "pushed.dossiers_created";
     /** Run count of dossiers the portal took as updates of the copy it held ({@code isUpdating: "True"}). */
@@ -114,8 +116,42 @@ public class Pusher {
             if (stale > 0) {
                 log.info("Run {}: {} older dossier versions superseded before the push", runId, stale);
             }
+            checkProcedures(runId);
         }
         return new AtomicBoolean();
+    }
+
+    /**
+     * The portal's catalogue, read once per run before the dossiers are pushed: a dossier citing a procedure it
+     * lacks is quarantined ({@code PROCEDURE_UNKNOWN}) and never sent. A catalogue that cannot be read leaves the
+     * dossiers to the portal's own answer (item code 2, quarantined all the same); so does a breaker that is open,
+     * which lets no push through either.
+     */
+    private void checkProcedures(String runId) {
+        Set<String> catalogue = new HashSet<>();
+        try {
+            // through the breaker: no call reaches a portal known to be down
+            for (ObjectNode p : breaker.executeSupplier(portal::procedures)) {
+                String code = p.path("MaTTHC").asText("");
+                if (!code.isBlank()) {
+                    catalogue.add(code);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Run {}: the portal's catalogue (LayDanhSachTTHC) could not be read, dossiers are sent "
+                            + "unchecked against it: {}",
+                    runId,
+                    e.getMessage());
+            return;
+        }
+        int unknown = ledger.checkProcedures(catalogue, runId);
+        if (unknown > 0) {
+            log.info(
+                    "Run {}: {} dossiers cite a procedure the portal's catalogue lacks: quarantined (PROCEDURE_UNKNOWN)",
+                    runId,
+                    unknown);
+        }
     }
 
     /**
@@ -302,6 +338,7 @@ public class Pusher {
                 ? ("MaTTHC".equals(field) ? Category.PROCEDURE_UNKNOWN : Category.DOSSIER_INVALID).name()
                 : "STEP_INVALID";
         log.info("Portal refused {} {}: {}", row.parentKey() == null ? "dossier" : "step", row.recordKey(), message);
+        counters.add(runId, REJECTED_BY_PORTAL, 1);
         ledger.markQuarantined(row, reason, field, "Portal refused " + row.recordKey() + ": " + message, runId);
     }
 

@@ -6,6 +6,7 @@ import static vn.dvcsync.reconcile.PortalForm.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +18,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.kernel.Category;
+import vn.dvcsync.mapping.ComparedFields;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.Violation;
+import vn.dvcsync.population.Names;
 
 /**
  * The comparison of one city dossier with the portal's copy of it (or with its absence), by the categories and
@@ -31,12 +34,13 @@ import vn.dvcsync.mapping.Violation;
  *     its violations ({@code city_value}: its value, {@code portal_value}: what the rule requires) and is not
  *     compared further: it is never sent.</li>
  * <li>Absent from the portal: {@code DOSSIER_MISSING_ON_PORTAL}, except when it cites a procedure absent from the
- *     portal's catalogue: the portal refuses such a dossier, and its defect is the procedure's
- *     {@code PROCEDURE_UNKNOWN} row.</li>
+ *     portal's catalogue: the portal refuses such a dossier (the gateway never sends it), and it is a
+ *     {@code PROCEDURE_UNKNOWN} row keyed by the dossier, {@code field} MaTTHC, besides the procedure's own row.</li>
  * <li>Present: {@code DOSSIER_STATUS_MISMATCH} when {@code TrangThaiHoSo} differs (the city's translated through
- *     the code table); {@code DOSSIER_FIELD_MISMATCH} per differing {@link #SYNCHRONISED} field (times as the
- *     mapping writes them, i.e. whole seconds in Vietnam time, so equal text is an equal time; a value on one side
- *     only differs); {@code DOSSIER_STALE} when {@code NgayCapNhat} is absent or older than the city's
+ *     the code table); {@code DOSSIER_FIELD_MISMATCH} per differing field of those {@link ComparedFields}
+ *     names ({@code mappings/reconcile-fields.yaml}; times as the mapping writes them, i.e. whole seconds in
+ *     Vietnam time, so equal text is an equal time; text in Unicode NFC, the applicant's name also case folded
+ *     with white space collapsed; a value on one side only differs unless the file lets the portal lack it); {@code DOSSIER_STALE} when {@code NgayCapNhat} is absent or older than the city's
  *     {@code cap_nhat_luc} less the freshness window.</li>
  * </ul>
  * Values in rows are as the portal shows them, ID numbers masked to the last 4 digits. The unit of a city
@@ -57,6 +61,7 @@ final class DossierChecks {
     static final String STALE = Category.DOSSIER_STALE.name();
     static final String FIELD = Category.DOSSIER_FIELD_MISMATCH.name();
     static final String INVALID = Category.DOSSIER_INVALID.name();
+    static final String UNKNOWN_PROCEDURE = Category.PROCEDURE_UNKNOWN.name();
 
     static final String STATUS_FIELD = "TrangThaiHoSo";
     static final String UPDATED_AT = "NgayCapNhat";
@@ -68,34 +73,7 @@ final class DossierChecks {
     private static final String CHANNEL = "KenhThucHien";
     private static final String PAID_ONLINE = "DuocThanhToanTrucTuyen";
     private static final String DIGITISED = "HoSoCoThanhPhanSoHoa";
-
-    /**
-     * The synchronised fields compared one by one: every dossier field of portal-api.md except the key
-     * {@code MaHoSo} and {@code TrangThaiHoSo} (its own category); {@code NgayDongBo}/{@code NgayCapNhat} are
-     * the portal's own.
-     */
-    static final List<String> SYNCHRONISED = List.of(
-            "MaTTHC",
-            "TenTTHC",
-            "MaLinhVuc",
-            "TenLinhVuc",
-            "KenhThucHien",
-            "ChuHoSo",
-            "LoaiDoiTuong",
-            "DinhDanhCHS",
-            "SoDienThoai",
-            "Email",
-            "TrichYeuHoSo",
-            "NgayNopHoSo",
-            "NgayTiepNhan",
-            "NgayHenTra",
-            "NgayKetThucXuLy",
-            "NgayTra",
-            "MaDonViXuLy",
-            "DonViXuLy",
-            "DuocThanhToanTrucTuyen",
-            "HoSoCoThanhPhanSoHoa",
-            "TaiKhoanDuocXacThucVoiVNeID");
+    private static final String NAME = "ChuHoSo";
 
     /** A city dossier ready for the merge: its portal form, the rules it breaks, and its key (mapped MaHoSo). */
     record CityDossier(Dossier dossier, ObjectNode portalForm, List<Violation> violations, String key) {
@@ -108,6 +86,7 @@ final class DossierChecks {
 
     private final PortalMapping mapping;
     private final PortalRules rules;
+    private final List<ComparedFields.Field> compared;
     private final String provinceCode;
     private final Duration freshness;
     private final String now;
@@ -129,13 +108,14 @@ final class DossierChecks {
             String now,
             Set<String> catalogue,
             MismatchSink sink) {
-        this(mapping, rules, provinceCode, freshness, now, catalogue, sink, v -> {});
+        this(mapping, rules, ComparedFields.all(), provinceCode, freshness, now, catalogue, sink, v -> {});
     }
 
     /** As above, also telling {@code verdicts} what was concluded for each city dossier compared. */
     DossierChecks(
             PortalMapping mapping,
             PortalRules rules,
+            ComparedFields fields,
             String provinceCode,
             Duration freshness,
             String now,
@@ -144,6 +124,7 @@ final class DossierChecks {
             Consumer<DossierVerdict> verdicts) {
         this.mapping = mapping;
         this.rules = rules;
+        this.compared = fields.compared();
         this.provinceCode = provinceCode;
         this.freshness = freshness;
         this.now = now;
@@ -177,6 +158,7 @@ final class DossierChecks {
                 emit(MISSING, city, "", "", "");
                 verdict(city, DossierVerdict.Kind.MISSING, null);
             } else {
+                emit(UNKNOWN_PROCEDURE, city, PROCEDURE, display(form, PROCEDURE), "");
                 verdict(city, DossierVerdict.Kind.PROCEDURE_UNKNOWN, null);
             }
             return;
@@ -186,8 +168,9 @@ final class DossierChecks {
             emit(STATUS, city, STATUS_FIELD, display(form, STATUS_FIELD), display(portal, STATUS_FIELD));
         }
         boolean sameFields = true;
-        for (String field : SYNCHRONISED) {
-            if (!same(form, portal, field)) {
+        for (ComparedFields.Field compare : compared) {
+            String field = compare.name();
+            if (!same(form, portal, compare)) {
                 emit(FIELD, city, field, display(form, field), display(portal, field));
                 sameFields = false;
             }
@@ -247,16 +230,33 @@ final class DossierChecks {
         return copy == null || copy.compareTo(PortalForm.time(d.updatedAt().minus(freshness))) < 0;
     }
 
-    private static boolean same(JsonNode city, JsonNode portal, String field) {
+    private static boolean same(JsonNode city, JsonNode portal, ComparedFields.Field compare) {
+        String field = compare.name();
         JsonNode a = city.get(field);
         JsonNode b = portal.get(field);
         if (a == b || a != null && a.equals(b)) {
             return true; // both absent, or the same value: the common case, decided without reading text
         }
         if (PortalForm.IDENTITY.equals(field)) {
-            return Objects.equals(identity(city), identity(portal));
+            JsonNode copy = identity(portal);
+            return copy == null && compare.portalMayLack() || Objects.equals(identity(city), copy);
         }
-        return Objects.equals(text(city, field), text(portal, field));
+        String theirs = text(portal, field);
+        if (theirs == null) {
+            return compare.portalMayLack() || text(city, field) == null;
+        }
+        String ours = text(city, field);
+        if (ours == null) {
+            return false;
+        }
+        if (NAME.equals(field)) {
+            return Names.comparable(ours).equals(Names.comparable(theirs));
+        }
+        return ours.equals(theirs) || nfc(ours).equals(nfc(theirs));
+    }
+
+    private static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** DinhDanhCHS, null when absent or an empty list. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.city.CityReader;
 import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.mapping.ComparedFields;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.portal.PortalClient;
@@ -35,6 +36,7 @@ public class DossierReconciler {
     private final PortalClient portal;
     private final PortalMapping mapping;
     private final PortalRules rules;
+    private final ComparedFields fields;
     private final ProvinceProperties province;
     private final ReconcileProperties props;
 
@@ -43,12 +45,14 @@ public class DossierReconciler {
             PortalClient portal,
             PortalMapping mapping,
             PortalRules rules,
+            ComparedFields fields,
             ProvinceProperties province,
             ReconcileProperties props) {
         this.city = city;
         this.portal = portal;
         this.mapping = mapping;
         this.rules = rules;
+        this.fields = fields;
         this.province = province;
         this.props = props;
     }
@@ -84,6 +88,7 @@ public class DossierReconciler {
         DossierChecks checks = new DossierChecks(
                 mapping,
                 rules,
+                fields,
                 province.provinceCode(),
                 props.freshness(),
                 period.portalTo(),

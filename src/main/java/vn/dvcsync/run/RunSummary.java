@@ -17,6 +17,11 @@ final class RunSummary {
         out.append(String.format(
                 "  extracted    %d dossiers (%d new versions), %d progress steps%n",
                 n(c, "extracted.dossiers"), n(c, "extracted.new_versions"), n(c, "extracted.steps")));
+        if (n(c, "normalised.dossiers") > 0) {
+            out.append(String.format(
+                    "  normalised   %d dossiers whose text was sent in Unicode NFC (the city wrote it decomposed)%n",
+                    n(c, "normalised.dossiers")));
+        }
         out.append(String.format(
                 "  delivered    %d dossiers, %d progress steps%n",
                 n(c, "run.dossier.delivered"), n(c, "run.step.delivered")));
@@ -33,6 +38,11 @@ final class RunSummary {
         out.append(String.format(
                 "  quarantined  %d dossiers%s%n",
                 sum(c, "run.dossier.quarantined."), byReason(c, "run.dossier.quarantined.")));
+        if (n(c, "push.rejected_by_portal") > 0) {
+            out.append(String.format(
+                    "  rejected     %d records refused by the portal (item code 2), quarantined with its message%n",
+                    n(c, "push.rejected_by_portal")));
+        }
         out.append(String.format(
                 "  pending      %d dossiers, %d progress steps (whole ledger)%n",
                 n(c, "ledger.dossier.pending"), n(c, "ledger.step.pending")));

@@ -40,6 +40,7 @@ import vn.dvcsync.simulator.PortalSimulator;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "dvcsync.portal.unanswered-steps=fail",
             "dvcsync.demo.dossiers=200",
             "dvcsync.demo.portal-history=false",
             "dvcsync.portal.batch-size=10",

@@ -71,6 +71,7 @@ final class SharedStore implements AutoCloseable {
         p.put("dvcsync.portal.username", "gateway");
         p.put("dvcsync.portal.password", "portal-test-pw");
         p.put("dvcsync.portal.rate-per-second", "10");
+        p.put("dvcsync.portal.unanswered-steps", "fail"); // never held twice: what these tests check
         p.put("dvcsync.population.max-lookups-per-run", "0");
         p.put("dvcsync.cluster.name", clusterName);
         p.put("dvcsync.cluster.checkin-interval", "1s");

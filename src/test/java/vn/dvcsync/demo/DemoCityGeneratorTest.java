@@ -127,11 +127,12 @@ class DemoCityGeneratorTest {
                 .isEmpty();
         // about 3 % of 1,000 dossiers
         assertThat(count("demo.planted where record_type <> 'PROCEDURE'")).isBetween(25L, 45L);
-        // planted dossiers cite procedures public on time; planted applicants have exactly one dossier
+        // planted dossiers cite procedures public on time (but those keyed as citing an unknown one); planted
+        // applicants have exactly one dossier
         assertThat(count("""
                 demo.planted p join city.ho_so h on h.ma_ho_so = p.record_key join city.thu_tuc t on t.id = h.thu_tuc_id
                 left join demo.catalogue c on c.ma_tthc = t.ma_tthc
-                where p.record_type <> 'PROCEDURE' and (c.ma_tthc is null or not c.cong_khai or c.ngay_cong_khai > t.han_cong_khai)
+                where p.record_type <> 'PROCEDURE' and p.category <> 'PROCEDURE_UNKNOWN' and (c.ma_tthc is null or not c.cong_khai or c.ngay_cong_khai > t.han_cong_khai)
                 """)).isZero();
         assertThat(count("city.ho_so where chu_ho_so_id in " + PLANTED_APPLICANTS))
                 .isEqualTo(count("demo.planted where record_type = 'APPLICANT' or field = 'DinhDanhCHS'"));
@@ -202,9 +203,17 @@ class DemoCityGeneratorTest {
                 where p.category = 'PROCEDURE_PUBLIC_LATE' and c.cong_khai and c.ngay_cong_khai > t.han_cong_khai""")).isEqualTo((long) summary.planted().get("PROCEDURE_PUBLIC_LATE"));
         assertThat(count("""
                 demo.planted p join city.thu_tuc t on t.ma_tthc = p.record_key
-                where p.category = 'PROCEDURE_UNKNOWN'
+                where p.category = 'PROCEDURE_UNKNOWN' and p.record_type = 'PROCEDURE'
                   and not exists (select 1 from demo.catalogue c where c.ma_tthc = t.ma_tthc)
-                  and exists (select 1 from city.ho_so h where h.thu_tuc_id = t.id)""")).isEqualTo((long) summary.planted().get("PROCEDURE_UNKNOWN"));
+                  and exists (select 1 from city.ho_so h where h.thu_tuc_id = t.id)"""))
+                .isEqualTo(count("demo.planted where category = 'PROCEDURE_UNKNOWN' and record_type = 'PROCEDURE'"))
+                .isPositive();
+        // and every dossier citing one is a row of its own
+        assertThat(count("""
+                city.ho_so h join city.thu_tuc t on t.id = h.thu_tuc_id
+                where not exists (select 1 from demo.catalogue c where c.ma_tthc = t.ma_tthc)"""))
+                .isEqualTo(count("demo.planted where category = 'PROCEDURE_UNKNOWN' and record_type = 'DOSSIER'"))
+                .isPositive();
         // every other procedure is public on time
         assertThat(count("""
                 city.thu_tuc t left join demo.catalogue c on c.ma_tthc = t.ma_tthc

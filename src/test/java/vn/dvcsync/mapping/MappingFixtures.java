@@ -38,15 +38,10 @@ final class MappingFixtures {
     static Path withTextPolicy(Path dir, String notNfc, String sqlLike) throws IOException {
         Path copy = copyMappings(dir);
         Path file = copy.resolve(TextPolicy.FILE);
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int first = text.indexOf("action: quarantine");
-        int second = text.indexOf("action: quarantine", first + 1);
-        Files.writeString(
-                file,
-                text.substring(0, first) + "action: " + notNfc
-                        + text.substring(first + "action: quarantine".length(), second) + "action: " + sqlLike
-                        + text.substring(second + "action: quarantine".length()),
-                StandardCharsets.UTF_8);
+        String text = Files.readString(file, StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^(" + TextPolicy.NOT_NFC + ":\\s+action:) \\w+", "$1 " + notNfc)
+                .replaceFirst("(?m)^(" + TextPolicy.SQL_LIKE + ":\\s+action:) \\w+", "$1 " + sqlLike);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
         return copy;
     }
 

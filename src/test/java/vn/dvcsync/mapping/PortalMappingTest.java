@@ -211,17 +211,20 @@ class PortalMappingTest {
         assertThat(decomposed).isNotEqualTo("Nguyễn Thị Hường");
         Dossier dossier = dossier(applicant(1, "001085012345", decomposed), "DANG_XU_LY");
 
-        ObjectNode quarantined = MAPPING.dossier(dossier);
+        Path quarantining = MappingFixtures.withTextPolicy(dir.resolve("q"), "quarantine", "quarantine");
+        ObjectNode quarantined = PortalMapping.load(quarantining).dossier(dossier);
         assertThat(quarantined.get("ChuHoSo").textValue()).isEqualTo(decomposed);
-        assertThat(rules.checkDossier(quarantined, PROVINCE))
+        assertThat(new PortalRules(TextPolicy.load(quarantining)).checkDossier(quarantined, PROVINCE))
                 .extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("ChuHoSo", TextPolicy.NOT_NFC));
 
-        Path normalising = MappingFixtures.withTextPolicy(dir.resolve("n"), "normalise", "quarantine");
-        ObjectNode normalised = PortalMapping.load(normalising).dossier(dossier);
+        // the default: sent in NFC, and counted as normalised
+        ObjectNode normalised = MAPPING.dossier(dossier);
         assertThat(normalised.get("ChuHoSo").textValue()).isEqualTo("Nguyễn Thị Hường");
-        assertThat(new PortalRules(TextPolicy.load(normalising)).checkDossier(normalised, PROVINCE))
-                .isEmpty();
+        assertThat(rules.checkDossier(normalised, PROVINCE)).isEmpty();
+        assertThat(MAPPING.normalises(dossier)).isTrue();
+        assertThat(MAPPING.normalises(dossier(applicant(1, "001085012345", "Nguyễn Thị Hường"), "DANG_XU_LY")))
+                .isFalse();
 
         Path delivering = MappingFixtures.withTextPolicy(dir.resolve("d"), "deliver", "quarantine");
         ObjectNode delivered = PortalMapping.load(delivering).dossier(dossier);
@@ -245,8 +248,8 @@ class PortalMappingTest {
                 "code-tables.yaml | 'missing: reject' | 'missing: passthrough' | TrangThaiHoSo: must be translated through a code table with 'missing: reject'",
                 "code-tables.yaml | 'missing: reject' | 'missing: drop' | status: missing: 'drop' is not reject",
                 "code-tables/status.csv | 'TU_CHOI,3' | 'MOI_DANG_KY,3' | status.csv line {line}: city code 'MOI_DANG_KY' already listed on line 2",
-                "text-policy.yaml | 'action: quarantine' | 'action: normalize' | TEXT_NOT_NFC: action 'normalize' is not one of [quarantine, normalise, deliver]",
-                "text-policy.yaml | 'action: quarantine          # or deliver' | 'action: normalise' | TEXT_SQL_LIKE: action 'normalise' is not one of [quarantine, deliver]",
+                "text-policy.yaml | 'action: normalise ' | 'action: normalize ' | TEXT_NOT_NFC: action 'normalize' is not one of [quarantine, normalise, deliver]",
+                "text-policy.yaml | 'action: deliver             # or quarantine' | 'action: normalise' | TEXT_SQL_LIKE: action 'normalise' is not one of [quarantine, deliver]",
                 "text-policy.yaml | '(?:drop' | '(?:drop(' | TEXT_SQL_LIKE: pattern 'statement-after-quote' is not a valid regular expression",
                 "text-policy.yaml | 'TEXT_SQL_LIKE:' | 'TEXT_SQL_LIKES:' | TEXT_SQL_LIKES: unknown rule"
             })

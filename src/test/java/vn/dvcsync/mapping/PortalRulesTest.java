@@ -7,13 +7,14 @@ import static vn.dvcsync.mapping.MappingFixtures.PROVINCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PortalRulesTest {
 
     private final PortalRules rules = MappingFixtures.RULES;
+
+    /** The rules of a city that quarantines both kinds of text (the defaults deliver them). */
+    private static final PortalRules QUARANTINING = quarantining();
+
+    private static PortalRules quarantining() {
+        try {
+            Path dir = Files.createTempDirectory("quarantining");
+            return new PortalRules(TextPolicy.load(MappingFixtures.withTextPolicy(dir, "quarantine", "quarantine")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A clean, complete dossier (status 10 with both end dates) as the mapping produces it. */
     private static ObjectNode cleanDossier() {
@@ -222,12 +235,14 @@ class PortalRulesTest {
                 "x'; EXEC('xp_cmdshell dir')",
                 "Hồ sơ; update ledger set status = 'DELIVERED'"
             })
-    void sqlLookingTextIsQuarantinedNamingTheRuleNotTheText(String text) {
+    void sqlLookingTextIsDeliveredByDefaultAndQuarantinedNamingTheRuleNotTheTextWhereACityAsks(String text) {
         ObjectNode dossier = cleanDossier();
         dossier.put("TrichYeuHoSo", text);
 
-        assertOnly(rules.checkDossier(dossier, PROVINCE), "TrichYeuHoSo", TextPolicy.SQL_LIKE);
-        assertThat(rules.checkDossier(dossier, PROVINCE).get(0).message()).doesNotContain(text);
+        assertThat(rules.checkDossier(dossier, PROVINCE)).isEmpty();
+        assertOnly(QUARANTINING.checkDossier(dossier, PROVINCE), "TrichYeuHoSo", TextPolicy.SQL_LIKE);
+        assertThat(QUARANTINING.checkDossier(dossier, PROVINCE).get(0).message())
+                .doesNotContain(text);
     }
 
     @ParameterizedTest
@@ -246,25 +261,27 @@ class PortalRulesTest {
         ObjectNode dossier = cleanDossier();
         dossier.put("TrichYeuHoSo", text);
 
-        assertThat(rules.checkDossier(dossier, PROVINCE)).isEmpty();
+        assertThat(QUARANTINING.checkDossier(dossier, PROVINCE)).isEmpty();
     }
 
     @Test
-    void textNotInNfcIsQuarantinedInAnyField() {
+    void textNotInNfcIsQuarantinedInAnyFieldWhereACityAsks() {
         String decomposed = Normalizer.normalize("Nguyễn Thị Hường", Normalizer.Form.NFD);
         ObjectNode dossier = cleanDossier();
         dossier.put("ChuHoSo", decomposed);
         ObjectNode step = cleanStep();
         step.put("NguoiXuLy", decomposed);
 
-        assertOnly(rules.checkDossier(dossier, PROVINCE), "ChuHoSo", TextPolicy.NOT_NFC);
-        assertOnly(rules.checkStep(step, PROVINCE), "NguoiXuLy", TextPolicy.NOT_NFC);
+        assertOnly(QUARANTINING.checkDossier(dossier, PROVINCE), "ChuHoSo", TextPolicy.NOT_NFC);
+        assertOnly(QUARANTINING.checkStep(step, PROVINCE), "NguoiXuLy", TextPolicy.NOT_NFC);
+        assertThat(rules.checkDossier(dossier, PROVINCE))
+                .as("the default normalises")
+                .isEmpty();
     }
 
     @Test
-    void aCityMaySendEitherKindAsWritten(@TempDir Path dir) throws IOException {
-        PortalRules delivering =
-                new PortalRules(TextPolicy.load(MappingFixtures.withTextPolicy(dir, "deliver", "deliver")));
+    void byDefaultEitherKindIsSent() {
+        PortalRules delivering = rules;
         ObjectNode dossier = cleanDossier();
         dossier.put("ChuHoSo", Normalizer.normalize("Nguyễn Thị Hường", Normalizer.Form.NFD));
         dossier.put("TrichYeuHoSo", "Robert'); DROP TABLE ledger; --");

@@ -42,6 +42,7 @@ import vn.dvcsync.simulator.PortalSimulator;
  */
 @SpringBootTest(
         properties = {
+            "dvcsync.portal.unanswered-steps=fail",
             "dvcsync.portal.batch-size=5",
             "dvcsync.portal.concurrency=4",
             "dvcsync.portal.timeout=300ms",
@@ -128,7 +129,7 @@ class DeliveryUnderFaultsTest {
     }
 
     /**
-     * Progress steps through time-outs ({@code unanswered-steps: fail}, the default): a step batch whose answer came
+     * Progress steps through time-outs ({@code unanswered-steps: fail}, the option): a step batch whose answer came
      * after the time-out is not sent again but left a dead letter (UNCONFIRMED), so no step is held twice; every
      * other step is delivered once, and the dossiers as in every scenario.
      */

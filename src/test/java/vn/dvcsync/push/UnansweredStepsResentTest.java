@@ -21,13 +21,12 @@ import vn.dvcsync.simulator.PortalSimulator;
 
 /**
  * The time-out scenario of {@link DeliveryUnderFaultsTest} for progress steps with
- * {@code dvcsync.portal.unanswered-steps=resend} (the behaviour before {@code fail} became the default): a step
+ * the default {@code dvcsync.portal.unanswered-steps=resend}: a step
  * batch whose answer was lost is sent again, so every step is delivered, the portal may hold some twice, and each
  * step so delivered is counted ({@code push.steps_resent_unconfirmed}).
  */
 @SpringBootTest(
         properties = {
-            "dvcsync.portal.unanswered-steps=resend",
             "dvcsync.demo.dossiers=200",
             "dvcsync.demo.portal-history=false",
             "dvcsync.portal.batch-size=5",
