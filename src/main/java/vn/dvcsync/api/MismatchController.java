@@ -24,6 +24,7 @@ import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.kernel.Category;
 import vn.dvcsync.report.MismatchPage;
 import vn.dvcsync.report.MismatchStore;
+import vn.dvcsync.report.NoComparisonException;
 import vn.dvcsync.report.ReportService;
 
 /**
@@ -110,6 +111,11 @@ class MismatchController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
                 .body(new FileSystemResource(file));
+    }
+
+    @ExceptionHandler(NoComparisonException.class)
+    ResponseEntity<Map<String, String>> noComparison(NoComparisonException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

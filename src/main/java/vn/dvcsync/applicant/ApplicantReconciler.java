@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.city.CityReader;
+import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationRejectedException;
 import vn.dvcsync.population.PopulationUnavailableException;
@@ -21,11 +22,13 @@ import vn.dvcsync.reconcile.ReconcilePeriod;
  * {@code APPLICANT_DATA_MISMATCH} rows (record type {@code APPLICANT}, key the dossier's MaHoSo), from the
  * verification findings of the store ({@code applicant_finding}).
  *
- * <p>First it verifies, with {@link ApplicantVerifier}, the applicants of the period that need it: those queued,
- * and those whose cached population answer is older than {@code dvcsync.population.cache-ttl}; at most
- * {@code dvcsync.population.max-lookups-per-run}, {@code concurrency} at a time. A fresh cached answer is never
- * asked again, so a nightly run does not flood the population service. The service being unavailable does not
- * stop the reconciliation: the findings known so far are reported and the rest stays queued.
+ * <p>First it verifies, with {@link ApplicantVerifier}, every applicant of the period that needs it: those queued,
+ * and those whose cached population answer is older than {@code dvcsync.population.cache-ttl}, at the population
+ * client's rate, {@code concurrency} at a time (not the incremental run's {@code max-lookups-per-run} budget; 0
+ * there switches verification off). A fresh cached answer is never asked again, so a nightly run does not flood the
+ * population service, and every dossier of an applicant is a row. The service being unavailable does not stop the
+ * reconciliation: the findings known so far are reported, the rest stays queued and is counted
+ * ({@code applicants.unchecked}).
  *
  * <p>Only the store's candidates (queued or stale checks, dossiers with findings) are looked up in the city, a
  * thousand codes at a time ({@code mappings/sql/reconcile-in-period.sql}), so the work grows with them, not with
@@ -44,13 +47,16 @@ public class ApplicantReconciler {
     private final CityReader city;
     private final PopulationProperties population;
     private final ExecutorService executor;
+    private final RunCounters counters;
 
     ApplicantReconciler(
             ApplicantVerifier verifier,
             JdbcTemplate store,
             CityReader city,
             PopulationProperties population,
-            @Qualifier("populationExecutor") ExecutorService executor) {
+            @Qualifier("populationExecutor") ExecutorService executor,
+            RunCounters counters) {
+        this.counters = counters;
         this.verifier = verifier;
         this.store = store;
         this.city = city;
@@ -71,23 +77,44 @@ public class ApplicantReconciler {
     }
 
     private int verify(ReconcilePeriod period, String runId) {
-        int budget = population.maxLookupsPerRun();
+        if (population.maxLookupsPerRun() == 0) {
+            return 0; // verification switched off
+        }
         int verified = 0;
         String after = "";
         try {
-            while (verified < budget) {
+            while (true) {
                 List<String> candidates = verifier.unverified(after, CHUNK);
                 if (candidates.isEmpty()) {
                     break;
                 }
                 after = candidates.get(candidates.size() - 1);
                 List<String> inPeriod = inPeriod(candidates, period);
-                verified += verifier.verifyDue(inPeriod, budget - verified, executor, runId);
+                verified += verifier.verifyDue(inPeriod, Integer.MAX_VALUE, executor, runId);
             }
         } catch (PopulationUnavailableException | PopulationRejectedException e) {
-            log.warn("Applicant verification stopped, the rest stays queued: {}", e.getMessage());
+            long unchecked = unchecked(period);
+            counters.add(runId, "applicants.unchecked", unchecked);
+            log.warn(
+                    "Applicant verification stopped with {} dossier(s) of the period unchecked, they stay queued: {}",
+                    unchecked,
+                    e.getMessage());
         }
         return verified;
+    }
+
+    /** Dossiers of the period whose applicant still waits for a fresh answer. */
+    private long unchecked(ReconcilePeriod period) {
+        long n = 0;
+        String after = "";
+        while (true) {
+            List<String> candidates = verifier.unverified(after, CHUNK);
+            if (candidates.isEmpty()) {
+                return n;
+            }
+            after = candidates.get(candidates.size() - 1);
+            n += inPeriod(candidates, period).size();
+        }
     }
 
     private long report(ReconcilePeriod period, MismatchSink sink, IndexFacts facts) {

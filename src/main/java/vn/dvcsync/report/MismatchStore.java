@@ -75,7 +75,11 @@ public class MismatchStore {
         return new MismatchWriter(jdbc, clock, batchSize, runId, runs, new IndexPricing(model, facts));
     }
 
-    /** The run's id, or for {@code latest} the latest {@code reconcile} or {@code nightly} run that succeeded. */
+    /**
+     * The run's id, or for {@code latest} the latest {@code reconcile} or {@code nightly} run that succeeded.
+     *
+     * @throws NoComparisonException for a run that compared nothing (incremental, replay)
+     */
     public Optional<String> resolveRun(String idOrLatest) {
         return runs.resolve(idOrLatest);
     }

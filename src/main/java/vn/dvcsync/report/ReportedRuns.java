@@ -2,6 +2,7 @@ package vn.dvcsync.report;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ReportedRuns {
 
     private static final String REPORTED_TYPES = "('reconcile', 'nightly')";
+    private static final Set<String> REPORTED = Set.of("reconcile", "nightly");
 
     private final JdbcTemplate jdbc;
 
@@ -19,15 +21,33 @@ final class ReportedRuns {
         this.jdbc = jdbc;
     }
 
-    /** The run's id, or for {@code latest} the latest {@code reconcile} or {@code nightly} run that succeeded. */
+    /**
+     * The run's id, or for {@code latest} the latest {@code reconcile} or {@code nightly} run that succeeded.
+     *
+     * @throws NoComparisonException when the run is of a type that compares nothing, naming the newest that does
+     */
     Optional<String> resolve(String idOrLatest) {
-        List<String> ids = "latest".equals(idOrLatest)
-                ? jdbc.queryForList(
+        if ("latest".equals(idOrLatest)) {
+            return latest();
+        }
+        List<String> types = jdbc.queryForList("select type from run where id = ?", String.class, idOrLatest);
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!REPORTED.contains(types.get(0))) {
+            throw new NoComparisonException(idOrLatest, types.get(0), latest().orElse(null));
+        }
+        return Optional.of(idOrLatest);
+    }
+
+    private Optional<String> latest() {
+        return jdbc
+                .queryForList(
                         "select id from run where type in " + REPORTED_TYPES
                                 + " and status = 'SUCCEEDED' order by started_at desc limit 1",
                         String.class)
-                : jdbc.queryForList("select id from run where id = ?", String.class, idOrLatest);
-        return ids.stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     /** The run this one's rows are compared with. */

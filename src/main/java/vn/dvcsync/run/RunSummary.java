@@ -68,6 +68,12 @@ final class RunSummary {
                 n(c, "applicants.cache_hits"),
                 n(c, "applicants." + Category.APPLICANT_NOT_FOUND),
                 n(c, "applicants." + Category.APPLICANT_DATA_MISMATCH)));
+        if (n(c, "applicants.unchecked") > 0) {
+            out.append(String.format(
+                    "  unchecked    %d dossiers of the period whose applicant the population service did not answer "
+                            + "for (queued for the next run)%n",
+                    n(c, "applicants.unchecked")));
+        }
         if (c.keySet().stream().anyMatch(k -> k.startsWith("mismatches."))) {
             out.append(String.format("  mismatches   %d%s%n", sum(c, "mismatches."), byReason(c, "mismatches.")));
         }

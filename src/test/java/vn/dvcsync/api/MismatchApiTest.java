@@ -163,6 +163,25 @@ class MismatchApiTest {
     }
 
     @Test
+    void aRunThatComparedNothingHasNoReportButNamesTheNewestThatDid() throws Exception {
+        jdbc.update(
+                "insert into run (id, type, status, started_at, finished_at) values (?, 'incremental', 'SUCCEEDED', ?, ?)"
+                        + " on conflict do nothing",
+                "api-incremental",
+                T0.plusDays(3),
+                T0.plusDays(3).plusMinutes(1));
+        for (String path : List.of("mismatches", "mismatches.csv", "mismatches.xlsx", "index")) {
+            mvc.perform(get("/api/v1/runs/api-incremental/" + path).with(OFFICIAL))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath(
+                            "$.error",
+                            is("Run api-incremental is an incremental run, which compares nothing: it has no"
+                                    + " mismatch report; the newest reconcile or nightly run is api-latest"
+                                    + " (or ask for 'latest')")));
+        }
+    }
+
+    @Test
     void categoryAndUnitFilter() throws Exception {
         mvc.perform(get("/api/v1/runs/api-latest/mismatches")
                         .param("category", "DOSSIER_STALE")

@@ -1,6 +1,7 @@
 package vn.dvcsync.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static vn.dvcsync.reconcile.IndexFacts.*;
@@ -137,7 +138,11 @@ class MismatchStoreTest {
         TestDatabase.run(jdbc, "D", "reconcile", "FAILED", T0.plusDays(3));
         TestDatabase.run(jdbc, "E", "reconcile", "RUNNING", T0.plusDays(4));
         assertThat(store.resolveRun("latest")).contains("B");
-        assertThat(store.resolveRun("C")).contains("C");
+        assertThat(store.resolveRun("A")).contains("A");
+        assertThatThrownBy(() -> store.resolveRun("C"))
+                .isInstanceOf(NoComparisonException.class)
+                .hasMessage("Run C is an incremental run, which compares nothing: it has no mismatch report; "
+                        + "the newest reconcile or nightly run is B (or ask for 'latest')");
         assertThat(store.resolveRun("nope")).isEmpty();
     }
 
