@@ -83,6 +83,7 @@ A_NOID = dict(id=909, loai=1, so=None, ho_ten='Lý Thị Mai', ngay_sinh='1999-0
 A_CTRL = dict(id=911, loai=2, so='0109000911', ho_ten='Công ty\x1b Cổ phần Hà Thành', ngay_sinh=None, gioi_tinh=None, phone=None, email=None, addr=None, pop=None)
 applicants += [A_NOID, A_CTRL]
 APP = {a['id']: a for a in applicants}
+PLAIN = [a for a in applicants if a['id'] < 281 and a['id'] % 20 != 0]   # citizens with names in NFC
 ORDINARY = [a for a in applicants if a['id'] < 300 and a['loai'] == 1] + [a for a in applicants if 280 < a['id'] < 301]
 
 dossiers = []  # dicts with city columns
@@ -99,6 +100,9 @@ def dossier(code, proc=1, unit=2, app=None, status='DANG_XU_LY', received=None, 
             finished=None, returned=None, submitted=True, paid=False, digit=False, vneid=False, fraction=False, utc=False,
             n_steps=2):
     did = len(dossiers) + 1
+    plain = '.FX-' in code   # the answer key's dossiers test one shape each: otherwise plain NFC text
+    if summary is None and plain:
+        summary = 'Hồ sơ kiểm thử số %d' % did
     received = received or t('2026-03-02 08:15:00') + timedelta(minutes=did * 97)
     due = received + timedelta(days=due_days)
     if status in ('DA_CO_KET_QUA', 'DA_TRA_KET_QUA') and finished is None:
@@ -106,7 +110,7 @@ def dossier(code, proc=1, unit=2, app=None, status='DANG_XU_LY', received=None, 
     if status == 'DA_TRA_KET_QUA' and returned is None:
         returned = finished + timedelta(days=1)
     last = max(x for x in (received, finished, returned) if x) + timedelta(hours=1)
-    d = dict(id=did, code=code, proc=proc, unit=unit, app=(app or rnd.choice(ORDINARY))['id'],
+    d = dict(id=did, code=code, proc=proc, unit=unit, app=(app or rnd.choice(PLAIN if plain else ORDINARY))['id'],
              summary=summary if summary is not None else rnd.choice(SUMMARIES), kenh=kenh, status=status,
              submitted=(received - timedelta(hours=5)) if submitted else None, received=received, due=due,
              finished=finished, returned=returned, paid=paid, digit=digit, vneid=vneid, updated=last,
@@ -114,9 +118,9 @@ def dossier(code, proc=1, unit=2, app=None, status='DANG_XU_LY', received=None, 
     dossiers.append(d)
     for k in range(n_steps):
         steps.append(dict(id=len(steps) + 1, dossier=did, at=received + timedelta(hours=2 + k * 20),
-                          handler=NFD('Cán bộ Lê Thị Hà') if did % 17 == 0 else 'Nguyễn Văn Cán Bộ',
+                          handler=NFD('Cán bộ Lê Thị Hà') if did % 17 == 0 and not plain else 'Nguyễn Văn Cán Bộ',
                           title='Chuyên viên', dept='Bộ phận một cửa',
-                          content=("Chuyển xử lý'; DELETE FROM tien_do;--" if did % 13 == 0 else 'Tiếp nhận và chuyển xử lý'),
+                          content=("Chuyển xử lý'; DELETE FROM tien_do;--" if did % 13 == 0 and not plain else 'Tiếp nhận và chuyển xử lý'),
                           status=['MOI_TIEP_NHAN', 'DANG_XU_LY', 'DANG_XU_LY'][min(k, 2)], deadline=due))
     return d
 

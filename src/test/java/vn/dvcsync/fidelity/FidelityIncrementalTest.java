@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +61,9 @@ class FidelityIncrementalTest {
     @Autowired
     PopulationSimulator population;
 
+    @Autowired
+    JdbcTemplate store;
+
     Set<String> cityCodes;
     Set<String> withheld;
 
@@ -72,6 +76,19 @@ class FidelityIncrementalTest {
         assertThat(again.status()).as(again.error()).isEqualTo("SUCCEEDED");
         cityCodes = new TreeSet<>(
                 FidelityFixture.city().jdbc().queryForList("select ma_ho_so from city.ho_so", String.class));
+        // what the gateway withheld and why, for the report of a failing run (not asserted: the key is withheld.csv)
+        StringBuilder why = new StringBuilder(
+                "\nFidelity incremental: what the gateway quarantined, by record type, reason and rule\n");
+        store.query("""
+                select record_type, reason, coalesce(rule, '') || coalesce(' ' || substring(message from '\\[[A-Z_]+\\]'), ''),
+                       count(*), min(record_key) from ledger
+                where status = 'QUARANTINED' group by 1, 2, 3 order by 1, 2, 3
+                """, rs -> {
+            why.append(String.format(
+                    "  %-7s %-20s %-40s %5d  e.g. %s%n",
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
+        });
+        System.out.println(why);
         withheld = new TreeSet<>();
         for (List<String> k : FidelityFixture.key("withheld.csv")) {
             if (k.get(0).equals("DOSSIER")) {
