@@ -135,15 +135,32 @@ class FidelityReconcileTest {
     }
 
     @Test
-    void contactDetailsTheCopyLacksAreNoRowAndNoRowShowsAFullIdNumber() {
+    void contactDetailsTheCopyLacksAreNoRow() {
         assertThat(rows)
                 .as("SoDienThoai and Email are not compared (issue 8 item 2)")
                 .noneMatch(r -> r.get(6).equals("SoDienThoai") || r.get(6).equals("Email"));
+    }
+
+    @Test
+    void noRowShowsAFullIdNumber() {
         List<String> ids = FidelityFixture.idNumbers();
         assertThat(rows)
                 .allSatisfy(r -> assertThat(String.join(",", r))
                         .as("ID numbers in reports are masked except the last 4 digits")
                         .doesNotContain(ids));
+    }
+
+    @Test
+    void everyRowNamesItsUnit() {
+        assertThat(rows)
+                .as("unit code and name of every row (issue 8 item 6: the province unit has its name)")
+                .allSatisfy(r -> assertThat(r.get(4) + "|" + r.get(5))
+                        .as("row %s", r)
+                        .doesNotStartWith("|")
+                        .doesNotEndWith("|"));
+        assertThat(rows)
+                .filteredOn(r -> r.get(2).equals("PROCEDURE"))
+                .allSatisfy(r -> assertThat(r.get(4)).isEqualTo("000.00.00.H26"));
     }
 
     private static String field(List<String> k) {
