@@ -127,6 +127,16 @@ class FidelityIncrementalTest {
     }
 
     @Test
+    void nothingWithheldIsEverSent() {
+        Set<String> sentAnyway = new TreeSet<>(portal.dossiersSent().keySet());
+        sentAnyway.retainAll(withheld);
+        assertThat(sentAnyway)
+                .as("a dossier the contract calls invalid, or citing a procedure the catalogue lacks, is never sent"
+                        + " (issue 8 item 3: the catalogue is read before a push)")
+                .isEmpty();
+    }
+
+    @Test
     void eachDeliveredDossierIsAsPortalApiMapsIt() {
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> e : FidelityFixture.portalExpected().entrySet()) {
