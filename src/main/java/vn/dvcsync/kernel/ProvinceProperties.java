@@ -16,14 +16,26 @@ public record ProvinceProperties(
         @DefaultValue("H26") String provinceCode,
         @DefaultValue Portal portal) {
 
-    /** @param madonvi the province's agency code on the portal, sent in every call and the unit of its procedures */
-    public record Portal(@DefaultValue("000.00.00.H26") String madonvi) {}
+    /**
+     * @param madonvi  the province's agency code on the portal, sent in every call and the unit of its procedures
+     * @param unitName the name of that unit in reports ({@code dvcsync.portal.unit-name})
+     */
+    public record Portal(
+            @DefaultValue("000.00.00.H26") String madonvi,
+
+            @DefaultValue("Ủy ban nhân dân Thành phố Hà Nội")
+            String unitName) {}
 
     @ConstructorBinding
     public ProvinceProperties {}
 
     public ProvinceProperties(String provinceCode, String madonvi) {
-        this(provinceCode, new Portal(madonvi));
+        this(provinceCode, new Portal(madonvi, "Ủy ban nhân dân Thành phố Hà Nội"));
+    }
+
+    /** The name of the province-level unit in reports ({@code dvcsync.portal.unit-name}). */
+    public String unitName() {
+        return portal.unitName();
     }
 
     /** The province's agency code on the portal ({@code dvcsync.portal.madonvi}). */

@@ -70,6 +70,7 @@ public class ProcedureReconciler {
                 .toList();
         List<String> cited = city.citedProcedures(period.from(), period.to());
         List<? extends JsonNode> catalogue = portal.procedures();
+        facts.unitName(province.madonvi(), province.unitName());
         Map<String, Long> rows = compare(inForce, cited, catalogue, province.madonvi(), sink, facts);
         log.info(
                 "Procedure reconciliation: {} in force in the city, {} in the portal's catalogue, {} cited by the "

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
  * {@code mismatches.xlsx}, streamed with fastexcel (strings inline, rows flushed as they go: memory does not
  * grow with the rows): "Tổng hợp" (per unit and category: rows, new, persisting, resolved, impact, largest
- * impact first, then a total line), "Chi tiết" (the CSV columns; past a sheet's last row it goes on in
+ * impact first, then a total line), "Chi tiết" (the CSV columns and the row's change, NEW or PERSISTING; past a sheet's last row it goes on in
  * "Chi tiết 2", …) and "Đã khắc phục" (the previous run's rows resolved since, likewise).
  *
  * <p>Every text goes in as an inline string cell: a spreadsheet shows it as text, even one starting with {@code =}
@@ -21,6 +22,10 @@ final class XlsxReport {
 
     static final String SUMMARY = "Tổng hợp";
     static final String DETAILS = "Chi tiết";
+    /** The CSV's eleven columns, then whether the row is NEW or PERSISTING (RESOLVED on "Đã khắc phục"). */
+    static final List<String> DETAIL_COLUMNS =
+            Stream.concat(CsvReport.COLUMNS.stream(), Stream.of("change")).toList();
+
     static final String RESOLVED = "Đã khắc phục";
     static final String TOTAL = "Tổng cộng";
     static final List<String> SUMMARY_COLUMNS =
@@ -103,6 +108,7 @@ final class XlsxReport {
                         ws[0].inlineString(r[0], c, cells.get(c));
                     }
                 }
+                ws[0].inlineString(r[0], cells.size(), row.change());
                 if (r[0] % FLUSH_EVERY == 0) {
                     ws[0].flush();
                 }
@@ -115,7 +121,7 @@ final class XlsxReport {
 
     private static Worksheet newSheet(Workbook wb, String name, int n) {
         Worksheet ws = wb.newWorksheet(n == 1 ? name : name + " " + n);
-        header(ws, CsvReport.COLUMNS);
+        header(ws, DETAIL_COLUMNS);
         return ws;
     }
 

@@ -113,7 +113,12 @@ public class Reconciliation {
             // The store's upserts run on a thread of their own, overlapping the comparison.
             try (BatchHandoff<Dossier> queueing =
                     new BatchHandoff<>("reconcile-applicant-queue", QUEUE_BATCH, 1, verifier::queue)) {
-                dossiers.reconcile(period, writer, facts, queueing::add);
+                long[] read = {0};
+                dossiers.reconcile(period, writer, facts, d -> {
+                    read[0]++;
+                    queueing.add(d);
+                });
+                counters.add(runId, "reconciled.dossiers", read[0]);
                 queueing.finish();
             }
             procedures.reconcile(period, writer, facts);

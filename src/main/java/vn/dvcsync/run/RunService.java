@@ -209,6 +209,10 @@ public class RunService implements AutoCloseable {
         counts.put("seconds", Math.round(seconds * 10) / 10.0);
         long delivered = ((Number) counts.getOrDefault("run.dossier.delivered", 0L)).longValue();
         counts.put("dossiers_per_second", seconds > 0 ? Math.round(delivered / seconds * 10) / 10.0 : 0.0);
+        long compared = ((Number) counts.getOrDefault("reconciled.dossiers", 0L)).longValue();
+        if (compared > 0) {
+            counts.put("compared_per_second", seconds > 0 ? Math.round(compared / seconds * 10) / 10.0 : 0.0);
+        }
         store.finished(id, status, counts, error);
         log.info(
                 "{}",

@@ -81,7 +81,15 @@ final class RunSummary {
             out.append(String.format(
                     "  reopened     %d dossiers the portal lacked or held stale%n", n(c, "nightly.reopened")));
         }
-        out.append(String.format("  throughput   %s dossiers/s%n", c.getOrDefault("dossiers_per_second", 0)));
+        if (c.containsKey("compared_per_second")) {
+            out.append(String.format(
+                    "  throughput   %s dossiers compared/s (%d compared), %s dossiers delivered/s%n",
+                    c.get("compared_per_second"),
+                    n(c, "reconciled.dossiers"),
+                    c.getOrDefault("dossiers_per_second", 0)));
+        } else {
+            out.append(String.format("  throughput   %s dossiers/s%n", c.getOrDefault("dossiers_per_second", 0)));
+        }
         if (error != null) {
             out.append("  error        ").append(error).append(System.lineSeparator());
         }
