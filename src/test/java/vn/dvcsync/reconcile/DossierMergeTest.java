@@ -67,7 +67,8 @@ class DossierMergeTest {
         Function<Integer, String> code = i -> city.get(i).code();
         Function<Integer, ObjectNode> copy = i -> copies.get(code.apply(i));
 
-        // missing: two dossiers the portal lacks, and one it lacks because its procedure is not in the catalogue
+        // missing: two dossiers the portal lacks; one it lacks because its procedure is not in the catalogue is
+        // PROCEDURE_UNKNOWN, keyed by itself
         portal.remove(copy.apply(1));
         portal.remove(copy.apply(2));
         city.set(4, dossier(code.apply(4), d -> d.procedureCode = Fixtures.UNKNOWN_PROCEDURE));
@@ -106,6 +107,7 @@ class DossierMergeTest {
                 .containsExactlyInAnyOrder(
                         "DOSSIER_MISSING_ON_PORTAL|" + code.apply(1) + "|",
                         "DOSSIER_MISSING_ON_PORTAL|" + code.apply(2) + "|",
+                        "PROCEDURE_UNKNOWN|" + code.apply(4) + "|MaTTHC",
                         "DOSSIER_ORPHAN_ON_PORTAL|H26.000.00.01-250110-0001|",
                         "DOSSIER_ORPHAN_ON_PORTAL|H26.000.00.04-250110-0005a|",
                         "DOSSIER_ORPHAN_ON_PORTAL|H26.000.00.09-250110-0001|",
