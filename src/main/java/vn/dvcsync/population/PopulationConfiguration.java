@@ -1,5 +1,6 @@
 package vn.dvcsync.population;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dvcsync.support.CallMeters;
 
 /**
  * The population client, pointed at {@code dvcsync.population.url} (or, with none, at the built-in
@@ -31,8 +33,13 @@ class PopulationConfiguration {
 
     @Bean
     PopulationClient populationClient(
-            PopulationProperties props, PopulationUrl url, ProducerTemplate template, Clock clock) {
-        return new PopulationClient(props, url, template, clock);
+            PopulationProperties props,
+            PopulationUrl url,
+            ProducerTemplate template,
+            Clock clock,
+            MeterRegistry registry) {
+        return new PopulationClient(
+                props, url, template, clock, new CallMeters(registry, "population", Clock.systemUTC()));
     }
 
     @Bean(destroyMethod = "shutdownNow")

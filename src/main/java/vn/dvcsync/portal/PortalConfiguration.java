@@ -3,6 +3,11 @@ package vn.dvcsync.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.CircuitBreakerMetricNames;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.support.CallMeters;
 
 /**
  * The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator), the
@@ -41,9 +47,15 @@ class PortalConfiguration {
             PortalUrl url,
             ProducerTemplate template,
             ObjectMapper json,
-            @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
+            @Value("${dvcsync.reconcile.page-size:1000}") int pageSize,
+            MeterRegistry registry) {
         return new PortalClient(
-                props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), province, url, template, json);
+                props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)),
+                province,
+                url,
+                template,
+                json,
+                new CallMeters(registry, "portal", Clock.systemUTC()));
     }
 
     /**
@@ -52,7 +64,7 @@ class PortalConfiguration {
      * request) or a store error is no sign of the portal being down.
      */
     @Bean
-    CircuitBreaker portalCircuitBreaker(PortalProperties props) {
+    CircuitBreaker portalCircuitBreaker(PortalProperties props, MeterRegistry registry) {
         PortalProperties.CircuitBreaker settings =
                 props.circuitBreaker() != null ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
@@ -67,11 +79,25 @@ class PortalConfiguration {
                 .ignoreException(e -> !PortalUnavailableException.isCause(e))
                 .writableStackTraceEnabled(false)
                 .build();
-        CircuitBreaker breaker = CircuitBreaker.of("portal", config);
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        CircuitBreaker breaker = breakers.circuitBreaker("portal", config);
         breaker.getEventPublisher()
                 .onStateTransition(e -> log.warn(
                         "Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
                         e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
+        // resilience4j's own meters, named dvcsync.breaker.* (README, "Metrics")
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(
+                        CircuitBreakerMetricNames.custom()
+                                .stateMetricName("dvcsync.breaker.state")
+                                .callsMetricName("dvcsync.breaker.calls")
+                                .bufferedCallsMetricName("dvcsync.breaker.buffered.calls")
+                                .failureRateMetricName("dvcsync.breaker.failure.rate")
+                                .slowCallsMetricName("dvcsync.breaker.slow.calls")
+                                .slowCallRateMetricName("dvcsync.breaker.slow.call.rate")
+                                .notPermittedCallsMetricName("dvcsync.breaker.not.permitted.calls")
+                                .build(),
+                        breakers)
+                .bindTo(registry);
         return breaker;
     }
 

@@ -41,6 +41,7 @@ public class RunService implements AutoCloseable {
     private final RunCounters counters;
     private final Ledger ledger;
     private final RunHeartbeats heartbeats;
+    private final RunMetrics metrics;
     // a permit, not a lock: a run started by start() ends on another thread than the one that took it
     private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
@@ -55,7 +56,9 @@ public class RunService implements AutoCloseable {
             RunStore store,
             RunCounters counters,
             Ledger ledger,
-            RunHeartbeats heartbeats) {
+            RunHeartbeats heartbeats,
+            RunMetrics metrics) {
+        this.metrics = metrics;
         this.template = template;
         this.camel = camel;
         this.store = store;
@@ -210,6 +213,7 @@ public class RunService implements AutoCloseable {
         long delivered = ((Number) counts.getOrDefault("run.dossier.delivered", 0L)).longValue();
         counts.put("dossiers_per_second", seconds > 0 ? Math.round(delivered / seconds * 10) / 10.0 : 0.0);
         store.finished(id, status, counts, error);
+        metrics.ended(type, status, Duration.ofNanos(System.nanoTime() - t0));
         log.info(
                 "{}",
                 RunSummary.format(id, type, status, Duration.ofMillis(Math.round(seconds * 1000)), counts, error));
