@@ -6,10 +6,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dvcsync.support.CallHealth;
 import vn.dvcsync.support.CallMeters;
 
 /**
@@ -40,6 +42,15 @@ class PopulationConfiguration {
             MeterRegistry registry) {
         return new PopulationClient(
                 props, url, template, clock, new CallMeters(registry, "population", Clock.systemUTC()));
+    }
+
+    /**
+     * {@code population} in {@code /actuator/health} and its group {@code external}: the last calls' outcomes
+     * ({@link CallHealth}), no call of its own.
+     */
+    @Bean
+    HealthIndicator populationHealthIndicator(PopulationClient client) {
+        return () -> CallHealth.of(client.meters(), null);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -15,10 +15,12 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.support.CallHealth;
 import vn.dvcsync.support.CallMeters;
 
 /**
@@ -99,6 +101,16 @@ class PortalConfiguration {
                         breakers)
                 .bindTo(registry);
         return breaker;
+    }
+
+    /**
+     * {@code portal} in {@code /actuator/health} and its group {@code external}: the breaker's state and the last calls'
+     * outcomes ({@link CallHealth}), no call of its own.
+     */
+    @Bean
+    HealthIndicator portalHealthIndicator(PortalClient client, CircuitBreaker portalCircuitBreaker) {
+        return () ->
+                CallHealth.of(client.meters(), portalCircuitBreaker.getState().name());
     }
 
     /** The threads of the parallel pushes ({@code dvcsync.portal.concurrency}). */
