@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dvcsync.support.CallHealth;
 import vn.dvcsync.support.CallMeters;
+import vn.dvcsync.support.RunContext;
 
 /**
  * The population client, pointed at {@code dvcsync.population.url} (or, with none, at the built-in
@@ -56,10 +57,11 @@ class PopulationConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService populationExecutor(PopulationProperties props) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
+        // the run id goes along into the log lines of the tasks (RunContext)
+        return RunContext.propagating(Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
             Thread t = new Thread(r, "population-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.support.CallHealth;
 import vn.dvcsync.support.CallMeters;
+import vn.dvcsync.support.RunContext;
 
 /**
  * The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator), the
@@ -117,10 +118,11 @@ class PortalConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService pushExecutor(PortalProperties props) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
+        // the run id goes along into the log lines of the tasks (RunContext)
+        return RunContext.propagating(Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
             Thread t = new Thread(r, "push-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 }

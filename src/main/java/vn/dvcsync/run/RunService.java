@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.support.RunContext;
 
 /**
  * Starts runs, one at a time: records the run, sends it through its route {@code direct:run-<type>},
@@ -169,7 +170,9 @@ public class RunService implements AutoCloseable {
                 + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
         store.started(id, type, now);
         heartbeats.start(id);
-        log.info("Run {} ({}) started", id, type.id());
+        try (var context = RunContext.open(id)) {
+            log.info("Run {} ({}) started", id, type.id());
+        }
         return id;
     }
 
@@ -182,7 +185,7 @@ public class RunService implements AutoCloseable {
 
     /** Runs the route and records the outcome; the run's heartbeat stops when it is recorded (or cannot be). */
     private void finish(String id, RunType type, Map<String, Object> headers) {
-        try {
+        try (var context = RunContext.open(id)) {
             runAndRecord(id, type, headers);
         } finally {
             heartbeats.stop(id);
