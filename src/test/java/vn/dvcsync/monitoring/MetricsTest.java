@@ -17,9 +17,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,16 +56,21 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 // a Spring Boot test exports no metrics unless asked to; the gateway outside tests does
 @AutoConfigureObservability(tracing = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     /** A row of the README's metrics table: | `name` | type | labels | what | moves in a run? | */
     private static final Pattern ROW = Pattern.compile("^\\| `(dvcsync_[a-z_]+)` \\|([^|]*)\\|([^|]*)\\|([^|]*)\\|");
 
+    /** A metric named in an alert rule or a dashboard panel. */
+    private static final Pattern METRIC = Pattern.compile("\\b(dvcsync|hikaricp|camel)_[a-z_]+\\b");
+
     @Autowired
     TestRestTemplate http;
 
     @Test
+    @Order(1) // first: the first run of the demo city is the one that moves everything
     void afterARunEveryDocumentedMetricIsThereAndMoved() throws Exception {
         List<String[]> documented = documentedMetrics();
         assertThat(documented).hasSizeGreaterThanOrEqualTo(10);
@@ -97,6 +108,38 @@ class MetricsTest {
         // Camel's and the pools' own meters are there too
         assertThat(Prometheus.series(samples, "camel_exchanges_total")).isNotEmpty();
         assertThat(Prometheus.series(samples, "hikaricp_connections")).isNotEmpty();
+    }
+
+    /**
+     * Every metric the alert rules and the dashboard name (the gateway's, HikariCP's and Camel's) is served, so that
+     * none of them watches a series that never comes.
+     */
+    @Test
+    @Order(2)
+    void theAlertRulesAndTheDashboardNameOnlyMetricsThatAreServed() throws Exception {
+        Set<String> served = served();
+        if (!served.contains("dvcsync_portal_calls_total")) {
+            runIncremental(); // the counters come with the first calls (run alone, this test has had no run)
+            served = served();
+        }
+        for (String file :
+                new String[] {"src/deploy/prometheus/alerts.yml", "src/deploy/grafana/dvc-sync-gateway.json"}) {
+            Set<String> named = new TreeSet<>();
+            Matcher m = METRIC.matcher(Files.readString(Path.of(file)));
+            while (m.find()) {
+                named.add(m.group());
+            }
+            assertThat(named).as("metrics named in %s", file).isNotEmpty();
+            assertThat(served)
+                    .as("metrics of %s served by /actuator/prometheus", file)
+                    .containsAll(named);
+        }
+    }
+
+    private Set<String> served() throws Exception {
+        return Prometheus.parse(scrape("admin:admin-test-pw").body()).keySet().stream()
+                .map(series -> series.contains("{") ? series.substring(0, series.indexOf('{')) : series)
+                .collect(Collectors.toSet());
     }
 
     @Test
