@@ -79,6 +79,7 @@ class MetricsTest {
                 Prometheus.parse(scrape("admin:admin-test-pw").body());
         runIncremental();
         HttpResponse<String> after = scrape("admin:admin-test-pw");
+        // what the scrape held, for whoever reads a failure of this test
         Files.writeString(Path.of("target/metrics-after-run.txt"), after.body());
         assertThat(after.statusCode()).isEqualTo(200);
         Map<String, Double> samples = Prometheus.parse(after.body());
