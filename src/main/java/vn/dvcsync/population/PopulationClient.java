@@ -1,5 +1,6 @@
 package vn.dvcsync.population;
 
+import io.micrometer.core.instrument.Counter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.support.Backoff;
+import vn.dvcsync.support.CallMeters;
 import vn.dvcsync.support.HttpPost;
 import vn.dvcsync.support.Pacer;
 import vn.dvcsync.support.Retrier;
@@ -55,6 +57,8 @@ public class PopulationClient {
     static final String DANCU = "http://www.mic.gov.vn/dancu/1.0";
     static final String INTEGRATION_CODE = "037";
     static final String OFFICER_CODE = "DVCSYNC";
+    /** The service's name in the metrics. */
+    static final String SERVICE = "TraCuuThongTinCongDan";
 
     private static final String CONTENT_TYPE = "text/xml; charset=utf-8";
     private static final String SOAP_ACTION = "\"TraCuuThongTinCongDan\"";
@@ -73,9 +77,24 @@ public class PopulationClient {
     private final Retrier retrier;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong tooManyRequests = new AtomicLong();
+    private final CallMeters meters;
 
     public PopulationClient(
             PopulationProperties properties, PopulationUrl url, ProducerTemplate template, Clock clock) {
+        this(properties, url, template, clock, CallMeters.none("population"));
+    }
+
+    /**
+     * @param meters where the calls and retries are counted ({@code dvcsync.population.*}), and the look-ups
+     *               ({@code dvcsync.population.lookups}, by outcome)
+     */
+    public PopulationClient(
+            PopulationProperties properties,
+            PopulationUrl url,
+            ProducerTemplate template,
+            Clock clock,
+            CallMeters meters) {
+        this.meters = meters;
         this.properties = properties;
         this.url = url;
         this.clock = clock;
@@ -91,7 +110,8 @@ public class PopulationClient {
                 new Backoff(
                         orDefault(properties.retryInitialDelay(), Duration.ofMillis(500)),
                         2.0,
-                        orDefault(properties.retryMaxDelay(), Duration.ofSeconds(30))));
+                        orDefault(properties.retryMaxDelay(), Duration.ofSeconds(30))),
+                meters);
     }
 
     /**
@@ -106,10 +126,30 @@ public class PopulationClient {
     public LookupResult lookup(
             String soDinhDanh, String fullName, LocalDate birthDate, String procedureCode, String agencyCode) {
         String masked = IdNumbers.mask(soDinhDanh);
-        return retrier.run(
-                "lookup " + masked,
-                () -> attempt(soDinhDanh, masked, fullName, birthDate, procedureCode, agencyCode),
-                PopulationUnavailableException::new);
+        String outcome = "unavailable";
+        try {
+            LookupResult result = retrier.run(
+                    "lookup " + masked,
+                    SERVICE,
+                    () -> attempt(soDinhDanh, masked, fullName, birthDate, procedureCode, agencyCode),
+                    PopulationUnavailableException::new);
+            outcome = result.person().isPresent() ? "found" : "not_found";
+            return result;
+        } catch (PopulationRejectedException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            Counter.builder("dvcsync.population.lookups")
+                    .description("Look-ups of a citizen, retries included, by outcome")
+                    .tag("outcome", outcome)
+                    .register(meters.registry())
+                    .increment();
+        }
+    }
+
+    /** The calls made so far, counted and the last ones kept. */
+    public CallMeters meters() {
+        return meters;
     }
 
     /** HTTP requests sent (retries included). */
@@ -156,6 +196,7 @@ public class PopulationClient {
             reply = http.post(requestUrl, CONTENT_TYPE, headers, body);
         } catch (IOException e) {
             log.debug("population lookup {}: no reply after {} ms", masked, millisSince(start));
+            meters.call(SERVICE, CallMeters.NO_REPLY);
             throw new Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         int status = reply.status();
@@ -167,29 +208,36 @@ public class PopulationClient {
             log.debug("population lookup {}: HTTP {}, fault {}, in {} ms", masked, status, code, millisSince(start));
             String local = code == null ? "" : code.substring(code.indexOf(':') + 1);
             if (local.equals("Server") || local.startsWith("Server.")) {
+                meters.call(SERVICE, CallMeters.UNAVAILABLE);
                 throw new Retry(code + " fault: " + text);
             }
+            meters.call(SERVICE, CallMeters.REJECTED);
             throw new PopulationRejectedException("population lookup " + masked + ": " + code + " fault: " + text);
         }
         if (status != 200) {
             log.debug("population lookup {}: HTTP {} in {} ms", masked, status, millisSince(start));
             if (status == 429) {
                 tooManyRequests.incrementAndGet();
+                meters.call(SERVICE, CallMeters.TOO_MANY_REQUESTS);
                 throw new Retry("HTTP 429 Too Many Requests", reply.retryAfter().orElse(null));
             }
             if (status >= 500 || status == 408) {
+                meters.call(SERVICE, CallMeters.UNAVAILABLE);
                 throw new Retry(
                         "HTTP " + status, status == 503 ? reply.retryAfter().orElse(null) : null);
             }
+            meters.call(SERVICE, CallMeters.REJECTED);
             throw new PopulationRejectedException("population lookup " + masked + ": HTTP " + status);
         }
         Element collection =
                 document == null ? null : first(document.getElementsByTagNameNS(DANCU, "CongdanCollection"));
         if (collection == null) {
             log.debug("population lookup {}: HTTP 200 without CongdanCollection in {} ms", masked, millisSince(start));
+            meters.call(SERVICE, CallMeters.UNREADABLE);
             throw new Retry("HTTP 200 with a reply that has no CongdanCollection");
         }
         LookupResult result = read(collection, soDinhDanh);
+        meters.call(SERVICE, CallMeters.OK);
         log.debug(
                 "population lookup {}: {} in {} ms",
                 masked,

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dvcsync.kernel.ProvinceProperties;
 import vn.dvcsync.support.Backoff;
+import vn.dvcsync.support.CallMeters;
 import vn.dvcsync.support.HttpPost;
 import vn.dvcsync.support.Pacer;
 import vn.dvcsync.support.ReplyJson;
@@ -106,6 +107,7 @@ public class PortalClient {
     private final Session session;
     private final BatchPush batches;
     private final DossierPush dossiers;
+    private final CallMeters meters;
 
     public PortalClient(
             PortalProperties properties,
@@ -113,6 +115,18 @@ public class PortalClient {
             PortalUrl url,
             ProducerTemplate template,
             ObjectMapper mapper) {
+        this(properties, province, url, template, mapper, CallMeters.none("portal"));
+    }
+
+    /** @param meters where the calls and retries are counted ({@code dvcsync.portal.*}) */
+    public PortalClient(
+            PortalProperties properties,
+            ProvinceProperties province,
+            PortalUrl url,
+            ProducerTemplate template,
+            ObjectMapper mapper,
+            CallMeters meters) {
+        this.meters = meters;
         PortalProperties.Retry retry = properties.retry() != null
                 ? properties.retry()
                 : new PortalProperties.Retry(6, Duration.ofMillis(200), 2.0, Duration.ofSeconds(30));
@@ -125,7 +139,8 @@ public class PortalClient {
                 log,
                 "portal",
                 retry.maxAttempts(),
-                new Backoff(retry.initialDelay(), retry.multiplier(), retry.maxDelay()));
+                new Backoff(retry.initialDelay(), retry.multiplier(), retry.maxDelay()),
+                meters);
         this.unansweredSteps =
                 properties.unansweredSteps() != null ? properties.unansweredSteps() : UnansweredSteps.FAIL;
         this.transport = new Transport(
@@ -135,7 +150,8 @@ public class PortalClient {
                         template,
                         properties.timeout() != null ? properties.timeout() : Duration.ofSeconds(10),
                         maxReply),
-                new Pacer(properties.ratePerSecond()));
+                new Pacer(properties.ratePerSecond()),
+                meters);
         this.session = new Session(properties, province.madonvi(), this.mapper, transport, retrier);
         this.batches = new BatchPush(
                 session,
@@ -245,6 +261,11 @@ public class PortalClient {
     }
 
     // ---------------------------------------------------------------- counters
+
+    /** The calls made so far, counted and the last ones kept. */
+    public CallMeters meters() {
+        return meters;
+    }
 
     /** HTTP requests sent to the portal (logins and retries included). */
     public long calls() {

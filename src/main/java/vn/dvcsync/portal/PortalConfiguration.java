@@ -3,6 +3,11 @@ package vn.dvcsync.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.CircuitBreakerMetricNames;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,10 +15,14 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dvcsync.kernel.ProvinceProperties;
+import vn.dvcsync.support.CallHealth;
+import vn.dvcsync.support.CallMeters;
+import vn.dvcsync.support.RunContext;
 
 /**
  * The portal client, pointed at {@code dvcsync.portal.url} (or, with none, at the built-in simulator), the
@@ -41,9 +50,15 @@ class PortalConfiguration {
             PortalUrl url,
             ProducerTemplate template,
             ObjectMapper json,
-            @Value("${dvcsync.reconcile.page-size:1000}") int pageSize) {
+            @Value("${dvcsync.reconcile.page-size:1000}") int pageSize,
+            MeterRegistry registry) {
         return new PortalClient(
-                props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)), province, url, template, json);
+                props.withDefaultMaxReplySize(PortalProperties.replyLimitFor(pageSize)),
+                province,
+                url,
+                template,
+                json,
+                new CallMeters(registry, "portal", Clock.systemUTC()));
     }
 
     /**
@@ -52,7 +67,7 @@ class PortalConfiguration {
      * request) or a store error is no sign of the portal being down.
      */
     @Bean
-    CircuitBreaker portalCircuitBreaker(PortalProperties props) {
+    CircuitBreaker portalCircuitBreaker(PortalProperties props, MeterRegistry registry) {
         PortalProperties.CircuitBreaker settings =
                 props.circuitBreaker() != null ? props.circuitBreaker() : PortalProperties.CircuitBreaker.DEFAULTS;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
@@ -67,22 +82,47 @@ class PortalConfiguration {
                 .ignoreException(e -> !PortalUnavailableException.isCause(e))
                 .writableStackTraceEnabled(false)
                 .build();
-        CircuitBreaker breaker = CircuitBreaker.of("portal", config);
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        CircuitBreaker breaker = breakers.circuitBreaker("portal", config);
         breaker.getEventPublisher()
                 .onStateTransition(e -> log.warn(
                         "Portal circuit breaker {} (opens for {} s at {} % failed pushes)",
                         e.getStateTransition(), settings.openFor().toSeconds(), settings.failureRateThreshold()));
+        // resilience4j's own meters, named dvcsync.breaker.* (README, "Metrics")
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(
+                        CircuitBreakerMetricNames.custom()
+                                .stateMetricName("dvcsync.breaker.state")
+                                .callsMetricName("dvcsync.breaker.calls")
+                                .bufferedCallsMetricName("dvcsync.breaker.buffered.calls")
+                                .failureRateMetricName("dvcsync.breaker.failure.rate")
+                                .slowCallsMetricName("dvcsync.breaker.slow.calls")
+                                .slowCallRateMetricName("dvcsync.breaker.slow.call.rate")
+                                .notPermittedCallsMetricName("dvcsync.breaker.not.permitted.calls")
+                                .build(),
+                        breakers)
+                .bindTo(registry);
         return breaker;
+    }
+
+    /**
+     * {@code portal} in {@code /actuator/health} and its group {@code external}: the breaker's state and the last calls'
+     * outcomes ({@link CallHealth}), no call of its own.
+     */
+    @Bean
+    HealthIndicator portalHealthIndicator(PortalClient client, CircuitBreaker portalCircuitBreaker) {
+        return () ->
+                CallHealth.of(client.meters(), portalCircuitBreaker.getState().name());
     }
 
     /** The threads of the parallel pushes ({@code dvcsync.portal.concurrency}). */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService pushExecutor(PortalProperties props) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
+        // the run id goes along into the log lines of the tasks (RunContext)
+        return RunContext.propagating(Executors.newFixedThreadPool(Math.max(1, props.concurrency()), r -> {
             Thread t = new Thread(r, "push-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 }

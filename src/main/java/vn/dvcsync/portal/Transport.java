@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dvcsync.support.CallMeters;
 import vn.dvcsync.support.HttpPost;
 import vn.dvcsync.support.Pacer;
 import vn.dvcsync.support.ReplyJson;
@@ -38,12 +39,14 @@ final class Transport {
     private final Pacer pacer;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong tooManyRequests = new AtomicLong();
+    private final CallMeters meters;
 
-    Transport(PortalUrl url, ObjectMapper mapper, HttpPost http, Pacer pacer) {
+    Transport(PortalUrl url, ObjectMapper mapper, HttpPost http, Pacer pacer, CallMeters meters) {
         this.url = url;
         this.mapper = mapper;
         this.http = http;
         this.pacer = pacer;
+        this.meters = meters;
     }
 
     long calls() {
@@ -77,6 +80,7 @@ final class Transport {
             log.debug("portal {} ({} items): no reply after {} ms", what, items, millisSince(start));
             // refused before anything was sent, or sent and the answer lost (time-out, reset)
             boolean sent = !(e instanceof ConnectException || e instanceof UnknownHostException);
+            meters.call(what, e instanceof ReplyRefusedException ? CallMeters.UNREADABLE : CallMeters.NO_REPLY);
             throw new Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), e, sent);
         }
         int status = reply.status();
@@ -84,7 +88,13 @@ final class Transport {
             log.debug("portal {} ({} items): HTTP {} in {} ms", what, items, status, millisSince(start));
             if (status == 429) {
                 tooManyRequests.incrementAndGet();
+                meters.call(what, CallMeters.TOO_MANY_REQUESTS);
                 throw new Retry("HTTP 429 Too Many Requests", reply.retryAfter().orElse(null));
+            }
+            if (status >= 500 || status == 408) {
+                meters.call(what, CallMeters.UNAVAILABLE);
+            } else {
+                meters.call(what, CallMeters.REJECTED);
             }
             if (status == 503) {
                 throw new Retry("HTTP 503", reply.retryAfter().orElse(null));
@@ -98,13 +108,16 @@ final class Transport {
         JsonNode json = reply.body();
         if (json == null || !json.isObject()) {
             log.debug("portal {} ({} items): HTTP 200, unreadable reply, in {} ms", what, items, millisSince(start));
+            meters.call(what, CallMeters.UNREADABLE);
             throw new Retry("HTTP 200 with a reply that is not a JSON object", null, true);
         }
         log.debug(
                 "portal {} ({} items): HTTP 200, error_code {}, in {} ms", what, items, code(json), millisSince(start));
         if (INTERNAL_ERROR.equals(code(json))) {
+            meters.call(what, CallMeters.UNAVAILABLE);
             throw new Retry("portal internal error (error_code 9)");
         }
+        meters.call(what, CallMeters.OK);
         return json;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.support.RunContext;
 
 /**
  * Starts runs, one at a time: records the run, sends it through its route {@code direct:run-<type>},
@@ -41,6 +42,7 @@ public class RunService implements AutoCloseable {
     private final RunCounters counters;
     private final Ledger ledger;
     private final RunHeartbeats heartbeats;
+    private final RunMetrics metrics;
     // a permit, not a lock: a run started by start() ends on another thread than the one that took it
     private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
@@ -55,7 +57,9 @@ public class RunService implements AutoCloseable {
             RunStore store,
             RunCounters counters,
             Ledger ledger,
-            RunHeartbeats heartbeats) {
+            RunHeartbeats heartbeats,
+            RunMetrics metrics) {
+        this.metrics = metrics;
         this.template = template;
         this.camel = camel;
         this.store = store;
@@ -166,7 +170,9 @@ public class RunService implements AutoCloseable {
                 + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xf000));
         store.started(id, type, now);
         heartbeats.start(id);
-        log.info("Run {} ({}) started", id, type.id());
+        try (var context = RunContext.open(id)) {
+            log.info("Run {} ({}) started", id, type.id());
+        }
         return id;
     }
 
@@ -179,7 +185,7 @@ public class RunService implements AutoCloseable {
 
     /** Runs the route and records the outcome; the run's heartbeat stops when it is recorded (or cannot be). */
     private void finish(String id, RunType type, Map<String, Object> headers) {
-        try {
+        try (var context = RunContext.open(id)) {
             runAndRecord(id, type, headers);
         } finally {
             heartbeats.stop(id);
@@ -214,6 +220,7 @@ public class RunService implements AutoCloseable {
             counts.put("compared_per_second", seconds > 0 ? Math.round(compared / seconds * 10) / 10.0 : 0.0);
         }
         store.finished(id, status, counts, error);
+        metrics.ended(type, status, Duration.ofNanos(System.nanoTime() - t0));
         log.info(
                 "{}",
                 RunSummary.format(id, type, status, Duration.ofMillis(Math.round(seconds * 1000)), counts, error));

@@ -60,23 +60,39 @@ public final class Retrier {
     private final int maxAttempts;
     private final Backoff backoff;
     private final AtomicLong retries = new AtomicLong();
+    private final CallMeters meters;
 
     /**
      * @param log    the client's logger (retries are logged under the client's name)
      * @param system what is called, for the log lines ("portal", "population")
      */
     public Retrier(Logger log, String system, int maxAttempts, Backoff backoff) {
+        this(log, system, maxAttempts, backoff, CallMeters.none(system));
+    }
+
+    /** @param meters where retries are counted ({@code dvcsync.<system>.retries}) */
+    public Retrier(Logger log, String system, int maxAttempts, Backoff backoff, CallMeters meters) {
         this.log = log;
         this.system = system;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.backoff = backoff;
+        this.meters = meters;
     }
 
     /**
-     * @param what      the call, for the log lines and the error
+     * @param what      the call, for the log lines and the error; also the service its retries are counted under
      * @param exhausted builds the exception thrown when every attempt failed, from the error text
      */
     public <T> T run(String what, Attempt<T> attempt, Function<String, ? extends RuntimeException> exhausted) {
+        return run(what, what, attempt, exhausted);
+    }
+
+    /**
+     * @param what    the call, for the log lines and the error
+     * @param service the service its retries are counted under
+     */
+    public <T> T run(
+            String what, String service, Attempt<T> attempt, Function<String, ? extends RuntimeException> exhausted) {
         for (int n = 1; ; n++) {
             try {
                 return attempt.run();
@@ -87,6 +103,7 @@ public final class Retrier {
                 }
                 Duration wait = retry.retryAfter != null ? min(retry.retryAfter, backoff.maxDelay()) : backoff.delay(n);
                 retries.incrementAndGet();
+                meters.retry(service);
                 log.warn(
                         "{} {}: attempt {}/{} failed ({}); retrying in {} ms",
                         system,

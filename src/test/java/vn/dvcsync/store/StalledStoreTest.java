@@ -65,6 +65,12 @@ class StalledStoreTest {
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"DOWN\"");
 
+            // the readiness probe takes the instance out of service; the liveness probe leaves it running
+            t0 = System.nanoTime();
+            assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(millisSince(t0)).as("readiness answers").isLessThan(2000);
+            assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
             t0 = System.nanoTime();
             HttpResponse<String> latest = get("/api/v1/runs/latest");
             assertThat(millisSince(t0)).as("GET /runs/latest answers").isLessThan(6000);

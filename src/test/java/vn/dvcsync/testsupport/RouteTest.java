@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 // also directly: Spring Boot's test scan filter knows a test class by a direct @ExtendWith, and leaves out its nested
 // Routes, which would otherwise join (and strip) every context that scans vn.dvcsync
 @ExtendWith(SpringExtension.class)
+// no database here: the readiness group names the gateway's db check, which these contexts leave out
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 public abstract class RouteTest {
 
     /** Properties every route test sets: no schedule fires by itself. */
