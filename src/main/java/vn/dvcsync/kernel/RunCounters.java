@@ -28,6 +28,16 @@ public class RunCounters {
         return v == null ? 0 : v.get();
     }
 
+    /** The counts of a run so far, sorted by name (the run goes on counting). */
+    public Map<String, Long> snapshot(String runId) {
+        Map<String, Long> out = new TreeMap<>();
+        var counters = byRun.get(runId);
+        if (counters != null) {
+            counters.forEach((k, v) -> out.put(k, v.get()));
+        }
+        return out;
+    }
+
     /** The counts of a run, sorted by name; the run's entry is dropped. */
     public Map<String, Long> remove(String runId) {
         Map<String, Long> out = new TreeMap<>();

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.ledger.Ledger;
@@ -68,11 +69,32 @@ public class RunService implements AutoCloseable {
         this.heartbeats = heartbeats;
     }
 
-    /** Thrown when a run is asked for while another one is going. */
+    /** Thrown when a run is asked for while another one is going; it names that run. */
     public static class RunInProgressException extends RuntimeException {
-        RunInProgressException() {
-            super("Another run is in progress");
+        RunInProgressException(Run going) {
+            super(
+                    going == null
+                            ? "Another run is in progress"
+                            : "Run " + going.id() + " (" + going.type() + ", started "
+                                    + WHEN.format(going.startedAt().atZoneSameInstant(Vietnam.ZONE)) + " Vietnam time"
+                                    + (going.instance() == null ? "" : ", on " + going.instance())
+                                    + ") is in progress: one run at a time; try again when it has finished (GET /api/v1/runs/"
+                                    + going.id() + ")");
         }
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    /** The run this instance is executing, if any. */
+    private volatile String current;
+
+    private RunInProgressException inProgress() {
+        String id = current;
+        Run going = id == null ? null : store.find(id).orElse(null);
+        if (going == null) {
+            going = store.running().stream().findFirst().orElse(null);
+        }
+        return new RunInProgressException(going);
     }
 
     /** Starts a run in the background and returns its id at once. */
@@ -87,7 +109,7 @@ public class RunService implements AutoCloseable {
     public String start(RunType type, Map<String, Object> headers) {
         check(type);
         if (!oneAtATime.tryAcquire()) {
-            throw new RunInProgressException();
+            throw inProgress();
         }
         String id;
         try {
@@ -110,7 +132,7 @@ public class RunService implements AutoCloseable {
     public Run execute(RunType type) {
         check(type);
         if (!oneAtATime.tryAcquire()) {
-            throw new RunInProgressException();
+            throw inProgress();
         }
         try {
             String id = begin(type);
@@ -130,9 +152,28 @@ public class RunService implements AutoCloseable {
         }
     }
 
+    /** A run by id (or {@code latest}); one in progress on this instance carries its counts so far. */
     public Optional<Run> find(String id) {
-        return store.find(id);
+        return store.find(id).map(r -> {
+            if (!"RUNNING".equals(r.status()) || !r.counts().isEmpty()) {
+                return r;
+            }
+            Map<String, Object> soFar = new LinkedHashMap<>(counters.snapshot(r.id()));
+            soFar.putAll(ledgerCounts(r.id()));
+            return new Run(r.id(), r.type(), r.status(), r.startedAt(), r.finishedAt(), soFar, r.error(), r.instance());
+        });
     }
+
+    /** A page of runs, newest first, filtered by type and status when given. */
+    public Page<Run> list(RunType type, String status, int page, int size) {
+        Page.check(page, size);
+        if (status != null && !STATUSES.contains(status)) {
+            throw new IllegalArgumentException("Unknown run status '" + status + "' (known: " + STATUSES + ")");
+        }
+        return store.list(type, status, page, size);
+    }
+
+    private static final List<String> STATUSES = List.of("RUNNING", "SUCCEEDED", "FAILED");
 
     /** The runs going now, on any instance of this store (each says which). */
     public List<Run> running() {
@@ -185,9 +226,11 @@ public class RunService implements AutoCloseable {
 
     /** Runs the route and records the outcome; the run's heartbeat stops when it is recorded (or cannot be). */
     private void finish(String id, RunType type, Map<String, Object> headers) {
+        current = id;
         try (var context = RunContext.open(id)) {
             runAndRecord(id, type, headers);
         } finally {
+            current = null;
             heartbeats.stop(id);
         }
     }

@@ -3,8 +3,11 @@ package vn.dvcsync.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.cluster.GatewayInstance;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.kernel.Vietnam;
 
 /** Run history in the store. */
@@ -81,6 +85,28 @@ class RunStore {
         return query("select * from run " + where, args).stream().findFirst();
     }
 
+    /** A page of runs, newest first, of one type and one status when they are given. */
+    Page<Run> list(RunType type, String status, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (type != null) {
+            where.append(" and type = ?");
+            args.add(type.id());
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status);
+        }
+        return Page.query(
+                jdbc,
+                "select count(*) from run" + where,
+                "select * from run" + where + " order by started_at desc, id desc limit ? offset ?",
+                this::row,
+                args,
+                page,
+                size);
+    }
+
     /** The runs going now, on any instance. */
     List<Run> running() {
         return query("select * from run where status = 'RUNNING' order by started_at");
@@ -96,18 +122,19 @@ class RunStore {
     }
 
     private List<Run> query(String sql, Object... args) {
-        return jdbc.query(
-                sql,
-                (rs, n) -> new Run(
-                        rs.getString("id"),
-                        rs.getString("type"),
-                        rs.getString("status"),
-                        rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class),
-                        read(rs.getString("counts")),
-                        rs.getString("error"),
-                        rs.getString("instance_id")),
-                args);
+        return jdbc.query(sql, this::row, args);
+    }
+
+    private Run row(ResultSet rs, int n) throws SQLException {
+        return new Run(
+                rs.getString("id"),
+                rs.getString("type"),
+                rs.getString("status"),
+                rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class),
+                read(rs.getString("counts")),
+                rs.getString("error"),
+                rs.getString("instance_id"));
     }
 
     private String write(Map<String, Object> counts) {
