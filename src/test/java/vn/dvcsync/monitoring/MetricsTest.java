@@ -48,7 +48,8 @@ import org.springframework.test.context.ActiveProfiles;
             "dvcsync.metrics.store-refresh=0s",
             "dvcsync.simulator.portal.http429-share=0.15",
             "dvcsync.simulator.portal.retry-after-seconds=0",
-            // a step whose answer is lost is a dead letter (unanswered-steps: fail)
+            // a step whose answer is lost is a dead letter with unanswered-steps: fail (the default resends it)
+            "dvcsync.portal.unanswered-steps=fail",
             "dvcsync.simulator.portal.connection-reset-share=0.15",
             "dvcsync.simulator.population.http429-share=0.2",
             "dvcsync.simulator.population.retry-after-seconds=0"
