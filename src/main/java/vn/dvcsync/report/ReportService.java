@@ -163,6 +163,20 @@ public class ReportService {
         return atomically(directory(runId).resolve(SUMMARY), out -> json.writeValue(out, summary));
     }
 
+    /**
+     * {@code summary.json} of a run that compared nothing (incremental, replay): what it did, for a script to read.
+     */
+    public Path writeRunSummary(String runId, String runType, String status, Map<String, Object> counts, String error) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runId", runId);
+        summary.put("type", runType);
+        summary.put("status", status);
+        summary.put("finishedAt", vietnam(OffsetDateTime.now(clock)));
+        summary.put("error", error);
+        summary.put("counts", counts);
+        return atomically(directory(runId).resolve(SUMMARY), out -> json.writeValue(out, summary));
+    }
+
     private static Map<String, Object> count(long count, double impactPoints) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", count);

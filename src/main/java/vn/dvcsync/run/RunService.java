@@ -23,6 +23,7 @@ import vn.dvcsync.kernel.Page;
 import vn.dvcsync.kernel.RunCounters;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.ledger.Ledger;
+import vn.dvcsync.report.ReportService;
 import vn.dvcsync.support.RunContext;
 
 /**
@@ -44,6 +45,7 @@ public class RunService implements AutoCloseable {
     private final Ledger ledger;
     private final RunHeartbeats heartbeats;
     private final RunMetrics metrics;
+    private final ReportService reports;
     // a permit, not a lock: a run started by start() ends on another thread than the one that took it
     private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
@@ -59,8 +61,10 @@ public class RunService implements AutoCloseable {
             RunCounters counters,
             Ledger ledger,
             RunHeartbeats heartbeats,
-            RunMetrics metrics) {
+            RunMetrics metrics,
+            ReportService reports) {
         this.metrics = metrics;
+        this.reports = reports;
         this.template = template;
         this.camel = camel;
         this.store = store;
@@ -263,10 +267,22 @@ public class RunService implements AutoCloseable {
             counts.put("compared_per_second", seconds > 0 ? Math.round(compared / seconds * 10) / 10.0 : 0.0);
         }
         store.finished(id, status, counts, error);
+        if (type != RunType.RECONCILE && type != RunType.NIGHTLY) {
+            // a reconcile or nightly run wrote its report's summary.json; every other run writes what it did
+            writeSummary(id, type, status, counts, error);
+        }
         metrics.ended(type, status, Duration.ofNanos(System.nanoTime() - t0));
         log.info(
                 "{}",
                 RunSummary.format(id, type, status, Duration.ofMillis(Math.round(seconds * 1000)), counts, error));
+    }
+
+    private void writeSummary(String id, RunType type, String status, Map<String, Object> counts, String error) {
+        try {
+            reports.writeRunSummary(id, type.id(), status, counts, error);
+        } catch (RuntimeException e) {
+            log.warn("Run {}: summary.json not written: {}", id, e.getMessage());
+        }
     }
 
     @Override

@@ -2,6 +2,10 @@ package vn.dvcsync.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +89,18 @@ class RunListApiTest {
         }
         assertThat(http.getForEntity("/api/v1/runs", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    @Order(1)
+    void anIncrementalRunWritesASummaryAScriptCanRead() throws IOException {
+        JsonNode summary = new ObjectMapper()
+                .readTree(Path.of("target/test-reports/run-list", incremental.id(), "summary.json")
+                        .toFile());
+        assertThat(summary.path("runId").asText()).isEqualTo(incremental.id());
+        assertThat(summary.path("type").asText()).isEqualTo("incremental");
+        assertThat(summary.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(summary.at("/counts/extracted.dossiers").asLong()).isEqualTo(200);
     }
 
     @Test
