@@ -186,11 +186,22 @@ public final class PortalRules {
 
     private static void checkText(String field, String text, List<Violation> violations) {
         boolean multiline = MULTILINE.contains(field);
+        boolean control = false;
+        boolean unpaired = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
+            if (!control && Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
                 violations.add(new Violation(field, "control-chars", field + " contains control characters"));
-                break;
+                control = true;
+            } else if (!unpaired && Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++; // a pair: one character outside the BMP
+                } else {
+                    // half a character: JSON cannot carry it as text, the portal would get U+FFFD or nothing
+                    violations.add(new Violation(
+                            field, "unpaired-surrogate", field + " holds half a character (an unpaired surrogate)"));
+                    unpaired = true;
+                }
             }
         }
         Integer max = MAX_LENGTH.get(field);

@@ -280,6 +280,17 @@ class PortalRulesTest {
     }
 
     @Test
+    void halfACharacterIsQuarantinedAWholeOneOutsideTheBmpIsNot() {
+        ObjectNode dossier = cleanDossier();
+        dossier.put("TrichYeuHoSo", "Hồ sơ \uD83D bản vẽ");
+        assertOnly(rules.checkDossier(dossier, PROVINCE), "TrichYeuHoSo", "unpaired-surrogate");
+        dossier.put("TrichYeuHoSo", "Hồ sơ \uDE00 bản vẽ");
+        assertOnly(rules.checkDossier(dossier, PROVINCE), "TrichYeuHoSo", "unpaired-surrogate");
+        dossier.put("TrichYeuHoSo", "Hồ sơ 𠀀 \uD83D\uDE00 bản vẽ");
+        assertThat(rules.checkDossier(dossier, PROVINCE)).isEmpty();
+    }
+
+    @Test
     void byDefaultEitherKindIsSent() {
         PortalRules delivering = rules;
         ObjectNode dossier = cleanDossier();
