@@ -93,9 +93,15 @@ class RunLogTest {
         Run run = runs.execute(RunType.INCREMENTAL);
         assertThat(run.status()).isEqualTo("SUCCEEDED");
 
+        // the appender hears the whole JVM: another test's context kept alive may run meanwhile (its schedules
+        // resumed); its lines carry their own run's id and are not this run's
         List<ILoggingEvent> ofTheRun = lines.stream()
                 .filter(e -> e.getLoggerName().startsWith("vn.dvcsync")
                         || e.getLoggerName().startsWith("org.apache.camel"))
+                .filter(e -> {
+                    String id = e.getMDCPropertyMap().get("runId");
+                    return id == null || id.equals(run.id());
+                })
                 .toList();
         assertThat(ofTheRun).isNotEmpty();
         for (ILoggingEvent line : ofTheRun) {
