@@ -145,6 +145,11 @@ public class Pusher {
                     e.getMessage());
             return;
         }
+        if (catalogue.isEmpty()) {
+            // a province without one procedure is a portal answering wrong, not a reason to withhold every dossier
+            log.warn("Run {}: the portal's catalogue (LayDanhSachTTHC) is empty; dossiers are sent unchecked", runId);
+            return;
+        }
         int unknown = ledger.checkProcedures(catalogue, runId);
         if (unknown > 0) {
             log.info(
