@@ -46,7 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
             "dvcsync.demo.dossiers=200",
             "dvcsync.metrics.store-refresh=0s",
-            "dvcsync.simulator.portal.http429-share=0.15",
+            "dvcsync.simulator.portal.http429-share=0.3", // about 30 calls: some 429 and a retry in every run
             "dvcsync.simulator.portal.retry-after-seconds=0",
             // a step whose answer is lost is a dead letter with unanswered-steps: fail (the default resends it)
             "dvcsync.portal.unanswered-steps=fail",
