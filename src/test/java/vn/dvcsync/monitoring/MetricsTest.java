@@ -50,6 +50,9 @@ import org.springframework.test.context.ActiveProfiles;
             "dvcsync.simulator.portal.retry-after-seconds=0",
             // a step whose answer is lost is a dead letter with unanswered-steps: fail (the default resends it)
             "dvcsync.portal.unanswered-steps=fail",
+            // the faults are the point here: a step push whose answer is lost counts as failed, and the breaker's
+            // default 50 % would now and then open and end the run early (as in DeliveryUnderFaultsTest)
+            "dvcsync.portal.circuit-breaker.failure-rate-threshold=90",
             "dvcsync.simulator.portal.connection-reset-share=0.15",
             "dvcsync.simulator.population.http429-share=0.2",
             "dvcsync.simulator.population.retry-after-seconds=0"
