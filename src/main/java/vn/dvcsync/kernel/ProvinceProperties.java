@@ -20,17 +20,18 @@ public record ProvinceProperties(
      * @param madonvi  the province's agency code on the portal, sent in every call and the unit of its procedures
      * @param unitName the name of that unit in reports ({@code dvcsync.portal.unit-name})
      */
+    private static final String DEFAULT_UNIT_NAME = "Ủy ban nhân dân Thành phố Hà Nội";
+
     public record Portal(
             @DefaultValue("000.00.00.H26") String madonvi,
 
-            @DefaultValue("Ủy ban nhân dân Thành phố Hà Nội")
-            String unitName) {}
+            @DefaultValue(DEFAULT_UNIT_NAME) String unitName) {}
 
     @ConstructorBinding
     public ProvinceProperties {}
 
     public ProvinceProperties(String provinceCode, String madonvi) {
-        this(provinceCode, new Portal(madonvi, "Ủy ban nhân dân Thành phố Hà Nội"));
+        this(provinceCode, new Portal(madonvi, DEFAULT_UNIT_NAME));
     }
 
     /** The name of the province-level unit in reports ({@code dvcsync.portal.unit-name}). */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -258,6 +259,18 @@ public class PortalClient {
             throw unexpected(PROCEDURES, reply);
         }
         return objects(reply.get("result"));
+    }
+
+    /** The codes ({@code MaTTHC}) of the province's catalogue, blank ones left out: what a dossier may cite. */
+    public Set<String> procedureCodes() {
+        Set<String> codes = new HashSet<>();
+        for (ObjectNode p : procedures()) {
+            String code = p.path("MaTTHC").asText("");
+            if (!code.isBlank()) {
+                codes.add(code);
+            }
+        }
+        return codes;
     }
 
     // ---------------------------------------------------------------- counters

@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,15 +127,10 @@ public class Pusher {
      * which lets no push through either.
      */
     private void checkProcedures(String runId) {
-        Set<String> catalogue = new HashSet<>();
+        Set<String> catalogue;
         try {
             // through the breaker: no call reaches a portal known to be down
-            for (ObjectNode p : breaker.executeSupplier(portal::procedures)) {
-                String code = p.path("MaTTHC").asText("");
-                if (!code.isBlank()) {
-                    catalogue.add(code);
-                }
-            }
+            catalogue = breaker.executeSupplier(portal::procedureCodes);
         } catch (RuntimeException e) {
             log.warn(
                     "Run {}: the portal's catalogue (LayDanhSachTTHC) could not be read, dossiers are sent "

@@ -1,6 +1,5 @@
 package vn.dvcsync.reconcile;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -78,13 +77,7 @@ public class DossierReconciler {
             Consumer<Dossier> cityDossiers,
             Consumer<DossierVerdict> verdicts) {
         long t0 = System.nanoTime();
-        Set<String> catalogue = new HashSet<>();
-        portal.procedures().forEach(p -> {
-            String code = PortalForm.text(p, "MaTTHC");
-            if (code != null) {
-                catalogue.add(code);
-            }
-        });
+        Set<String> catalogue = portal.procedureCodes();
         DossierChecks checks = new DossierChecks(
                 mapping,
                 rules,
