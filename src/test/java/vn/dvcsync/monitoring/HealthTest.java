@@ -92,6 +92,16 @@ class HealthTest {
                 .doesNotContain("\"portal\":{\"status\":\"DOWN\"");
     }
 
+    @Test
+    void anUnknownRouteIsNotFoundAndAKnownOneAnswers() throws Exception {
+        HttpResponse<String> unknown = get("/actuator/camelroutes/nosuch/info", "admin:admin-test-pw");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("nosuch");
+        HttpResponse<String> known = get("/actuator/camelroutes/run-nightly/info", "admin:admin-test-pw");
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(known.body()).contains("run-nightly");
+    }
+
     private HttpResponse<String> get(String path, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (credentials != null) {
