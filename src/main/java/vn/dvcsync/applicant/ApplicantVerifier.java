@@ -20,6 +20,7 @@ import vn.dvcsync.population.LookupResult;
 import vn.dvcsync.population.PopulationClient;
 import vn.dvcsync.population.PopulationProperties;
 import vn.dvcsync.population.PopulationRecord;
+import vn.dvcsync.support.Stopping;
 
 /**
  * Verifies queued applicants against the population database: a cached answer younger than
@@ -36,6 +37,7 @@ public class ApplicantVerifier {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final RunCounters counters;
+    private final Stopping stopping;
 
     ApplicantVerifier(
             ApplicantQueue checks,
@@ -44,7 +46,9 @@ public class ApplicantVerifier {
             ProvinceProperties province,
             JdbcTemplate jdbc,
             TransactionTemplate tx,
-            RunCounters counters) {
+            RunCounters counters,
+            Stopping stopping) {
+        this.stopping = stopping;
         this.checks = checks;
         this.client = client;
         this.props = props;
@@ -108,6 +112,9 @@ public class ApplicantVerifier {
     }
 
     public void verify(ApplicantQueue.PendingCheck check, String runId) {
+        if (stopping.requested()) {
+            return; // shutting down: this applicant stays queued for the next run
+        }
         String id = check.applicant().idNumber();
         LookupResult result = cached(id).orElse(null);
         if (result == null) {

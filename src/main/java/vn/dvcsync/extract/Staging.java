@@ -27,6 +27,7 @@ import vn.dvcsync.ledger.Watermarks;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.Violation;
+import vn.dvcsync.support.Stopping;
 
 /**
  * Extract → map → validate → ledger, one page at a time. A page's ledger rows, its applicants to
@@ -52,6 +53,7 @@ public class Staging {
     private final ProvinceProperties province;
     private final RunCounters counters;
     private final ObjectMapper json;
+    private final Stopping stopping;
 
     Staging(
             CityReader reader,
@@ -64,7 +66,9 @@ public class Staging {
             CityProperties city,
             ProvinceProperties province,
             RunCounters counters,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Stopping stopping) {
+        this.stopping = stopping;
         this.reader = reader;
         this.mapping = mapping;
         this.rules = rules;
@@ -99,6 +103,10 @@ public class Staging {
      * city has nothing more.
      */
     public Watermark stagePage(Watermark cursor, String runId) {
+        if (stopping.requested()) {
+            // shutting down: the pages staged so far are recorded, the watermark after them; the next run goes on
+            return null;
+        }
         CityReader.Page read = reader.read(cursor, city.pageSize());
         if (read.rows() == 0) {
             return null;

@@ -31,6 +31,7 @@ import vn.dvcsync.portal.PortalProperties;
 import vn.dvcsync.portal.PortalUnavailableException;
 import vn.dvcsync.portal.UnansweredSteps;
 import vn.dvcsync.support.Sleeper;
+import vn.dvcsync.support.Stopping;
 
 /**
  * Ledger → portal, one batch at a time: claims pending rows, sends them, and moves each row by the
@@ -81,6 +82,7 @@ public class Pusher {
     private final RunCounters counters;
     private final CircuitBreaker breaker;
     private final UnansweredSteps unansweredSteps;
+    private final Stopping stopping;
 
     Pusher(
             Ledger ledger,
@@ -88,7 +90,9 @@ public class Pusher {
             PortalProperties props,
             ObjectMapper json,
             RunCounters counters,
-            @Qualifier("portalCircuitBreaker") CircuitBreaker breaker) {
+            @Qualifier("portalCircuitBreaker") CircuitBreaker breaker,
+            Stopping stopping) {
+        this.stopping = stopping;
         this.ledger = ledger;
         this.portal = portal;
         this.props = props;
@@ -160,6 +164,11 @@ public class Pusher {
      */
     public boolean pushBatch(String recordType, String runId, AtomicBoolean stop) {
         if (stop != null && stop.get()) {
+            return false;
+        }
+        if (stopping.requested()) {
+            // shutting down: this pusher ends after the batch it sent, recorded; the rest stays pending
+            counters.add(runId, "push.stopped_by_shutdown", 1);
             return false;
         }
         return Ledger.DOSSIER.equals(recordType) ? pushDossierBatch(runId) : pushStepBatch(runId);

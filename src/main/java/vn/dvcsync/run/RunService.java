@@ -12,12 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import vn.dvcsync.kernel.Page;
 import vn.dvcsync.kernel.RunCounters;
@@ -25,12 +29,14 @@ import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.report.ReportService;
 import vn.dvcsync.support.RunContext;
+import vn.dvcsync.support.Stopping;
 
 /**
  * Starts runs, one at a time: records the run, sends it through its route {@code direct:run-<type>},
  * then stores and prints its summary. While a run goes its heartbeat is kept fresh ({@link RunHeartbeats});
  * at start-up and before each run, runs of any instance left {@code RUNNING} without a heartbeat are marked
- * {@code FAILED}.
+ * {@code FAILED}. A shutdown (SIGTERM) interrupts the run in flight and lets it record how far it came, before Camel
+ * and the pools stop ({@link #stopRunInFlight}).
  */
 @Service("runService")
 public class RunService implements AutoCloseable {
@@ -46,6 +52,7 @@ public class RunService implements AutoCloseable {
     private final RunHeartbeats heartbeats;
     private final RunMetrics metrics;
     private final ReportService reports;
+    private final Duration stopGrace;
     // a permit, not a lock: a run started by start() ends on another thread than the one that took it
     private final Semaphore oneAtATime = new Semaphore(1);
     private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
@@ -62,7 +69,11 @@ public class RunService implements AutoCloseable {
             Ledger ledger,
             RunHeartbeats heartbeats,
             RunMetrics metrics,
-            ReportService reports) {
+            ReportService reports,
+            RunProperties properties,
+            Stopping stopping) {
+        this.stopping = stopping;
+        this.stopGrace = properties.stopGrace();
         this.metrics = metrics;
         this.reports = reports;
         this.template = template;
@@ -89,8 +100,12 @@ public class RunService implements AutoCloseable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
-    /** The run this instance is executing, if any. */
+    /** The run this instance is executing, if any, and the thread executing it. */
     private volatile String current;
+
+    private volatile Thread runner;
+
+    private final Stopping stopping;
 
     private RunInProgressException inProgress() {
         String id = current;
@@ -190,6 +205,9 @@ public class RunService implements AutoCloseable {
     }
 
     private void check(RunType type) {
+        if (stopping.requested()) {
+            throw new IllegalStateException("The gateway is shutting down: no " + type.id() + " run starts");
+        }
         if (camel.getRoute("run-" + type.id()) == null) {
             throw new IllegalArgumentException("Run type " + type.id() + " is not available in this version");
         }
@@ -231,12 +249,42 @@ public class RunService implements AutoCloseable {
     /** Runs the route and records the outcome; the run's heartbeat stops when it is recorded (or cannot be). */
     private void finish(String id, RunType type, Map<String, Object> headers) {
         current = id;
+        runner = Thread.currentThread();
         try (var context = RunContext.open(id)) {
             runAndRecord(id, type, headers);
         } finally {
+            runner = null;
             current = null;
             heartbeats.stop(id);
         }
+    }
+
+    /**
+     * On shutdown, before Camel and the pools stop (this listener comes before Camel's): no run starts any more, and
+     * the run in flight is interrupted and given {@code dvcsync.run.stop-grace} to record how far it came. What it
+     * has not delivered stays pending in the ledger for the next run; a run that does not stop in time is left
+     * {@code RUNNING} and marked {@code FAILED} by the next start-up.
+     */
+    @EventListener(ContextClosedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void stopRunInFlight() {
+        stopping.request();
+        Thread thread = runner;
+        String id = current;
+        if (thread == null) {
+            return;
+        }
+        log.warn("Shutting down: run {} is stopped; what it has not delivered stays pending for the next run", id);
+        // the loops of the run end at their next step (Stopping); the interrupt ends the waits between them
+        thread.interrupt();
+        try {
+            if (oneAtATime.tryAcquire(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return; // kept: no run starts while the gateway stops
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.warn("Run {} did not stop within {}: the next start-up marks it FAILED", id, stopGrace);
     }
 
     private void runAndRecord(String id, RunType type, Map<String, Object> headers) {
@@ -252,8 +300,16 @@ public class RunService implements AutoCloseable {
             status = "FAILED";
             error = FailureText.of(e);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            log.error("Run {} failed: {}", id, cause.toString());
+            if (!stopping.requested()) {
+                log.error("Run {} failed: {}", id, cause.toString());
+            }
             log.debug("Run {} failed", id, e);
+        }
+        if (stopping.requested()) {
+            // its loops ended early, with or without an error: the run did not do all it had to
+            Thread.interrupted(); // the interrupt that stopped the run must not refuse the connections that record it
+            status = "FAILED";
+            error = "stopped: the gateway was shut down during the run; what it did not deliver stays pending";
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> counts = new LinkedHashMap<>(counters.remove(id));

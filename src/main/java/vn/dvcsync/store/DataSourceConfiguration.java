@@ -40,6 +40,9 @@ public class DataSourceConfiguration {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(store.embedded().clean())
                 .setPort(store.embedded().port())
+                // stopped by this bean's close, after the pools and Camel: its own JVM hook would stop it at the
+                // signal, under a run still recording (SIGTERM then hung the process)
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
         return pg;

@@ -43,8 +43,8 @@ class RunHeartbeatsTest {
 
     @Test
     void aRunWithoutHeartbeatIsSweptAndALiveRunOfAnotherInstanceIsNot() throws InterruptedException {
-        try (RunHeartbeats executing = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER);
-                RunHeartbeats sweeping = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER)) {
+        try (RunHeartbeats executing = new RunHeartbeats(store, new RunProperties(GRACE, null), LEDGER);
+                RunHeartbeats sweeping = new RunHeartbeats(store, new RunProperties(GRACE, null), LEDGER)) {
             store.started("live", RunType.INCREMENTAL, OffsetDateTime.now());
             executing.start("live");
             store.started("killed", RunType.NIGHTLY, OffsetDateTime.now()); // its instance died right after
@@ -75,8 +75,8 @@ class RunHeartbeatsTest {
 
     @Test
     void instancesSweepingAtOnceMarkEachRunOnce() throws Exception {
-        try (RunHeartbeats one = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER);
-                RunHeartbeats two = new RunHeartbeats(store, new RunProperties(GRACE), LEDGER)) {
+        try (RunHeartbeats one = new RunHeartbeats(store, new RunProperties(GRACE, null), LEDGER);
+                RunHeartbeats two = new RunHeartbeats(store, new RunProperties(GRACE, null), LEDGER)) {
             for (int i = 0; i < 20; i++) {
                 store.started("killed-" + i, RunType.INCREMENTAL, OffsetDateTime.now());
             }
@@ -95,9 +95,11 @@ class RunHeartbeatsTest {
 
     @Test
     void theGraceIsTheLedgerLeaseUnlessSetAndHeartbeatsComeThreeTimesWithinIt() {
-        try (RunHeartbeats byDefault = new RunHeartbeats(store, new RunProperties(null), LEDGER);
-                RunHeartbeats shorter = new RunHeartbeats(store, new RunProperties(Duration.ofSeconds(30)), LEDGER);
-                RunHeartbeats longer = new RunHeartbeats(store, new RunProperties(Duration.ofMinutes(30)), LEDGER)) {
+        try (RunHeartbeats byDefault = new RunHeartbeats(store, new RunProperties(null, null), LEDGER);
+                RunHeartbeats shorter =
+                        new RunHeartbeats(store, new RunProperties(Duration.ofSeconds(30), null), LEDGER);
+                RunHeartbeats longer =
+                        new RunHeartbeats(store, new RunProperties(Duration.ofMinutes(30), null), LEDGER)) {
             assertThat(byDefault.grace()).isEqualTo(LEDGER.lease());
             assertThat(byDefault.period()).isEqualTo(Duration.ofMinutes(5).dividedBy(3));
             assertThat(shorter.grace()).isEqualTo(Duration.ofSeconds(30));
