@@ -271,6 +271,21 @@ class UnitScopedAccountsTest {
     }
 
     @Test
+    void aRunThatWritesItsReportAgainDropsTheUnitsCopiesWrittenBefore() throws Exception {
+        IndexFacts facts = new IndexFacts();
+        run("scope-rewritten", T0.minusDays(2), facts, stale("R1", TU_PHAP), stale("R2", Y_TE));
+        assertThat(csvUnits(get("/api/v1/runs/scope-rewritten/mismatches.csv"), ONE_UNIT))
+                .isEqualTo(Map.of(TU_PHAP, 1));
+        try (MismatchWriter w = store.open("scope-rewritten", model, facts)) { // a nightly's second pass
+            w.accept(stale("R1", TU_PHAP));
+            w.accept(stale("R3", TU_PHAP));
+        }
+        reports.write("scope-rewritten", "nightly", T0.minusDays(367), T0.minusDays(2), facts);
+        assertThat(csvUnits(get("/api/v1/runs/scope-rewritten/mismatches.csv"), ONE_UNIT))
+                .isEqualTo(Map.of(TU_PHAP, 2));
+    }
+
+    @Test
     void theIndexEstimateOfAUnitOfficialHoldsItsUnitsOnly() throws Exception {
         mvc.perform(get("/api/v1/runs/latest/index").with(ONE_UNIT))
                 .andExpect(status().isOk())
