@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import vn.dvcsync.kernel.UnitScope;
 import vn.dvcsync.support.ConfigurationProblem;
 
 /**
@@ -25,10 +28,14 @@ import vn.dvcsync.support.ConfigurationProblem;
  *
  * <p>With no user configured: while every system runs on its embedded default (no {@code dvcsync.portal.url},
  * {@code dvcsync.population.url}, {@code dvcsync.city.datasource.url} or {@code dvcsync.store.datasource.url}),
- * the demo users {@code admin} (ADMIN) and {@code official} (OFFICIAL) with random passwords printed in the log; with
+ * the demo users {@code admin} (ADMIN), {@code official} (OFFICIAL, the province) and {@code official-tuphap}
+ * (OFFICIAL bound to the demo city's Sở Tư pháp, {@value #DEMO_UNIT}) with random passwords printed in the log; with
  * any real system configured, start-up fails saying to configure users. A gateway on real systems that nobody could
  * log in to would run its schedules unwatched while its operator looked for the reason; a demo password in the log of
  * a real installation would be anyone's who reads the log.
+ *
+ * <p>An OFFICIAL account bound to units ({@code .units}) carries one {@link UnitScope#authority} per unit, which
+ * {@link UnitScope#current()} reads back; an ADMIN sees every unit, so units on an ADMIN account fail start-up.
  */
 final class Accounts {
 
@@ -41,6 +48,10 @@ final class Accounts {
             "dvcsync.city.datasource.url",
             "dvcsync.store.datasource.url");
 
+    /** The unit of the demo's unit-scoped official: the demo city's Sở Tư pháp. */
+    static final String DEMO_UNIT = "000.00.04.H26";
+
+    private static final String DEMO_UNIT_NAME = "Sở Tư pháp thành phố Hà Nội";
     private static final Set<String> ROLES = Set.of("ADMIN", "OFFICIAL");
     private static final Pattern BCRYPT = Pattern.compile("\\A\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}\\z");
     private static final String BCRYPT_ID = "{bcrypt}";
@@ -68,8 +79,9 @@ final class Accounts {
                         "Configure dvcsync.security.users[0].name, .password-hash ({bcrypt}$2a$...) and .roles "
                                 + "(ADMIN or OFFICIAL); the README's Security section shows how to make a hash.");
             }
-            users.add(demoUser("admin", "ADMIN", encoder));
-            users.add(demoUser("official", "OFFICIAL", encoder));
+            users.add(demoUser("admin", "ADMIN", null, encoder));
+            users.add(demoUser("official", "OFFICIAL", null, encoder));
+            users.add(demoUser("official-tuphap", "OFFICIAL", DEMO_UNIT, encoder));
         }
         for (int i = 0; i < props.users().size(); i++) {
             users.add(user(i, props.users().get(i)));
@@ -104,25 +116,56 @@ final class Accounts {
                         "Give dvcsync.security.users[" + i + "].roles ADMIN and/or OFFICIAL.");
             }
         }
+        List<String> units = units(i, which, u);
         return User.withUsername(u.name())
                 .password(u.passwordHash())
-                .roles(u.roles().toArray(String[]::new))
+                .authorities(authorities(u.roles(), units))
                 .build();
     }
 
-    private static UserDetails demoUser(String name, String role, PasswordEncoder encoder) {
+    /** The account's unit codes, stripped; refused when blank, holding a control character, or on an ADMIN. */
+    private static List<String> units(int i, String which, SecurityProperties.User u) {
+        if (u.units().isEmpty()) {
+            return List.of();
+        }
+        if (u.roles().contains("ADMIN")) {
+            throw new ConfigurationProblem(
+                    which + ": units bind an OFFICIAL account, and an ADMIN sees every unit",
+                    "Remove dvcsync.security.users[" + i + "].units, or give that account the role OFFICIAL only.");
+        }
+        List<String> units = new ArrayList<>();
+        for (String unit : u.units()) {
+            if (unit == null || unit.isBlank() || unit.chars().anyMatch(Character::isISOControl)) {
+                throw new ConfigurationProblem(
+                        which + ": units holds an empty unit code or one with a control character",
+                        "Give dvcsync.security.users[" + i + "].units unit codes (MaDonViXuLy), e.g. 000.00.04.H26.");
+            }
+            units.add(unit.strip());
+        }
+        return units;
+    }
+
+    private static List<GrantedAuthority> authorities(List<String> roles, List<String> units) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        units.forEach(unit -> authorities.add(UnitScope.authority(unit)));
+        return authorities;
+    }
+
+    private static UserDetails demoUser(String name, String role, String unit, PasswordEncoder encoder) {
         byte[] bytes = new byte[9];
         new SecureRandom().nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
         log.warn(
-                "No dvcsync.security.users configured, every system on embedded defaults: demo user '{}' (role {}) "
+                "No dvcsync.security.users configured, every system on embedded defaults: demo user '{}' (role {}{}) "
                         + "has password {}",
                 name,
                 role,
+                unit == null ? "" : ", unit " + unit + " " + DEMO_UNIT_NAME + " only",
                 password);
         return User.withUsername(name)
                 .password(encoder.encode(password))
-                .roles(role)
+                .authorities(authorities(List.of(role), unit == null ? List.of() : List.of(unit)))
                 .build();
     }
 }

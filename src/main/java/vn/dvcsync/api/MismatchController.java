@@ -2,6 +2,7 @@ package vn.dvcsync.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -22,6 +23,7 @@ import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.UnitScope;
 import vn.dvcsync.report.MismatchPage;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.NoComparisonException;
@@ -30,6 +32,9 @@ import vn.dvcsync.report.ReportService;
 /**
  * A run's mismatches (page by page, or the whole report as CSV or XLSX) and its index estimate;
  * {@code {id}} may be {@code latest}: the latest reconcile or nightly run that succeeded.
+ *
+ * <p>Each answer holds the rows of the caller's units only ({@link UnitScope}, applied by the store and the reports
+ * below); asking for another unit's rows is 403.
  */
 @RestController
 @RequestMapping("/api/v1/runs/{id}")
@@ -76,7 +81,7 @@ class MismatchController {
     ResponseEntity<Resource> csv(@PathVariable String id, HttpServletRequest request) {
         String runId = run(id);
         Path file = reports.csv(runId);
-        audit.record(request, Action.REPORT_EXPORTED, runId, Map.of("format", "csv"));
+        audit.record(request, Action.REPORT_EXPORTED, runId, exported("csv"));
         return file(file, CSV, "mismatches-" + runId + ".csv");
     }
 
@@ -84,7 +89,7 @@ class MismatchController {
     ResponseEntity<Resource> xlsx(@PathVariable String id, HttpServletRequest request) {
         String runId = run(id);
         Path file = reports.xlsx(runId);
-        audit.record(request, Action.REPORT_EXPORTED, runId, Map.of("format", "xlsx"));
+        audit.record(request, Action.REPORT_EXPORTED, runId, exported("xlsx"));
         return file(file, XLSX, "mismatches-" + runId + ".xlsx");
     }
 
@@ -95,6 +100,12 @@ class MismatchController {
                 .of(runId)
                 .orElseThrow(() ->
                         new ResponseStatusException(HttpStatus.NOT_FOUND, "Run " + runId + " has no index estimate"));
+    }
+
+    /** What the audit log says of an export: its format, and the units when the caller is bound to some. */
+    private static Map<String, Object> exported(String format) {
+        UnitScope scope = UnitScope.current();
+        return scope.all() ? Map.of("format", format) : Map.of("format", format, "units", List.copyOf(scope.units()));
     }
 
     private String run(String id) {
@@ -116,6 +127,11 @@ class MismatchController {
     @ExceptionHandler(NoComparisonException.class)
     ResponseEntity<Map<String, String>> noComparison(NoComparisonException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnitScope.OutOfScope.class)
+    ResponseEntity<Map<String, String>> outOfScope(UnitScope.OutOfScope e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -3,6 +3,7 @@ package vn.dvcsync.api;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -21,8 +22,23 @@ record SecurityProperties(
         @DefaultValue Login login,
         @DefaultValue("1MB") DataSize maxRequestSize) {
 
-    /** @param roles ADMIN and/or OFFICIAL */
-    record User(String name, String passwordHash, List<String> roles) {}
+    /**
+     * @param roles ADMIN and/or OFFICIAL
+     * @param units for an OFFICIAL account (not an ADMIN), the unit codes ({@code MaDonViXuLy}) whose rows alone it
+     *              sees; none: the whole province
+     */
+    record User(String name, String passwordHash, List<String> roles, List<String> units) {
+
+        @ConstructorBinding
+        User {
+            units = units == null ? List.of() : units;
+        }
+
+        /** An account of the whole province (no unit bound). */
+        User(String name, String passwordHash, List<String> roles) {
+            this(name, passwordHash, roles, List.of());
+        }
+    }
 
     /**
      * After {@code maxFailures} failed logins within {@code window} for one user name, or from one address, further

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.UnitScope;
 
 /** The index estimate of each run (table {@code index_estimate}): province-wide, then per unit. */
 @Component
@@ -48,8 +49,20 @@ public class IndexEstimates {
                 rows);
     }
 
-    /** The run's stored index estimate; empty when it has none. */
+    /**
+     * The run's stored index estimate in the logged-in user's scope ({@link UnitScope#current()}); empty when the run
+     * has none.
+     */
     public Optional<IndexReport> of(String runId) {
+        return of(runId, UnitScope.current());
+    }
+
+    /**
+     * The run's stored index estimate in {@code scope}: for every unit the province-wide groups and each unit's; for
+     * some units theirs only (the province-wide groups sum every unit's records, so they are not theirs); empty when
+     * the run has none.
+     */
+    public Optional<IndexReport> of(String runId, UnitScope scope) {
         Map<String, List<GroupScore>> byUnit = new LinkedHashMap<>();
         jdbc.query(
                 "select * from index_estimate where run_id = ? order by unit_code <> '', unit_code, position",
@@ -69,11 +82,11 @@ public class IndexEstimates {
             return Optional.empty();
         }
         List<IndexReport.UnitIndex> units = byUnit.entrySet().stream()
-                .filter(e -> !e.getKey().isEmpty())
+                .filter(e -> !e.getKey().isEmpty() && scope.allows(e.getKey()))
                 .map(e -> new IndexReport.UnitIndex(
                         e.getKey(), e.getValue().get(0).unitName(), e.getValue()))
                 .toList();
-        return Optional.of(new IndexReport(runId, byUnit.getOrDefault("", List.of()), units));
+        return Optional.of(new IndexReport(runId, scope.all() ? byUnit.getOrDefault("", List.of()) : List.of(), units));
     }
 
     private static Double score(ResultSet rs, String column) throws SQLException {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.index.IndexPricing;
+import vn.dvcsync.kernel.UnitScope;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.reconcile.IndexFacts;
 
@@ -26,6 +27,9 @@ import vn.dvcsync.reconcile.IndexFacts;
  * <p>New, persisting and resolved are judged against the previous run: the latest {@code reconcile} or
  * {@code nightly} run that SUCCEEDED and started before this one (a failed run's rows are partial). A row
  * persists when that run has a row of the same category, record key and field.
+ *
+ * <p>Every read is of the rows in a {@link UnitScope}: the one given, or by default that of the user logged in
+ * ({@link UnitScope#current()}), so that an OFFICIAL bound to units reads only their rows whoever calls.
  */
 @Component
 public class MismatchStore {
@@ -89,8 +93,18 @@ public class MismatchStore {
         return runs.previous(runId);
     }
 
-    /** A page of the run's rows, largest impact first; {@code category} and {@code unit} (unit code) filter when given. */
+    /**
+     * A page of the run's rows in the logged-in user's scope, largest impact first; {@code category} and {@code unit}
+     * (unit code) filter when given.
+     *
+     * @throws UnitScope.OutOfScope for a {@code unit} out of the user's scope
+     */
     public MismatchPage find(String runId, String category, String unit, int page, int size) {
+        return find(runId, category, unit, page, size, UnitScope.current());
+    }
+
+    /** {@link #find(String, String, String, int, int)} in the given scope. */
+    public MismatchPage find(String runId, String category, String unit, int page, int size, UnitScope scope) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page must be 0 or more and size 1 or more");
         }
@@ -101,9 +115,12 @@ public class MismatchStore {
             args.add(category.strip());
         }
         if (unit != null && !unit.isBlank()) {
+            scope.check(unit.strip());
             where.append(" and unit_code = ?");
             args.add(unit.strip());
         }
+        where.append(scope.sql("unit_code"));
+        args.addAll(scope.sqlArgs());
         long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
         args.add(size);
         args.add((long) page * size);
@@ -114,37 +131,71 @@ public class MismatchStore {
         return new MismatchPage(rows, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /** Every row of the run, largest impact first, streamed (memory does not grow with the run). */
+    /** Every row of the run in the logged-in user's scope, largest impact first, streamed (memory stays flat). */
     public void forEach(String runId, Consumer<MismatchRow> each) {
-        stream("select " + COLUMNS + " from mismatch where run_id = ? order by impact_points desc, seq", each, runId);
+        forEach(runId, UnitScope.current(), each);
     }
 
-    /** The previous run's rows that this run no longer has, as RESOLVED rows of the previous run, streamed. */
+    /** {@link #forEach(String, Consumer)} in the given scope. */
+    public void forEach(String runId, UnitScope scope, Consumer<MismatchRow> each) {
+        List<Object> args = new ArrayList<>(List.of(runId));
+        args.addAll(scope.sqlArgs());
+        stream(
+                "select " + COLUMNS + " from mismatch where run_id = ?" + scope.sql("unit_code")
+                        + " order by impact_points desc, seq",
+                each,
+                args.toArray());
+    }
+
+    /**
+     * The previous run's rows (in the logged-in user's scope) that this run no longer has, as RESOLVED rows of the
+     * previous run, streamed.
+     */
     public void forEachResolved(String runId, Consumer<MismatchRow> each) {
+        forEachResolved(runId, UnitScope.current(), each);
+    }
+
+    /** {@link #forEachResolved(String, Consumer)} in the given scope. */
+    public void forEachResolved(String runId, UnitScope scope, Consumer<MismatchRow> each) {
         Optional<String> previous = previousRun(runId);
         if (previous.isPresent()) {
+            List<Object> args = new ArrayList<>(List.of(previous.get()));
+            args.addAll(scope.sqlArgs());
+            args.add(runId);
             stream(
-                    "select " + RESOLVED_COLUMNS + " from mismatch p where p.run_id = ?"
+                    "select " + RESOLVED_COLUMNS + " from mismatch p where p.run_id = ?" + scope.sql("p.unit_code")
                             + " and not exists (select 1 from mismatch m where m.run_id = ? and "
                             + MismatchTotals.SAME_AS_P + ")"
                             + " order by p.impact_points desc, p.seq",
                     each,
-                    previous.get(),
-                    runId);
+                    args.toArray());
         }
     }
 
-    /** How many of the run's rows are new and persisting, and how many of the previous run's are resolved. */
+    /**
+     * How many of the run's rows are new and persisting, and how many of the previous run's are resolved, in the
+     * logged-in user's scope.
+     */
     public Changes changes(String runId) {
-        return totals.changes(runId);
+        return changes(runId, UnitScope.current());
+    }
+
+    /** {@link #changes(String)} in the given scope. */
+    public Changes changes(String runId, UnitScope scope) {
+        return totals.changes(runId, scope);
     }
 
     /**
-     * Counts, changes and summed impact of the run's rows by unit, category or both, largest impact first
-     * (then most rows). Units and categories that only have resolved rows are listed too.
+     * Counts, changes and summed impact of the run's rows in the logged-in user's scope by unit, category or both,
+     * largest impact first (then most rows). Units and categories that only have resolved rows are listed too.
      */
     public List<Total> totals(String runId, By by) {
-        return totals.totals(runId, by);
+        return totals(runId, by, UnitScope.current());
+    }
+
+    /** {@link #totals(String, By)} in the given scope. */
+    public List<Total> totals(String runId, By by, UnitScope scope) {
+        return totals.totals(runId, by, scope);
     }
 
     private void stream(String sql, Consumer<MismatchRow> each, Object... args) {

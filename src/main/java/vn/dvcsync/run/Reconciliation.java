@@ -12,6 +12,7 @@ import vn.dvcsync.canonical.Dossier;
 import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.kernel.RunCounters;
+import vn.dvcsync.kernel.UnitScope;
 import vn.dvcsync.ledger.Ledger;
 import vn.dvcsync.ledger.PortalCopy;
 import vn.dvcsync.reconcile.DossierReconciler;
@@ -128,7 +129,7 @@ public class Reconciliation {
         long stored = System.nanoTime();
         estimates.save(runId, model.estimate(facts, ""));
         reports.write(runId, runType, period.from(), period.to(), facts);
-        for (Total t : store.totals(runId, MismatchStore.By.CATEGORY)) {
+        for (Total t : store.totals(runId, MismatchStore.By.CATEGORY, UnitScope.ALL)) {
             counters.add(runId, "mismatches." + t.category(), t.count());
         }
         log.info(

@@ -55,10 +55,17 @@ class AccountsTest {
             assertThat(users.loadUserByUsername("official").getAuthorities())
                     .extracting(Object::toString)
                     .containsExactly("ROLE_OFFICIAL");
+            assertThat(users.loadUserByUsername("official-tuphap").getAuthorities())
+                    .extracting(Object::toString)
+                    .containsExactly("ROLE_OFFICIAL", "UNIT_000.00.04.H26");
             assertThat(logged.list)
-                    .hasSize(2)
+                    .hasSize(3)
                     .allSatisfy(e -> assertThat(e.getFormattedMessage())
                             .contains("every system on embedded defaults: demo user"));
+            assertThat(logged.list.get(2).getFormattedMessage())
+                    .matches("No dvcsync.security.users configured, every system on embedded defaults: demo user"
+                            + " 'official-tuphap' \\(role OFFICIAL, unit 000.00.04.H26 Sở Tư pháp thành phố Hà Nội only\\)"
+                            + " has password [0-9a-f]{18}");
         } finally {
             logger.detachAppender(logged);
         }
@@ -94,6 +101,36 @@ class AccountsTest {
         assertThatThrownBy(() -> Accounts.users(
                         props(new SecurityProperties.User("d", HASH, List.of("ROOT"))), new MockEnvironment(), encoder))
                 .hasMessageContaining("unknown role 'ROOT'");
+    }
+
+    @Test
+    void anOfficialBoundToUnitsCarriesThemAndAnAdminCannotBeBound() {
+        UserDetailsService users = Accounts.users(
+                props(new SecurityProperties.User(
+                        "u", HASH, List.of("OFFICIAL"), List.of(" 000.01.30.H26", "000.02.30.H26"))),
+                new MockEnvironment(),
+                encoder);
+        assertThat(users.loadUserByUsername("u").getAuthorities())
+                .extracting(Object::toString)
+                .containsExactly("ROLE_OFFICIAL", "UNIT_000.01.30.H26", "UNIT_000.02.30.H26");
+
+        assertThatThrownBy(() -> Accounts.users(
+                        props(new SecurityProperties.User(
+                                "a", HASH, List.of("OFFICIAL", "ADMIN"), List.of("000.01.30.H26"))),
+                        new MockEnvironment(),
+                        encoder))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessage(
+                        "dvcsync.security.users[0] (a): units bind an OFFICIAL account, and an ADMIN sees every unit");
+        for (String bad : List.of(" ", "000.01\n.30.H26")) {
+            assertThatThrownBy(() -> Accounts.users(
+                            props(new SecurityProperties.User("b", HASH, List.of("OFFICIAL"), List.of(bad))),
+                            new MockEnvironment(),
+                            encoder))
+                    .isInstanceOf(ConfigurationProblem.class)
+                    .hasMessage("dvcsync.security.users[0] (b): units holds an empty unit code or one with a control"
+                            + " character");
+        }
     }
 
     @Test

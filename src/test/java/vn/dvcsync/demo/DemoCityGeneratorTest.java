@@ -103,6 +103,19 @@ class DemoCityGeneratorTest {
         return out;
     }
 
+    /** The demo's unit-scoped official ({@code official-tuphap}, {@code Accounts.DEMO_UNIT}) has rows to see. */
+    @Test
+    void theUnitOfTheDemosScopedOfficialHandlesDossiers() {
+        assertThat(city.queryForObject(
+                        "select ten from city.don_vi where ma_dinh_danh = '000.00.04.H26'", String.class))
+                .isEqualTo("Sở Tư pháp thành phố Hà Nội");
+        assertThat(city.queryForObject(
+                        "select count(*) from city.ho_so h join city.don_vi d on d.id = h.don_vi_id"
+                                + " where d.ma_dinh_danh = '000.00.04.H26'",
+                        Integer.class))
+                .isGreaterThan(10);
+    }
+
     @Test
     void theSummaryCountsWhatWasWritten() {
         assertThat(summary.dossiers()).isEqualTo(1000).isEqualTo(count("city.ho_so"));
