@@ -23,8 +23,9 @@ import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexReport;
 import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.kernel.UnitScope;
-import vn.dvcsync.report.MismatchPage;
+import vn.dvcsync.report.MismatchRow;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.NoComparisonException;
 import vn.dvcsync.report.ReportService;
@@ -40,7 +41,6 @@ import vn.dvcsync.report.ReportService;
 @RequestMapping("/api/v1/runs/{id}")
 class MismatchController {
 
-    static final int MAX_PAGE_SIZE = 1_000;
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -58,7 +58,7 @@ class MismatchController {
     }
 
     @GetMapping("/mismatches")
-    MismatchPage mismatches(
+    Page<MismatchRow> mismatches(
             @PathVariable String id,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String unit,
@@ -69,9 +69,10 @@ class MismatchController {
                     HttpStatus.BAD_REQUEST,
                     "Unknown category '" + category + "' (known: " + String.join(", ", Category.names()) + ")");
         }
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        try {
+            Page.check(page, size);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         return store.find(run(id), category, unit, page, size);
     }

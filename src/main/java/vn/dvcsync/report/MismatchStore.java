@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.index.IndexPricing;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.kernel.UnitScope;
 import vn.dvcsync.kernel.Vietnam;
 import vn.dvcsync.reconcile.IndexFacts;
@@ -99,15 +100,13 @@ public class MismatchStore {
      *
      * @throws UnitScope.OutOfScope for a {@code unit} out of the user's scope
      */
-    public MismatchPage find(String runId, String category, String unit, int page, int size) {
+    public Page<MismatchRow> find(String runId, String category, String unit, int page, int size) {
         return find(runId, category, unit, page, size, UnitScope.current());
     }
 
     /** {@link #find(String, String, String, int, int)} in the given scope. */
-    public MismatchPage find(String runId, String category, String unit, int page, int size, UnitScope scope) {
-        if (page < 0 || size < 1) {
-            throw new IllegalArgumentException("page must be 0 or more and size 1 or more");
-        }
+    public Page<MismatchRow> find(String runId, String category, String unit, int page, int size, UnitScope scope) {
+        Page.check(page, size);
         StringBuilder where = new StringBuilder(" from mismatch where run_id = ?");
         List<Object> args = new ArrayList<>(List.of(runId));
         if (category != null && !category.isBlank()) {
@@ -121,14 +120,14 @@ public class MismatchStore {
         }
         where.append(scope.sql("unit_code"));
         args.addAll(scope.sqlArgs());
-        long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<MismatchRow> rows = jdbc.query(
+        return Page.query(
+                jdbc,
+                "select count(*)" + where,
                 "select " + COLUMNS + where + " order by impact_points desc, seq limit ? offset ?",
                 (rs, n) -> row(rs),
-                args.toArray());
-        return new MismatchPage(rows, page, size, total, (int) ((total + size - 1) / size));
+                args,
+                page,
+                size);
     }
 
     /** Every row of the run in the logged-in user's scope, largest impact first, streamed (memory stays flat). */

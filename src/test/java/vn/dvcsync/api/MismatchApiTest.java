@@ -143,23 +143,22 @@ class MismatchApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page", is(0)))
                 .andExpect(jsonPath("$.size", is(5)))
-                .andExpect(jsonPath("$.totalElements", is(12)))
-                .andExpect(jsonPath("$.totalPages", is(3)))
-                .andExpect(jsonPath("$.content", hasSize(5)))
-                .andExpect(jsonPath("$.content[*].runId", everyItem(is("api-latest"))))
-                .andExpect(jsonPath("$.content[0].recordKey", is("D10")))
-                .andExpect(jsonPath("$.content[0].change", is("NEW")))
-                .andExpect(jsonPath("$.content[1].recordKey", is("D0")))
-                .andExpect(jsonPath("$.content[1].change", is("PERSISTING")))
-                .andExpect(jsonPath("$.content[1].detectedAt").isString());
+                .andExpect(jsonPath("$.total", is(12)))
+                .andExpect(jsonPath("$.items", hasSize(5)))
+                .andExpect(jsonPath("$.items[*].runId", everyItem(is("api-latest"))))
+                .andExpect(jsonPath("$.items[0].recordKey", is("D10")))
+                .andExpect(jsonPath("$.items[0].change", is("NEW")))
+                .andExpect(jsonPath("$.items[1].recordKey", is("D0")))
+                .andExpect(jsonPath("$.items[1].change", is("PERSISTING")))
+                .andExpect(jsonPath("$.items[1].detectedAt").isString());
         mvc.perform(get("/api/v1/runs/latest/mismatches")
                         .param("size", "5")
                         .param("page", "2")
                         .with(OFFICIAL))
-                .andExpect(jsonPath("$.content[*].recordKey", contains("D9", "D11")));
+                .andExpect(jsonPath("$.items[*].recordKey", contains("D9", "D11")));
         mvc.perform(get("/api/v1/runs/api-running/mismatches").with(OFFICIAL))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements", is(1)));
+                .andExpect(jsonPath("$.total", is(1)));
     }
 
     @Test
@@ -188,13 +187,13 @@ class MismatchApiTest {
                         .param("unit", "000.02.30.H26")
                         .with(OFFICIAL))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements", is(4)))
-                .andExpect(jsonPath("$.content[*].recordKey", contains("D6", "D7", "D8", "D9")))
-                .andExpect(jsonPath("$.content[*].unitName", everyItem(is("Sở Xây dựng"))));
+                .andExpect(jsonPath("$.total", is(4)))
+                .andExpect(jsonPath("$.items[*].recordKey", contains("D6", "D7", "D8", "D9")))
+                .andExpect(jsonPath("$.items[*].unitName", everyItem(is("Sở Xây dựng"))));
         mvc.perform(get("/api/v1/runs/api-latest/mismatches")
                         .param("category", "APPLICANT_NOT_FOUND")
                         .with(OFFICIAL))
-                .andExpect(jsonPath("$.content[0].cityValue", is("********2345")));
+                .andExpect(jsonPath("$.items[0].cityValue", is("********2345")));
         mvc.perform(get("/api/v1/runs/api-latest/mismatches")
                         .param("category", "STALE")
                         .with(OFFICIAL))

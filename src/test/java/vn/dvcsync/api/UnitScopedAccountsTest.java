@@ -161,21 +161,19 @@ class UnitScopedAccountsTest {
     void anOfficialOfOneUnitSeesOnlyItsRowsInTheJsonPages() throws Exception {
         mvc.perform(get("/api/v1/runs/latest/mismatches").with(ONE_UNIT))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements", is(3)))
-                .andExpect(jsonPath("$.totalPages", is(1)))
-                .andExpect(jsonPath("$.content", hasSize(3)))
-                .andExpect(jsonPath("$.content[*].unitCode", everyItem(is(TU_PHAP))));
+                .andExpect(jsonPath("$.total", is(3)))
+                .andExpect(jsonPath("$.items", hasSize(3)))
+                .andExpect(jsonPath("$.items[*].unitCode", everyItem(is(TU_PHAP))));
         mvc.perform(get("/api/v1/runs/latest/mismatches")
                         .param("unit", TU_PHAP)
                         .param("category", "DOSSIER_STALE")
                         .param("size", "2")
                         .with(ONE_UNIT))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements", is(3)))
-                .andExpect(jsonPath("$.totalPages", is(2)));
+                .andExpect(jsonPath("$.total", is(3)));
         mvc.perform(get("/api/v1/runs/latest/mismatches").with(TWO_UNITS))
-                .andExpect(jsonPath("$.totalElements", is(7)))
-                .andExpect(jsonPath("$.content[*].unitCode", everyItem(oneOf(TU_PHAP, XAY_DUNG))));
+                .andExpect(jsonPath("$.total", is(7)))
+                .andExpect(jsonPath("$.items[*].unitCode", everyItem(oneOf(TU_PHAP, XAY_DUNG))));
     }
 
     @Test
@@ -201,7 +199,7 @@ class UnitScopedAccountsTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/runs/latest/mismatches").param("unit", Y_TE).with(PROVINCE))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalElements", is(5)));
+                .andExpect(jsonPath("$.total", is(5)));
     }
 
     @Test
@@ -211,7 +209,7 @@ class UnitScopedAccountsTest {
                             .param("size", "100")
                             .with(who))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.totalElements", is(12)));
+                    .andExpect(jsonPath("$.total", is(12)));
             assertThat(csvUnits(get("/api/v1/runs/latest/mismatches.csv"), who))
                     .isEqualTo(Map.of(TU_PHAP, 3, XAY_DUNG, 4, Y_TE, 5));
             mvc.perform(get("/api/v1/runs/latest/index").with(who))

@@ -22,6 +22,7 @@ import vn.dvcsync.index.GroupScore;
 import vn.dvcsync.index.IndexEstimates;
 import vn.dvcsync.index.IndexModel;
 import vn.dvcsync.index.IndexReport;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.Mismatch;
 
@@ -175,7 +176,7 @@ class MismatchStoreTest {
                 }
             }
             assertThat(w.count()).isEqualTo(7);
-            assertThat(store.find("A", null, null, 0, 10).totalElements())
+            assertThat(store.find("A", null, null, 0, 10).total())
                     .as("rows show once priced")
                     .isZero();
         }
@@ -257,21 +258,20 @@ class MismatchStoreTest {
         rows.add(dossier("DOSSIER_ORPHAN_ON_PORTAL", "O1", "U1", "", null, "2"));
         write("A", facts(), rows.toArray(Mismatch[]::new));
 
-        MismatchPage first = store.find("A", null, null, 0, 3);
-        assertThat(first.totalElements()).isEqualTo(7);
-        assertThat(first.totalPages()).isEqualTo(3);
-        assertThat(first.content()).extracting(MismatchRow::recordKey).containsExactly("M1", "S1", "S2");
-        assertThat(store.find("A", null, null, 2, 3).content())
+        Page<MismatchRow> first = store.find("A", null, null, 0, 3);
+        assertThat(first.total()).isEqualTo(7);
+        assertThat(first.page()).isZero();
+        assertThat(first.items()).extracting(MismatchRow::recordKey).containsExactly("M1", "S1", "S2");
+        assertThat(store.find("A", null, null, 2, 3).items())
                 .extracting(MismatchRow::recordKey)
                 .containsExactly("O1");
-        assertThat(store.find("A", null, null, 3, 3).content()).isEmpty();
-        assertThat(store.find("A", "DOSSIER_STALE", "U2", 0, 10).content())
+        assertThat(store.find("A", null, null, 3, 3).items()).isEmpty();
+        assertThat(store.find("A", "DOSSIER_STALE", "U2", 0, 10).items())
                 .extracting(MismatchRow::recordKey)
                 .containsExactly("S2", "S4");
-        assertThat(store.find("A", "DOSSIER_STALE", null, 0, 10).totalElements())
-                .isEqualTo(5);
-        assertThat(store.find("A", null, "U1", 0, 10).totalElements()).isEqualTo(4);
-        assertThat(store.find("B", null, null, 0, 10).totalElements()).isZero();
+        assertThat(store.find("A", "DOSSIER_STALE", null, 0, 10).total()).isEqualTo(5);
+        assertThat(store.find("A", null, "U1", 0, 10).total()).isEqualTo(4);
+        assertThat(store.find("B", null, null, 0, 10).total()).isZero();
     }
 
     @Test
