@@ -47,7 +47,10 @@ class SecurityConfiguration {
     /** Open without a login: the health probes, which say UP or DOWN and nothing more. */
     static final String[] OPEN = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
-    /** The admins' calls and pages: dead letters, routes, schedules, quarantine, audit log, instances. */
+    /**
+     * The admins' calls and pages: dead letters, routes, schedules, quarantine, audit log, instances, the API's
+     * OpenAPI description.
+     */
     static final String[] ADMIN_ONLY = {
         "/api/v1/dead-letters/**",
         "/api/v1/routes/**",
@@ -55,6 +58,8 @@ class SecurityConfiguration {
         "/api/v1/quarantine/**",
         "/api/v1/audit/**",
         "/api/v1/instances/**",
+        "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
         "/admin/**"
     };
 
