@@ -2,6 +2,7 @@ package vn.dvcsync.city;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.dvcsync.store.DbSettings;
 
@@ -15,6 +16,6 @@ import vn.dvcsync.store.DbSettings;
  */
 @ConfigurationProperties("dvcsync.city")
 public record CityProperties(
-        @DefaultValue DbSettings datasource,
+        @DefaultValue @NestedConfigurationProperty DbSettings datasource,
         @DefaultValue("1000") int pageSize,
         @DefaultValue("PT10M") Duration lookback) {}

@@ -16,12 +16,12 @@ public record ProvinceProperties(
         @DefaultValue("H26") String provinceCode,
         @DefaultValue Portal portal) {
 
-    /**
-     * @param madonvi  the province's agency code on the portal, sent in every call and the unit of its procedures
-     * @param unitName the name of that unit in reports ({@code dvcsync.portal.unit-name})
-     */
     private static final String DEFAULT_UNIT_NAME = "Ủy ban nhân dân Thành phố Hà Nội";
 
+    /**
+     * @param madonvi  the province's agency code on the portal, sent in every call and the unit of its procedures
+     * @param unitName the name of that unit (the province-level unit of the procedures) in reports
+     */
     public record Portal(
             @DefaultValue("000.00.00.H26") String madonvi,
 

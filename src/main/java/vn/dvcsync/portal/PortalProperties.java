@@ -31,6 +31,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param url            adapter base URL; absent: the built-in simulator
  * @param username       adapter account; no default is committed (the simulator accepts what is configured)
+ * @param password       the adapter account's password; pass it as an environment variable, never committed
  * @param batchSize      dossiers or steps per {@code DongBoHoSoMC}/{@code CapNhatTienDoHoSoMC} call (portal max 50)
  * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit), retries and logins included
  * @param concurrency    pushes in flight at once, all within {@code ratePerSecond}

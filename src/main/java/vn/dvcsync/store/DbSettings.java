@@ -7,6 +7,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * JDBC settings of one database; a blank {@code url} means "use the embedded PostgreSQL". The time-outs and the pool
  * size left out take the defaults of the database they belong to ({@link PoolDefaults}).
  *
+ * @param url                  JDBC URL ({@code jdbc:postgresql://host:5432/db}); blank: the embedded PostgreSQL
+ * @param username             the database user
+ * @param password             that user's password; no value is committed (pass it as an environment variable)
  * @param maximumPoolSize      connections in the pool at most
  * @param connectionTimeout    how long a caller waits for a connection: one from the pool, or a new one to log in
  * @param socketTimeout        the longest wait for the database's answer to one statement or fetch, after which the
