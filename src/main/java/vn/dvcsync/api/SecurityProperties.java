@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * ({@code {bcrypt}$2a$…}, or a bare {@code $2a$…}). With no user configured, demo users with random passwords printed
  * at start exist only while every system runs on its embedded default (see {@link Accounts}).
  *
- * @param users          the accounts of the API and the web login, each with {@code name}, {@code password-hash}
- *                       (bcrypt), {@code roles} (ADMIN, OFFICIAL) and, for an OFFICIAL, the {@code units} it sees
+ * @param users          the accounts of the API and the web login, each with name, password-hash
+ *                       (bcrypt), roles (ADMIN, OFFICIAL) and, for an OFFICIAL, the units it sees
  * @param login          how failed logins are throttled
  * @param maxRequestSize the largest request body accepted; a larger one is refused (413) unread
  */
@@ -25,9 +25,9 @@ record SecurityProperties(
 
     /**
      * @param name         the login name
-     * @param passwordHash the password's bcrypt hash ({@code {bcrypt}$2a$…}, or a bare {@code $2a$…})
+     * @param passwordHash the password's bcrypt hash: {bcrypt}$2a$…, or a bare $2a$…
      * @param roles ADMIN and/or OFFICIAL
-     * @param units for an OFFICIAL account (not an ADMIN), the unit codes ({@code MaDonViXuLy}) whose rows alone it
+     * @param units for an OFFICIAL account (not an ADMIN), the unit codes (MaDonViXuLy) whose rows alone it
      *              sees; none: the whole province
      */
     record User(String name, String passwordHash, List<String> roles, List<String> units) {

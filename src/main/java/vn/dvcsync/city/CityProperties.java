@@ -12,7 +12,7 @@ import vn.dvcsync.store.DbSettings;
  * @param datasource the city database; no URL: the embedded demo city
  * @param pageSize   dossiers read per extraction page
  * @param lookback   how far behind the watermark each incremental extraction starts again, so that a
- *                   transaction that committed late with an older {@code cap_nhat_luc} is still seen
+ *                   transaction that committed late with an older cap_nhat_luc is still seen
  */
 @ConfigurationProperties("dvcsync.city")
 public record CityProperties(

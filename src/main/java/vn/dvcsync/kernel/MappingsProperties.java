@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * code tables and the index model.
  *
  * @param dir the folder of the city-specific mappings (extraction SQL, field maps, code tables, index model); unset:
- *            the {@code mappings/} of {@code dvcsync.config-dir}, each file missing there taken from the jar
+ *            the mappings/ of dvcsync.config-dir, each file missing there taken from the jar
  */
 @ConfigurationProperties("dvcsync.mappings")
 public record MappingsProperties(@DefaultValue("mappings") Path dir) {}

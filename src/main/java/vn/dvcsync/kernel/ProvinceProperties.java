@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The province the gateway serves, as every feature needs it: {@code dvcsync.province-code} and
  * {@code dvcsync.portal.madonvi} (the names fixed by the gateway's interface).
  *
- * @param provinceCode prefix of dossier codes, e.g. {@code H26}
+ * @param provinceCode prefix of dossier codes, e.g. H26
  * @param portal       the province on the portal
  */
 @ConfigurationProperties("dvcsync")

@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  *                        larger one is an unavailable service for that attempt
  * @param maxAttempts     attempts of one lookup in all (first try included)
  * @param retryInitialDelay first back-off after a failed attempt (it doubles per attempt)
- * @param retryMaxDelay   cap of one back-off, and of an honoured {@code Retry-After}
+ * @param retryMaxDelay   cap of one back-off, and of an honoured Retry-After
  */
 @ConfigurationProperties("dvcsync.population")
 public record PopulationProperties(

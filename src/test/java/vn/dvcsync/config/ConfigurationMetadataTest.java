@@ -92,6 +92,17 @@ class ConfigurationMetadataTest {
     }
 
     @Test
+    void descriptionsArePlainText() {
+        List<String> marked = properties.values().stream()
+                .filter(p -> p.path("description").asText().matches("(?s).*(\\{@|<[a-zA-Z/]).*"))
+                .map(p -> p.path("name").asText() + ": " + p.path("description").asText())
+                .toList();
+        assertThat(marked)
+                .as("descriptions with javadoc tags or HTML, which an IDE shows raw or swallows")
+                .isEmpty();
+    }
+
+    @Test
     void theAdditionalFileOverridesOnlyPropertiesThatExist() throws IOException {
         List<String> orphans = new ArrayList<>();
         Set<String> generated = new TreeSet<>();
