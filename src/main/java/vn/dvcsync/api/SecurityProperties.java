@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * ({@code {bcrypt}$2a$…}, or a bare {@code $2a$…}). With no user configured, demo users with random passwords printed
  * at start exist only while every system runs on its embedded default (see {@link Accounts}).
  *
- * @param users          the accounts
+ * @param users          the accounts of the API and the web login, each with name, password-hash
+ *                       (bcrypt), roles (ADMIN, OFFICIAL) and, for an OFFICIAL, the units it sees
  * @param login          how failed logins are throttled
  * @param maxRequestSize the largest request body accepted; a larger one is refused (413) unread
  */
@@ -23,8 +24,10 @@ record SecurityProperties(
         @DefaultValue("1MB") DataSize maxRequestSize) {
 
     /**
+     * @param name         the login name
+     * @param passwordHash the password's bcrypt hash: {bcrypt}$2a$…, or a bare $2a$…
      * @param roles ADMIN and/or OFFICIAL
-     * @param units for an OFFICIAL account (not an ADMIN), the unit codes ({@code MaDonViXuLy}) whose rows alone it
+     * @param units for an OFFICIAL account (not an ADMIN), the unit codes (MaDonViXuLy) whose rows alone it
      *              sees; none: the whole province
      */
     record User(String name, String passwordHash, List<String> roles, List<String> units) {
@@ -44,6 +47,11 @@ record SecurityProperties(
      * After {@code maxFailures} failed logins within {@code window} for one user name, or from one address, further
      * logins for it are refused for {@code lock} — the right password too — and each further lock lasts twice the one
      * before, up to {@code maxLock}; a successful login forgets the failures of its user and address.
+     *
+     * @param maxFailures failed logins for one user name or from one address, within the window, that lock it
+     * @param window      how far back failed logins are counted
+     * @param lock        how long the first lock lasts (each further one twice as long)
+     * @param maxLock     the longest a lock lasts
      */
     record Login(
             @DefaultValue("5") int maxFailures,

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The province the gateway serves, as every feature needs it: {@code dvcsync.province-code} and
  * {@code dvcsync.portal.madonvi} (the names fixed by the gateway's interface).
  *
- * @param provinceCode prefix of dossier codes, e.g. {@code H26}
+ * @param provinceCode prefix of dossier codes, e.g. H26
  * @param portal       the province on the portal
  */
 @ConfigurationProperties("dvcsync")
@@ -16,12 +16,12 @@ public record ProvinceProperties(
         @DefaultValue("H26") String provinceCode,
         @DefaultValue Portal portal) {
 
-    /**
-     * @param madonvi  the province's agency code on the portal, sent in every call and the unit of its procedures
-     * @param unitName the name of that unit in reports ({@code dvcsync.portal.unit-name})
-     */
     private static final String DEFAULT_UNIT_NAME = "Ủy ban nhân dân Thành phố Hà Nội";
 
+    /**
+     * @param madonvi  the province's agency code on the portal, sent in every call and the unit of its procedures
+     * @param unitName the name of that unit (the province-level unit of the procedures) in reports
+     */
     public record Portal(
             @DefaultValue("000.00.00.H26") String madonvi,
 

@@ -10,6 +10,12 @@ import org.springframework.util.unit.DataSize;
  * Settings of the population database lookup ({@code dvcsync.population.*}).
  *
  * @param url             exact service URL; absent: the built-in simulator
+ * @param username        the gateway's user on the service, in the Authorization header of every lookup
+ * @param secret          that user's secret, hashed with the URL and timestamp into the Authorization header;
+ *                        no value is committed (pass it as an environment variable)
+ * @param apiKey          the ApiKey header of every lookup; no value is committed (pass it as an environment
+ *                        variable)
+ * @param xRoadClient     the X-Road-Client header: the gateway's client identifier on the data-sharing platform
  * @param ratePerSecond   lookups per second the gateway allows itself (the service's limit)
  * @param concurrency     lookups in flight at once (the service takes 100–800 ms a call)
  * @param cacheTtl        how long an answer is reused before it is asked again
@@ -20,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  *                        larger one is an unavailable service for that attempt
  * @param maxAttempts     attempts of one lookup in all (first try included)
  * @param retryInitialDelay first back-off after a failed attempt (it doubles per attempt)
- * @param retryMaxDelay   cap of one back-off, and of an honoured {@code Retry-After}
+ * @param retryMaxDelay   cap of one back-off, and of an honoured Retry-After
  */
 @ConfigurationProperties("dvcsync.population")
 public record PopulationProperties(

@@ -31,13 +31,14 @@ import org.springframework.util.unit.DataSize;
  *
  * @param url            adapter base URL; absent: the built-in simulator
  * @param username       adapter account; no default is committed (the simulator accepts what is configured)
- * @param batchSize      dossiers or steps per {@code DongBoHoSoMC}/{@code CapNhatTienDoHoSoMC} call (portal max 50)
+ * @param password       the adapter account's password; pass it as an environment variable, never committed
+ * @param batchSize      dossiers or steps per DongBoHoSoMC/CapNhatTienDoHoSoMC call (portal max 50)
  * @param ratePerSecond  calls per second the gateway allows itself (the portal's limit), retries and logins included
- * @param concurrency    pushes in flight at once, all within {@code ratePerSecond}
+ * @param concurrency    pushes in flight at once, all within rate-per-second
  * @param timeout        deadline of one call: connecting, sending, waiting and reading the whole reply (a reply
  *                       dripping in is cut off at it); retries not included
  * @param maxReplySize   largest reply accepted (counted after decompression); a larger one is an unavailable portal
- *                       for that attempt. Absent: {@code dvcsync.reconcile.page-size} × 16 KiB (the largest dossier the
+ *                       for that attempt. Absent: dvcsync.reconcile.page-size × 16 KiB (the largest dossier the
  *                       portal's rules allow is about 12 KiB as JSON), at least 1 MiB
  * @param retry          back-off of one call
  * @param circuitBreaker when to stop pushing to a portal that keeps failing
@@ -145,7 +146,7 @@ public record PortalProperties(
      * @param maxAttempts  attempts of one call in all (first try included)
      * @param initialDelay first back-off
      * @param multiplier   growth of the back-off per attempt
-     * @param maxDelay     cap of one back-off, and of an honoured {@code Retry-After}
+     * @param maxDelay     cap of one back-off, and of an honoured Retry-After
      */
     public record Retry(
             @DefaultValue("6") int maxAttempts,
@@ -157,7 +158,7 @@ public record PortalProperties(
      * The circuit breaker around the push ({@code routes/push.camel.yaml}). It counts pushes of one batch
      * (the call's retries included) that ended with the portal unavailable.
      *
-     * @param failureRateThreshold percentage of failed pushes among the last {@code slidingWindow} that opens it
+     * @param failureRateThreshold percentage of failed pushes among the last sliding-window that opens it
      * @param slidingWindow        pushes the failure rate is computed over
      * @param minimumCalls         pushes needed before the rate counts
      * @param openFor              how long it stays open (no push at all) before letting trial pushes through

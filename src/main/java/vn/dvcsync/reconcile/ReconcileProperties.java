@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The reconciliation ({@code dvcsync.reconcile.*}).
  *
- * @param days      the period compared: dossiers received in the last {@code days} days
- * @param freshness how far the portal copy may lag the city's last change before it is {@code DOSSIER_STALE}
- * @param pageSize  dossiers asked per {@code DanhSachHoSo} page (the portal allows at most 5000); two pages are in
+ * @param days      the period compared, in days back from today: the dossiers received within it
+ * @param freshness how far the portal copy may lag the city's last change before it is DOSSIER_STALE
+ * @param pageSize  dossiers asked per DanhSachHoSo page (the portal allows at most 5000); two pages are in
  *                  memory at once, parsed: larger pages cost the collector more than their round trips save
  * @param fetchSize city rows fetched per round trip while streaming the period's dossiers
  * @param stepsOnFirstContact what becomes of the progress steps of a dossier the portal already held when the
- *                  gateway first met it (adopted or updated): {@code after-portal-copy} sends only the steps whose
- *                  {@code ThoiDiemXuLy} is after the portal copy's {@code NgayCapNhat}; {@code all} sends every one
+ *                  gateway first met it (adopted or updated): after-portal-copy sends only the steps whose
+ *                  ThoiDiemXuLy is after the portal copy's NgayCapNhat; all sends every one
  */
 @ConfigurationProperties("dvcsync.reconcile")
 public record ReconcileProperties(

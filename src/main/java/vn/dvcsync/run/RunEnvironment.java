@@ -1,9 +1,9 @@
 package vn.dvcsync.run;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,8 +19,10 @@ class RunEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
         String period = env.getProperty("dvcsync.schedule.incremental", "PT1M");
+        // ISO-8601 (PT1M) or the simple form (1m), as every other duration setting
         derived.put(
-                "dvcsync.schedule.incremental-millis", Duration.parse(period).toMillis());
+                "dvcsync.schedule.incremental-millis",
+                DurationStyle.detectAndParse(period.strip()).toMillis());
         // A cron travels in an endpoint URI, where its spaces are written '+'.
         derived.put(
                 "dvcsync.schedule.nightly-uri",

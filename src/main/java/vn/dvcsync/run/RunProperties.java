@@ -4,13 +4,14 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The run history ({@code dvcsync.run.*}).
+ * The run history ({@code dvcsync.run.*}): heartbeats ({@link RunHeartbeats}) and the stop at shutdown
+ * ({@link RunService}).
  *
- * @param abandonedAfter how long a {@code RUNNING} run may go without a heartbeat from the instance executing
+ * @param abandonedAfter how long a RUNNING run may go without a heartbeat from the instance executing
  *                       it before it counts as abandoned (that instance was killed or lost) and is marked
- *                       {@code FAILED}; absent: {@code dvcsync.ledger.lease}. See {@link RunHeartbeats}.
+ *                       FAILED; absent: dvcsync.ledger.lease
  * @param stopGrace how long a shutdown (SIGTERM) waits for the run in flight, interrupted, to record how far it
- *                  came before Camel and the pools stop; absent: 10 seconds. See {@link RunService}.
+ *                  came before Camel and the pools stop; absent: 10 seconds
  */
 @ConfigurationProperties("dvcsync.run")
 public record RunProperties(Duration abandonedAfter, Duration stopGrace) {

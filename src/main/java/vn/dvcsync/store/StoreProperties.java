@@ -2,6 +2,7 @@ package vn.dvcsync.store;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dvcsync.store")
 public record StoreProperties(
-        @DefaultValue DbSettings datasource,
+        @DefaultValue @NestedConfigurationProperty DbSettings datasource,
         @DefaultValue Embedded embedded,
         @DefaultValue("1s") Duration healthTimeout) {
 

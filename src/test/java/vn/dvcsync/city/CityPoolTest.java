@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import vn.dvcsync.config.MetadataDefaults;
 import vn.dvcsync.store.DbSettings;
 
 /**
@@ -53,5 +54,21 @@ class CityPoolTest {
             assertThat(city.getConnectionTimeout()).isEqualTo(2000);
             assertThat(city.getMaximumPoolSize()).isEqualTo(3);
         }
+    }
+
+    /** Issue #11 item 7: what the configuration metadata (and so an IDE and the README) says are the city's defaults. */
+    @Test
+    void theMetadataGivesTheCitysDefaults() {
+        String p = "dvcsync.city.datasource.";
+        assertThat(CityDataSourceConfiguration.CITY_POOL.maximumPoolSize())
+                .isEqualTo(MetadataDefaults.integer(p + "maximum-pool-size"));
+        assertThat(CityDataSourceConfiguration.CITY_POOL.connectionTimeout())
+                .isEqualTo(MetadataDefaults.duration(p + "connection-timeout"));
+        assertThat(CityDataSourceConfiguration.CITY_POOL.socketTimeout())
+                .isEqualTo(MetadataDefaults.duration(p + "socket-timeout"));
+        assertThat(CityDataSourceConfiguration.CITY_POOL.statementTimeout())
+                .isEqualTo(MetadataDefaults.duration(p + "statement-timeout"));
+        assertThat(CityDataSourceConfiguration.CITY_POOL.requestSocketTimeout())
+                .isEqualTo(MetadataDefaults.duration(p + "request-socket-timeout"));
     }
 }
