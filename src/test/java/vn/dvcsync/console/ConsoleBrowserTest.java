@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,9 +87,30 @@ class ConsoleBrowserTest {
         jdbc.update("delete from index_estimate");
         jdbc.update("delete from run where type in ('reconcile', 'nightly')");
         // three reconcile runs, a day apart: the city fixes dossiers as they go
-        reconcile("console-1", T0, 30);
-        reconcile("console-2", T0.plusDays(1), 24);
-        reconcile("console-3", T0.plusDays(2), 20);
+        reconcile("console-1", T0, 40);
+        reconcile("console-2", T0.plusDays(1), 34);
+        reconcile("console-3", T0.plusDays(2), 30);
+        // the journey of J-MISSING: a version quarantined (its message naming an ID number), then one the portal
+        // refused
+        jdbc.update("delete from ledger where record_key like 'J-MISSING%' or parent_key = 'J-MISSING'");
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, unit_code, status, reason, rule, message,"
+                        + " payload, attempts, created_at) values ('DOSSIER', 'J-MISSING', 1795140000000000, ?, 'SUPERSEDED',"
+                        + " 'DOSSIER_INVALID', 'SoDinhDanh', 'SoDinhDanh 001099012345 is not a personal ID number', '{}', 0,"
+                        + " ?)",
+                JUSTICE,
+                T0.minusDays(3));
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, unit_code, status, payload, attempts,"
+                        + " last_error, created_at) values ('DOSSIER', 'J-MISSING', 1795226400000000, ?, 'FAILED', '{}', 5,"
+                        + " 'HTTP 400: MaHoSo already used', ?)",
+                JUSTICE,
+                T0.minusDays(2));
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, parent_key, unit_code, status, payload,"
+                        + " attempts, created_at) values ('STEP', 'J-MISSING/1', 42, 'J-MISSING', ?, 'PENDING', '{}', 0, ?)",
+                JUSTICE,
+                T0.minusDays(2));
         browser = chromium();
     }
 
@@ -97,7 +121,10 @@ class ConsoleBrowserTest {
         }
     }
 
-    /** A run whose mismatches are the {@code stale} first dossiers of each unit stale, and one missing dossier. */
+    /**
+     * A run whose mismatches are {@code stale} dossiers of the justice department stale on the portal, as many of the
+     * building department's with a field that differs, one dossier missing; the last run has one new mismatch.
+     */
     void reconcile(String id, OffsetDateTime startedAt, int stale) {
         IndexFacts facts = new IndexFacts();
         for (String unit : List.of(JUSTICE, BUILDING)) {
@@ -121,6 +148,10 @@ class ConsoleBrowserTest {
         }
         rows.add(new Mismatch(
                 "DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "J-MISSING", JUSTICE, "Sở Tư pháp", "", null, null));
+        if (id.equals("console-3")) {
+            rows.add(new Mismatch(
+                    "DOSSIER_STATUS_MISMATCH", "DOSSIER", "J-NEW", JUSTICE, "Sở Tư pháp", "TrangThaiHoSo", "4", "2"));
+        }
         jdbc.update(
                 "insert into run (id, type, status, started_at) values (?, 'reconcile', 'RUNNING', ?)", id, startedAt);
         try (MismatchWriter w = store.open(id, model, facts)) {
@@ -204,8 +235,8 @@ class ConsoleBrowserTest {
         assertThat(text())
                 .contains("Lần chạy console-3", "Công khai, minh bạch", "Hồ sơ trên Cổng chưa cập nhật")
                 .doesNotContain("??");
-        // 20 + 20 + 1 rows; the dates in Vietnam time
-        assertThat(browser.findElement(By.id("mismatch-count")).getText()).isEqualTo("41");
+        // 30 + 30 + 1 + 1 rows; the dates in Vietnam time
+        assertThat(browser.findElement(By.id("mismatch-count")).getText()).isEqualTo("62");
         assertThat(text()).contains("22/11/2026 01:00");
         screenshot("overview-vi");
 
@@ -217,5 +248,131 @@ class ConsoleBrowserTest {
         screenshot("overview-en");
         submit(By.linkText("Tiếng Việt"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan");
+    }
+
+    @Test
+    void anOfficialFiltersTheMismatchesPagesThroughThemAndExportsWhatIsFiltered() throws Exception {
+        logIn("official", "official-test-pw");
+        browser.get(url("/console/mismatches?lang=vi"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sai lệch");
+        assertThat(found()).isEqualTo("Tìm thấy 62 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        assertThat(browser.findElement(By.id("resolved-count")).getText())
+                .isEqualTo("Có 8 sai lệch của lần chạy trước không còn trong lần này.");
+        assertThat(text()).doesNotContain("??");
+        // largest impact first, 50 a page
+        List<WebElement> points = browser.findElements(By.cssSelector("#mismatch-table tbody td.number"));
+        assertThat(points).hasSize(50);
+        assertThat(points.get(0).getText()).isNotEqualTo("0");
+        screenshot("mismatches-vi");
+        submit(By.cssSelector("a[rel=next]"));
+        assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr")))
+                .hasSize(12);
+        assertThat(browser.findElement(By.cssSelector("#mismatch-table caption"))
+                        .getText())
+                .isEqualTo("Trang 2 / 2");
+
+        // filters apply as they change (htmx), and the address keeps them
+        new Select(browser.findElement(By.id("f-unit"))).selectByValue(BUILDING);
+        waitForFound("Tìm thấy 30 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        new Select(browser.findElement(By.id("f-field"))).selectByValue("NgayHenTra");
+        waitForFound("Tìm thấy 15 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        assertThat(browser.getCurrentUrl()).contains("unit=" + BUILDING, "field=NgayHenTra");
+        assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr")))
+                .hasSize(15)
+                .allSatisfy(row -> assertThat(row.getText()).contains("Sở Xây dựng", "NgayHenTra"));
+        assertThat(browser.findElement(By.id("resolved-count")).getText())
+                .isEqualTo("Có 2 sai lệch của lần chạy trước không còn trong lần này.");
+        screenshot("mismatches-filtered-vi");
+
+        browser.findElement(By.id("export-csv")).click();
+        List<String> csv = Files.readAllLines(download("mismatches-console-3-" + BUILDING + "-NgayHenTra.csv"));
+        assertThat(csv.get(0)).startsWith("\uFEFF").contains("impact_points");
+        assertThat(csv.subList(1, csv.size()))
+                .hasSize(15)
+                .allSatisfy(line -> assertThat(line).contains(BUILDING, "NgayHenTra"));
+
+        browser.findElement(By.id("export-xlsx")).click();
+        Path xlsx = download("mismatches-console-3-" + BUILDING + "-NgayHenTra.xlsx");
+        try (ReadableWorkbook wb = new ReadableWorkbook(Files.newInputStream(xlsx))) {
+            List<Row> details = wb.findSheet("Chi tiết").orElseThrow().read();
+            assertThat(details).hasSize(16);
+            assertThat(details.subList(1, 16))
+                    .allSatisfy(r -> assertThat(r.getCellText(4)).isEqualTo(BUILDING));
+            assertThat(wb.findSheet("Đã khắc phục").orElseThrow().read()).hasSize(3);
+        }
+
+        // the same view in English; a NEW filter leaves the one new row
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mismatches");
+        assertThat(found()).isEqualTo("15 mismatches found, largest impact first.");
+        assertThat(text()).doesNotContain("??");
+        screenshot("mismatches-filtered-en");
+        browser.get(url("/console/mismatches?change=NEW"));
+        assertThat(found()).isEqualTo("1 mismatches found, largest impact first.");
+        assertThat(browser.findElement(By.cssSelector("#mismatch-table tbody tr"))
+                        .getText())
+                .contains("J-NEW", "Dossier status differs", "New");
+        browser.get(url("/console/mismatches?lang=vi"));
+    }
+
+    String found() {
+        return browser.findElement(By.id("found")).getText();
+    }
+
+    void waitForFound(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .withMessage(() -> "the mismatch count to read '" + expected + "', it reads '" + found() + "'")
+                .until(d -> expected.equals(found()));
+    }
+
+    /** The file the browser downloaded, once it is whole. */
+    static Path download(String name) {
+        Path file = DOWNLOADS.resolve(name);
+        new org.openqa.selenium.support.ui.FluentWait<>(file)
+                .withTimeout(Duration.ofSeconds(20))
+                .pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "no download " + file + " (the folder holds "
+                        + List.of(DOWNLOADS.toFile().list()) + ")")
+                .until(f -> Files.exists(f) && !Files.exists(f.resolveSibling(f.getFileName() + ".crdownload")));
+        return file;
+    }
+
+    @Test
+    void theUnitPageListsWhatToFixFirstAndTheDossierPageItsJourney() throws Exception {
+        logIn("official", "official-test-pw");
+        browser.get(url("/console?lang=vi"));
+        submit(By.linkText("Sở Tư pháp"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đơn vị Sở Tư pháp");
+        assertThat(browser.findElement(By.id("fix-heading")).getText())
+                .matches("Sửa 3\\d bản ghi này để lấy lại 0,\\d+ điểm");
+        assertThat(browser.findElements(By.cssSelector("#trend tbody tr"))).hasSize(3);
+        assertThat(text()).doesNotContain("??");
+        screenshot("unit-vi");
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Unit Sở Tư pháp");
+        assertThat(browser.findElement(By.id("fix-heading")).getText()).startsWith("Fix these 3");
+        assertThat(text()).doesNotContain("??");
+        screenshot("unit-en");
+
+        submit(By.linkText("J-MISSING"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dossier J-MISSING");
+        assertThat(browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("versions")).getText())
+                .contains("Superseded by a newer version", "********2345", "HTTP 400: MaHoSo already used")
+                .doesNotContain("001099012345");
+        assertThat(browser.findElements(By.cssSelector("#steps tbody tr"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#dossier-mismatches tbody tr")))
+                .hasSize(3);
+        assertThat(text()).doesNotContain("??");
+        screenshot("dossier-en");
+        submit(By.linkText("Tiếng Việt"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ J-MISSING");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("Đã có phiên bản mới hơn");
+        screenshot("dossier-vi");
+        browser.findElement(By.id("maHoSo")).clear();
+        browser.findElement(By.id("maHoSo")).sendKeys("NO-SUCH-DOSSIER");
+        submit(By.id("find"));
+        assertThat(browser.findElement(By.id("not-found")).getText())
+                .isEqualTo("Cổng đồng bộ không có gì về hồ sơ NO-SUCH-DOSSIER.");
     }
 }
