@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -170,6 +173,9 @@ class ConsoleBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=vi");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         options.setExperimentalOption(
                 "prefs",
                 Map.of("download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
@@ -207,7 +213,15 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * A screenshot of the page under {@code target/console-screenshots/}, once the page has said nothing wrong in the
+     * browser's console (a script error, a style or script the Content-Security-Policy refused, a file not found).
+     */
     void screenshot(String name) throws IOException {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .as("the browser's console on " + browser.getCurrentUrl())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .isEmpty();
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(
                 shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -238,6 +252,10 @@ class ConsoleBrowserTest {
         // 30 + 30 + 1 + 1 rows; the dates in Vietnam time
         assertThat(browser.findElement(By.id("mismatch-count")).getText()).isEqualTo("62");
         assertThat(text()).contains("22/11/2026 01:00");
+        // the history is a table, drawn as a chart once the scripts ran
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(3);
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> browser.findElement(By.id("history-chart")).isDisplayed());
         screenshot("overview-vi");
 
         submit(By.linkText("English"));
@@ -313,6 +331,10 @@ class ConsoleBrowserTest {
                         .getText())
                 .contains("J-NEW", "Dossier status differs", "New");
         browser.get(url("/console/mismatches?lang=vi"));
+        browser.get(url("/console/mismatches?category=NO_SUCH_CATEGORY"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Có lỗi");
+        assertThat(text()).contains("400");
+        browser.manage().logs().get(LogType.BROWSER); // read: the 400 is meant
     }
 
     String found() {
