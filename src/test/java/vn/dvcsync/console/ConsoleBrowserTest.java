@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -238,6 +239,11 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
                 .isEqualTo("Tên đăng nhập");
         screenshot("login-vi");
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+        assertThat(browser.findElement(By.cssSelector("label[for=password]")).getText())
+                .isEqualTo("Password");
+        screenshot("login-en");
         logIn("official", "wrong-password");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
                 .isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -266,6 +272,16 @@ class ConsoleBrowserTest {
         screenshot("overview-en");
         submit(By.linkText("Tiếng Việt"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan");
+
+        // the keyboard's first stop is the link past the navigation
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Bỏ qua, đến nội dung chính");
+
+        submit(By.cssSelector("form.logout button"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("Bạn đã đăng xuất.");
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).as("the console after logging out").endsWith("/login");
     }
 
     @Test
