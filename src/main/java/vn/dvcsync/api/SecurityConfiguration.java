@@ -24,8 +24,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * HTTP Basic or the web login; ADMIN starts runs, ADMIN and OFFICIAL read them; the health probes are open, nothing
- * else is.
+ * HTTP Basic or the web login (its page is the console's, {@code vn.dvcsync.console}); ADMIN starts runs, ADMIN and
+ * OFFICIAL read them and the console's pages; the health probes, the login page and its styles are open, nothing else
+ * is.
  *
  * <p>Against other sites' pages: a request that changes something with the web login's session needs the CSRF token
  * (the API's too: a browser sends the session cookie along with another site's form); HTTP Basic without a session
@@ -46,6 +47,12 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
     /** Open without a login: the health probes, which say UP or DOWN and nothing more. */
     static final String[] OPEN = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+
+    /**
+     * The login page (with {@code ?error} or {@code ?logout} too) and the console's styles and scripts: nothing but
+     * files of the gateway's jar.
+     */
+    static final String[] LOGIN_PAGE = {"/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error"};
 
     /**
      * The admins' calls and pages: dead letters, routes, schedules, quarantine, audit log, instances, the API's
@@ -75,13 +82,15 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth.requestMatchers(OPEN)
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, LOGIN_PAGE)
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/runs")
                         .hasRole("ADMIN")
                         .requestMatchers(ADMIN_ONLY)
                         .hasRole("ADMIN")
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/**")
+                        .requestMatchers("/api/**", "/console/**")
                         .hasAnyRole("ADMIN", "OFFICIAL")
                         .anyRequest()
                         .authenticated())
@@ -90,7 +99,7 @@ class SecurityConfiguration {
                 // The API answers 401 to a caller without credentials; browsers elsewhere get the login page.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(refusals, api))
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
-                .formLogin(form -> form.failureHandler(refusals))
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(refusals))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> needsCsrfToken(request, api)))
                 .addFilterBefore(new CrossSiteRequests(), CsrfFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

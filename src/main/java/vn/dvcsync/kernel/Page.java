@@ -13,6 +13,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     public static final int MAX_SIZE = 500;
 
+    /** The number of pages (at least 1, an empty list has one empty page). */
+    public int pages() {
+        return (int) Math.max(1, (total + size - 1) / size);
+    }
+
     /** Refuses a page below 0 or a size outside 1..{@value #MAX_SIZE}, naming the rule. */
     public static void check(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {

@@ -197,7 +197,7 @@ public class MismatchStore {
         return totals.totals(runId, by, scope);
     }
 
-    private void stream(String sql, Consumer<MismatchRow> each, Object... args) {
+    void stream(String sql, Consumer<MismatchRow> each, Object... args) {
         jdbc.execute((ConnectionCallback<Void>) con -> {
             boolean autoCommit = con.getAutoCommit();
             if (autoCommit) {
@@ -230,7 +230,7 @@ public class MismatchStore {
         }
     }
 
-    private static MismatchRow row(ResultSet rs) throws SQLException {
+    static MismatchRow row(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject("detected_at", OffsetDateTime.class);
         return new MismatchRow(
                 rs.getString("run_id"),

@@ -1,0 +1,96 @@
+package vn.dvcsync.console;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import vn.dvcsync.index.IndexEstimates;
+import vn.dvcsync.index.IndexReport;
+import vn.dvcsync.kernel.Page;
+import vn.dvcsync.report.Changes;
+import vn.dvcsync.report.MismatchFilter;
+import vn.dvcsync.report.MismatchRow;
+import vn.dvcsync.report.MismatchStore;
+import vn.dvcsync.report.MismatchViews;
+import vn.dvcsync.report.MismatchViews.RecordToFix;
+import vn.dvcsync.report.MismatchViews.RunPoint;
+import vn.dvcsync.report.NoComparisonException;
+import vn.dvcsync.report.Total;
+
+/**
+ * Everything the console's pages read, each read asked for the user logged in: the one place where what a user may
+ * see is decided for the pages (the report package's reads decide it; this class passes the user along).
+ */
+@Component
+class ConsoleReports {
+
+    private final MismatchStore store;
+    private final MismatchViews views;
+    private final IndexEstimates estimates;
+
+    ConsoleReports(MismatchStore store, MismatchViews views, IndexEstimates estimates) {
+        this.store = store;
+        this.views = views;
+        this.estimates = estimates;
+    }
+
+    /** The latest reconcile or nightly run that succeeded, or {@code run} itself when given and reported. */
+    Optional<RunPoint> run(Authentication user, String run) {
+        String id = run == null || run.isBlank() ? "latest" : run;
+        try {
+            return store.resolveRun(id).flatMap(views::run);
+        } catch (NoComparisonException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<String> previousRun(Authentication user, String runId) {
+        return store.previousRun(runId);
+    }
+
+    Optional<IndexReport> index(Authentication user, String runId) {
+        return estimates.of(runId);
+    }
+
+    Changes changes(Authentication user, String runId) {
+        return store.changes(runId);
+    }
+
+    List<Total> totals(Authentication user, String runId, MismatchStore.By by) {
+        return store.totals(runId, by);
+    }
+
+    List<RunPoint> history(Authentication user, int runs, String unit) {
+        return views.history(runs, unit);
+    }
+
+    Page<MismatchRow> mismatches(Authentication user, String runId, MismatchFilter filter, int page, int size) {
+        return views.find(runId, filter, page, size);
+    }
+
+    Page<MismatchRow> resolved(Authentication user, String runId, MismatchFilter filter, int page, int size) {
+        return views.resolved(runId, filter, page, size);
+    }
+
+    List<String> fields(Authentication user, String runId) {
+        return views.fields(runId);
+    }
+
+    List<RecordToFix> toFix(Authentication user, String runId, String unit, int limit) {
+        return views.toFix(runId, unit, limit);
+    }
+
+    List<MismatchRow> ofRecord(Authentication user, String recordKey) {
+        return views.ofRecord(recordKey);
+    }
+
+    void csv(Authentication user, String runId, MismatchFilter filter, OutputStream out) throws IOException {
+        views.csv(runId, filter, out);
+    }
+
+    void xlsx(Authentication user, String runId, MismatchFilter filter, OutputStream out) throws IOException {
+        views.xlsx(runId, filter, out);
+    }
+}

@@ -1,0 +1,77 @@
+package vn.dvcsync.ledger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ledger knows of one dossier, read only: each version extracted from the city with what became of it
+ * (validation and quarantine, attempts, the portal's last error, delivery), and its progress steps likewise. The
+ * payloads stay in the store (they hold personal data).
+ */
+@Component
+public class DossierHistory {
+
+    /** One ledger row: a dossier version or a step version. */
+    public record Version(
+            String recordType,
+            String recordKey,
+            OffsetDateTime cityUpdatedAt,
+            String status,
+            String reason,
+            String rule,
+            String message,
+            int attempts,
+            String lastError,
+            String runId,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime deliveredAt) {}
+
+    private final JdbcTemplate jdbc;
+
+    public DossierHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The dossier's versions, oldest first. */
+    public List<Version> versions(String maHoSo) {
+        return query("record_type = 'DOSSIER' and record_key = ?", maHoSo);
+    }
+
+    /** The dossier's progress steps, each version, in the order they were extracted. */
+    public List<Version> steps(String maHoSo) {
+        return query("record_type = 'STEP' and parent_key = ?", maHoSo);
+    }
+
+    private List<Version> query(String where, String key) {
+        return jdbc.query(
+                "select record_type, record_key, version, status, reason, rule, message, attempts, last_error, run_id,"
+                        + " created_at, updated_at, delivered_at from ledger where " + where
+                        + " order by created_at, id limit 500",
+                (rs, n) -> new Version(
+                        rs.getString("record_type"),
+                        rs.getString("record_key"),
+                        "DOSSIER".equals(rs.getString("record_type")) ? micros(rs.getLong("version")) : null,
+                        rs.getString("status"),
+                        rs.getString("reason"),
+                        rs.getString("rule"),
+                        rs.getString("message"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getString("run_id"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class),
+                        rs.getObject("delivered_at", OffsetDateTime.class)),
+                key);
+    }
+
+    private static OffsetDateTime micros(long epochMicros) {
+        return Instant.ofEpochSecond(
+                        Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000)
+                .atOffset(ZoneOffset.UTC);
+    }
+}

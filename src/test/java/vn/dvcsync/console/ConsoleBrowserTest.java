@@ -1,0 +1,416 @@
+package vn.dvcsync.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.FileSystemUtils;
+import vn.dvcsync.index.IndexModel;
+import vn.dvcsync.reconcile.IndexFacts;
+import vn.dvcsync.reconcile.Mismatch;
+import vn.dvcsync.report.MismatchStore;
+import vn.dvcsync.report.MismatchWriter;
+import vn.dvcsync.report.ReportService;
+
+/**
+ * The console in a real browser (Debian's chromium and chromedriver, headless): an official logs in, reads each page
+ * in Vietnamese and in English, filters the mismatches, exports them and reads the files back. Screenshots of each
+ * page go to {@code target/console-screenshots/}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dvcsync.report-dir=target/test-reports/console")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+    static final Path DOWNLOADS = Path.of("target/console-downloads").toAbsolutePath();
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 20, 1, 0, 0, 0, ZoneOffset.ofHours(7));
+    static final String JUSTICE = "000.01.30.H26";
+    static final String BUILDING = "000.02.30.H26";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MismatchStore store;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    IndexModel model;
+
+    WebDriver browser;
+
+    @BeforeAll
+    void runsAndABrowser() throws IOException {
+        FileSystemUtils.deleteRecursively(DOWNLOADS.toFile());
+        Files.createDirectories(DOWNLOADS);
+        Files.createDirectories(SCREENSHOTS);
+        jdbc.update("delete from mismatch");
+        jdbc.update("delete from index_estimate");
+        jdbc.update("delete from run where type in ('reconcile', 'nightly')");
+        // three reconcile runs, a day apart: the city fixes dossiers as they go
+        reconcile("console-1", T0, 40);
+        reconcile("console-2", T0.plusDays(1), 34);
+        reconcile("console-3", T0.plusDays(2), 30);
+        // the journey of J-MISSING: a version quarantined (its message naming an ID number), then one the portal
+        // refused
+        jdbc.update("delete from ledger where record_key like 'J-MISSING%' or parent_key = 'J-MISSING'");
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, unit_code, status, reason, rule, message,"
+                        + " payload, attempts, created_at) values ('DOSSIER', 'J-MISSING', 1795140000000000, ?, 'SUPERSEDED',"
+                        + " 'DOSSIER_INVALID', 'SoDinhDanh', 'SoDinhDanh 001099012345 is not a personal ID number', '{}', 0,"
+                        + " ?)",
+                JUSTICE,
+                T0.minusDays(3));
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, unit_code, status, payload, attempts,"
+                        + " last_error, created_at) values ('DOSSIER', 'J-MISSING', 1795226400000000, ?, 'FAILED', '{}', 5,"
+                        + " 'HTTP 400: MaHoSo already used', ?)",
+                JUSTICE,
+                T0.minusDays(2));
+        jdbc.update(
+                "insert into ledger (record_type, record_key, version, parent_key, unit_code, status, payload,"
+                        + " attempts, created_at) values ('STEP', 'J-MISSING/1', 42, 'J-MISSING', ?, 'PENDING', '{}', 0, ?)",
+                JUSTICE,
+                T0.minusDays(2));
+        browser = chromium();
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /**
+     * A run whose mismatches are {@code stale} dossiers of the justice department stale on the portal, as many of the
+     * building department's with a field that differs, one dossier missing; the last run has one new mismatch.
+     */
+    void reconcile(String id, OffsetDateTime startedAt, int stale) {
+        IndexFacts facts = new IndexFacts();
+        for (String unit : List.of(JUSTICE, BUILDING)) {
+            facts.unitName(unit, unit.equals(JUSTICE) ? "Sở Tư pháp" : "Sở Xây dựng");
+            facts.add(unit, IndexFacts.DOSSIERS_RECEIVED, 200);
+            facts.add(unit, IndexFacts.DOSSIERS_ON_PORTAL, 199);
+            facts.add(unit, IndexFacts.DOSSIERS_STATUS_CURRENT, 200 - stale);
+        }
+        List<Mismatch> rows = new ArrayList<>();
+        for (int i = 0; i < stale; i++) {
+            rows.add(new Mismatch("DOSSIER_STALE", "DOSSIER", "J-" + i, JUSTICE, "Sở Tư pháp", "", null, null));
+            rows.add(new Mismatch(
+                    "DOSSIER_FIELD_MISMATCH",
+                    "DOSSIER",
+                    "B-" + i,
+                    BUILDING,
+                    "Sở Xây dựng",
+                    i % 2 == 0 ? "NgayHenTra" : "TrangThaiHoSo",
+                    "2026-11-0" + (i % 9 + 1),
+                    "2026-10-0" + (i % 9 + 1)));
+        }
+        rows.add(new Mismatch(
+                "DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "J-MISSING", JUSTICE, "Sở Tư pháp", "", null, null));
+        if (id.equals("console-3")) {
+            rows.add(new Mismatch(
+                    "DOSSIER_STATUS_MISMATCH", "DOSSIER", "J-NEW", JUSTICE, "Sở Tư pháp", "TrangThaiHoSo", "4", "2"));
+        }
+        jdbc.update(
+                "insert into run (id, type, status, started_at) values (?, 'reconcile', 'RUNNING', ?)", id, startedAt);
+        try (MismatchWriter w = store.open(id, model, facts)) {
+            rows.forEach(w::accept);
+        }
+        reports.write(id, "reconcile", startedAt.minusDays(365), startedAt, facts);
+        jdbc.update("update run set status = 'SUCCEEDED', finished_at = ? where id = ?", startedAt.plusMinutes(5), id);
+    }
+
+    static WebDriver chromium() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromedriver at " + CHROMIUM
+                    + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=vi");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void logIn(String user, String password) {
+        browser.get(url("/login?lang=vi"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        submit(By.cssSelector("main form button[type=submit]"));
+    }
+
+    /** Clicks a button or link that loads another page, and waits for that page. */
+    void submit(By what) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> isStale(old));
+    }
+
+    static boolean isStale(WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        }
+    }
+
+    /**
+     * A screenshot of the page under {@code target/console-screenshots/}, once the page has said nothing wrong in the
+     * browser's console (a script error, a style or script the Content-Security-Policy refused, a file not found).
+     */
+    void screenshot(String name) throws IOException {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .as("the browser's console on " + browser.getCurrentUrl())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .isEmpty();
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(
+                shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    void anOfficialLogsInAndReadsTheOverviewInVietnameseThenInEnglish() throws IOException {
+        browser.get(url("/login?lang=vi"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("Tên đăng nhập");
+        screenshot("login-vi");
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in");
+        assertThat(browser.findElement(By.cssSelector("label[for=password]")).getText())
+                .isEqualTo("Password");
+        screenshot("login-en");
+        logIn("official", "wrong-password");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+        logIn("official", "official-test-pw");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(text())
+                .contains("Lần chạy console-3", "Công khai, minh bạch", "Hồ sơ trên Cổng chưa cập nhật")
+                .doesNotContain("??");
+        // 30 + 30 + 1 + 1 rows; the dates in Vietnam time
+        assertThat(browser.findElement(By.id("mismatch-count")).getText()).isEqualTo("62");
+        assertThat(text()).contains("22/11/2026 01:00");
+        // the history is a table, drawn as a chart once the scripts ran
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(3);
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> browser.findElement(By.id("history-chart")).isDisplayed());
+        screenshot("overview-vi");
+
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+        assertThat(text())
+                .contains("Run console-3", "Publicity and transparency", "Dossier stale on the portal")
+                .doesNotContain("??");
+        screenshot("overview-en");
+        submit(By.linkText("Tiếng Việt"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan");
+
+        // the keyboard's first stop is the link past the navigation
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Bỏ qua, đến nội dung chính");
+
+        submit(By.cssSelector("form.logout button"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("Bạn đã đăng xuất.");
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).as("the console after logging out").endsWith("/login");
+    }
+
+    @Test
+    void anOfficialFiltersTheMismatchesPagesThroughThemAndExportsWhatIsFiltered() throws Exception {
+        logIn("official", "official-test-pw");
+        browser.get(url("/console/mismatches?lang=vi"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sai lệch");
+        assertThat(found()).isEqualTo("Tìm thấy 62 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        assertThat(browser.findElement(By.id("resolved-count")).getText())
+                .isEqualTo("Có 8 sai lệch của lần chạy trước không còn trong lần này.");
+        assertThat(text()).doesNotContain("??");
+        // largest impact first, 50 a page
+        List<WebElement> points = browser.findElements(By.cssSelector("#mismatch-table tbody td.number"));
+        assertThat(points).hasSize(50);
+        assertThat(points.get(0).getText()).isNotEqualTo("0");
+        screenshot("mismatches-vi");
+        submit(By.cssSelector("a[rel=next]"));
+        assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr")))
+                .hasSize(12);
+        assertThat(browser.findElement(By.cssSelector("#mismatch-table caption"))
+                        .getText())
+                .isEqualTo("Trang 2 / 2");
+
+        // filters apply as they change (htmx), and the address keeps them
+        new Select(browser.findElement(By.id("f-unit"))).selectByValue(BUILDING);
+        waitForFound("Tìm thấy 30 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        new Select(browser.findElement(By.id("f-field"))).selectByValue("NgayHenTra");
+        waitForFound("Tìm thấy 15 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        assertThat(browser.getCurrentUrl()).contains("unit=" + BUILDING, "field=NgayHenTra");
+        assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr")))
+                .hasSize(15)
+                .allSatisfy(row -> assertThat(row.getText()).contains("Sở Xây dựng", "NgayHenTra"));
+        assertThat(browser.findElement(By.id("resolved-count")).getText())
+                .isEqualTo("Có 2 sai lệch của lần chạy trước không còn trong lần này.");
+        screenshot("mismatches-filtered-vi");
+
+        browser.findElement(By.id("export-csv")).click();
+        List<String> csv = Files.readAllLines(download("mismatches-console-3-" + BUILDING + "-NgayHenTra.csv"));
+        assertThat(csv.get(0)).startsWith("\uFEFF").contains("impact_points");
+        assertThat(csv.subList(1, csv.size()))
+                .hasSize(15)
+                .allSatisfy(line -> assertThat(line).contains(BUILDING, "NgayHenTra"));
+
+        browser.findElement(By.id("export-xlsx")).click();
+        Path xlsx = download("mismatches-console-3-" + BUILDING + "-NgayHenTra.xlsx");
+        try (ReadableWorkbook wb = new ReadableWorkbook(Files.newInputStream(xlsx))) {
+            List<Row> details = wb.findSheet("Chi tiết").orElseThrow().read();
+            assertThat(details).hasSize(16);
+            assertThat(details.subList(1, 16))
+                    .allSatisfy(r -> assertThat(r.getCellText(4)).isEqualTo(BUILDING));
+            assertThat(wb.findSheet("Đã khắc phục").orElseThrow().read()).hasSize(3);
+        }
+
+        // the same view in English; a NEW filter leaves the one new row
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mismatches");
+        assertThat(found()).isEqualTo("15 mismatches found, largest impact first.");
+        assertThat(text()).doesNotContain("??");
+        screenshot("mismatches-filtered-en");
+        browser.get(url("/console/mismatches?change=NEW"));
+        assertThat(found()).isEqualTo("1 mismatches found, largest impact first.");
+        assertThat(browser.findElement(By.cssSelector("#mismatch-table tbody tr"))
+                        .getText())
+                .contains("J-NEW", "Dossier status differs", "New");
+        browser.get(url("/console/mismatches?lang=vi"));
+        browser.get(url("/console/mismatches?category=NO_SUCH_CATEGORY"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Có lỗi");
+        assertThat(text()).contains("400");
+        browser.manage().logs().get(LogType.BROWSER); // read: the 400 is meant
+    }
+
+    String found() {
+        return browser.findElement(By.id("found")).getText();
+    }
+
+    void waitForFound(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .withMessage(() -> "the mismatch count to read '" + expected + "', it reads '" + found() + "'")
+                .until(d -> expected.equals(found()));
+    }
+
+    /** The file the browser downloaded, once it is whole. */
+    static Path download(String name) {
+        Path file = DOWNLOADS.resolve(name);
+        new org.openqa.selenium.support.ui.FluentWait<>(file)
+                .withTimeout(Duration.ofSeconds(20))
+                .pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "no download " + file + " (the folder holds "
+                        + List.of(DOWNLOADS.toFile().list()) + ")")
+                .until(f -> Files.exists(f) && !Files.exists(f.resolveSibling(f.getFileName() + ".crdownload")));
+        return file;
+    }
+
+    @Test
+    void theUnitPageListsWhatToFixFirstAndTheDossierPageItsJourney() throws Exception {
+        logIn("official", "official-test-pw");
+        browser.get(url("/console?lang=vi"));
+        submit(By.linkText("Sở Tư pháp"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đơn vị Sở Tư pháp");
+        assertThat(browser.findElement(By.id("fix-heading")).getText())
+                .matches("Sửa 3\\d bản ghi này để lấy lại 0,\\d+ điểm");
+        assertThat(browser.findElements(By.cssSelector("#trend tbody tr"))).hasSize(3);
+        assertThat(text()).doesNotContain("??");
+        screenshot("unit-vi");
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Unit Sở Tư pháp");
+        assertThat(browser.findElement(By.id("fix-heading")).getText()).startsWith("Fix these 3");
+        assertThat(text()).doesNotContain("??");
+        screenshot("unit-en");
+
+        submit(By.linkText("J-MISSING"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dossier J-MISSING");
+        assertThat(browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("versions")).getText())
+                .contains("Superseded by a newer version", "********2345", "HTTP 400: MaHoSo already used")
+                .doesNotContain("001099012345");
+        assertThat(browser.findElements(By.cssSelector("#steps tbody tr"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#dossier-mismatches tbody tr")))
+                .hasSize(3);
+        assertThat(text()).doesNotContain("??");
+        screenshot("dossier-en");
+        submit(By.linkText("Tiếng Việt"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ J-MISSING");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("Đã có phiên bản mới hơn");
+        screenshot("dossier-vi");
+        browser.findElement(By.id("maHoSo")).clear();
+        browser.findElement(By.id("maHoSo")).sendKeys("NO-SUCH-DOSSIER");
+        submit(By.id("find"));
+        assertThat(browser.findElement(By.id("not-found")).getText())
+                .isEqualTo("Cổng đồng bộ không có gì về hồ sơ NO-SUCH-DOSSIER.");
+    }
+}
