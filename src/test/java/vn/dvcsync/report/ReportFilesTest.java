@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,52 +183,83 @@ class ReportFilesTest {
     @Test
     void xlsxHasTheSummaryThenTheDetailsOverSeveralSheetsThenWhatWasResolved() throws IOException {
         try (InputStream in = Files.newInputStream(dir.resolve("mismatches.xlsx"));
-                ReadableWorkbook wb = new ReadableWorkbook(in)) {
+                ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
             List<Sheet> sheets = wb.getSheets().toList();
             assertThat(sheets)
                     .extracting(Sheet::getName)
                     .containsExactly("Tổng hợp", "Chi tiết", "Chi tiết 2", "Chi tiết 3", "Đã khắc phục");
-            List<List<String>> details = new ArrayList<>();
+            // written for officials: Vietnamese headers (the console's texts), typed by hand here
+            List<String> detailHeader = List.of(
+                    "Lần chạy",
+                    "Loại sai lệch",
+                    "Loại bản ghi",
+                    "Mã bản ghi",
+                    "Mã đơn vị",
+                    "Đơn vị",
+                    "Trường dữ liệu",
+                    "Giá trị ở thành phố",
+                    "Giá trị trên Cổng",
+                    "Điểm ảnh hưởng",
+                    "Phát hiện lúc",
+                    "So với lần trước");
+            List<Row> detailRows = new ArrayList<>();
             for (Sheet s : sheets.subList(1, 4)) {
                 List<Row> rows = s.read();
-                assertThat(text(rows.get(0))).as(s.getName()).isEqualTo(Arrays.asList((HEADER + ",change").split(",")));
-                rows.subList(1, rows.size()).forEach(r -> details.add(text(r)));
+                assertThat(text(rows.get(0))).as(s.getName()).isEqualTo(detailHeader);
+                detailRows.addAll(rows.subList(1, rows.size()));
             }
+            List<List<String>> details =
+                    detailRows.stream().map(ReportFilesTest::text).toList();
             List<List<String>> csv =
                     parseCsv(Files.readString(dir.resolve("mismatches.csv")).substring(1));
             assertThat(details).hasSize(7);
             assertThat(details)
-                    .as("the detail carries NEW/PERSISTING, the CSV the contract's eleven columns")
+                    .as("the detail carries the change in Vietnamese, the CSV the contract's eleven columns")
                     .extracting(r -> r.get(11))
-                    .containsOnly("NEW", "PERSISTING")
-                    .filteredOn("NEW"::equals)
+                    .containsOnly("Mới", "Tồn tại")
+                    .filteredOn("Mới"::equals)
                     .hasSize(6);
             assertThat(csv.get(0)).hasSize(11);
             for (int i = 0; i < details.size(); i++) {
-                List<String> fromCsv = new ArrayList<>(csv.get(i + 1));
-                List<String> fromXlsx = new ArrayList<>(details.get(i).subList(0, 11));
-                assertThat(new BigDecimal(fromXlsx.remove(9))).isEqualByComparingTo(new BigDecimal(fromCsv.remove(9)));
-                assertThat(fromXlsx).isEqualTo(fromCsv);
+                List<String> fromCsv = csv.get(i + 1);
+                Row row = detailRows.get(i);
+                List<String> fromXlsx = details.get(i);
+                // the codes the CSV has, but for the category (its Vietnamese name), the points and the time
+                for (int c : new int[] {0, 2, 3, 4, 5, 6, 7, 8}) {
+                    assertThat(fromXlsx.get(c)).as("row %d column %d", i, c).isEqualTo(fromCsv.get(c));
+                }
+                assertThat(fromXlsx.get(1))
+                        .isNotEqualTo(fromCsv.get(1))
+                        .isEqualTo(XlsxReport.label("category", fromCsv.get(1)));
+                assertThat(BigDecimal.valueOf(number(row, 9))).isEqualByComparingTo(new BigDecimal(fromCsv.get(9)));
+                assertThat(row.getCell(9).getDataFormatString()).isEqualTo("#,##0.000");
+                // a date cell, in Vietnam time: the CSV's time with its +07:00 offset dropped
+                assertThat(row.getCellAsDate(10).orElseThrow())
+                        .isEqualTo(
+                                java.time.OffsetDateTime.parse(fromCsv.get(10)).toLocalDateTime());
+                assertThat(row.getCell(10).getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm");
             }
             assertThat(details).anySatisfy(r -> assertThat(r).contains("Nguyễn Văn Án", "Sở Tư pháp"));
+            assertThat(details).extracting(r -> r.get(1)).contains("Thủ tục chưa công khai", "Hồ sơ chưa có trên Cổng");
 
             List<Row> resolved = sheets.get(4).read();
             assertThat(resolved).hasSize(2);
             assertThat(text(resolved.get(1)))
-                    .startsWith("20250228-010000-a1b2", "DOSSIER_STALE", "DOSSIER", "H26.01-250101-0009")
-                    .endsWith("RESOLVED");
+                    .startsWith(
+                            "20250228-010000-a1b2", "Hồ sơ trên Cổng chưa cập nhật", "DOSSIER", "H26.01-250101-0009")
+                    .endsWith("Đã khắc phục");
 
             List<Row> summary = sheets.get(0).read();
             assertThat(text(summary.get(0)))
                     .containsExactly(
-                            "unit_code",
-                            "unit_name",
-                            "category",
-                            "count",
-                            "new",
-                            "persisting",
-                            "resolved",
-                            "impact_points");
+                            "Mã đơn vị",
+                            "Đơn vị",
+                            "Loại sai lệch",
+                            "Số sai lệch",
+                            "Mới",
+                            "Tồn tại từ lần trước",
+                            "Đã khắc phục",
+                            "Điểm ảnh hưởng");
             List<Row> lines = summary.subList(1, summary.size() - 1);
             Row total = summary.get(summary.size() - 1);
             assertThat(total.getCellText(0)).isEqualTo("Tổng cộng");
@@ -238,6 +270,9 @@ class ReportFilesTest {
             assertThat(lines.stream().mapToDouble(r -> number(r, 3)).sum()).isEqualTo(7);
             double impact = lines.stream().mapToDouble(r -> number(r, 7)).sum();
             assertThat(number(total, 7)).isCloseTo(impact, within(1e-9));
+            assertThat(total.getCell(7).getDataFormatString())
+                    .as("the total too shows at most three decimals")
+                    .isEqualTo("#,##0.000");
             assertThat(impact)
                     .isCloseTo(
                             csv.stream()
@@ -247,9 +282,8 @@ class ReportFilesTest {
                             within(1e-9));
             // largest impact first: the procedure (0.6), then the missing dossier (0.16 = 0.03 + 0.03 + 0.1)
             assertThat(text(lines.get(0)).subList(0, 3))
-                    .containsExactly("000.00.00.H26", "UBND thành phố Hà Nội", "PROCEDURE_NOT_PUBLIC");
-            assertThat(text(lines.get(1)).subList(0, 3))
-                    .containsExactly("U1", "Sở Tư pháp", "DOSSIER_MISSING_ON_PORTAL");
+                    .containsExactly("000.00.00.H26", "UBND thành phố Hà Nội", "Thủ tục chưa công khai");
+            assertThat(text(lines.get(1)).subList(0, 3)).containsExactly("U1", "Sở Tư pháp", "Hồ sơ chưa có trên Cổng");
             assertThat(number(lines.get(1), 7)).isCloseTo(0.16, within(1e-9));
             for (int i = 1; i < lines.size(); i++) {
                 assertThat(number(lines.get(i), 7)).isLessThanOrEqualTo(number(lines.get(i - 1), 7));
