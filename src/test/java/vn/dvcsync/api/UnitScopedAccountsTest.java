@@ -335,7 +335,7 @@ class UnitScopedAccountsTest {
     /** Rows per unit code of a sheet of rows (header skipped). */
     private static Map<String, Integer> units(ReadableWorkbook wb, String sheet) throws IOException {
         List<Row> rows = wb.findSheet(sheet).orElseThrow().read();
-        assertThat(rows.get(0).getCellText(CSV_UNIT)).isEqualTo("unit_code");
+        assertThat(rows.get(0).getCellText(CSV_UNIT)).isEqualTo("Mã đơn vị");
         Map<String, Integer> units = new TreeMap<>();
         rows.stream().skip(1).forEach(r -> units.merge(r.getCellText(CSV_UNIT), 1, Integer::sum));
         return units;
