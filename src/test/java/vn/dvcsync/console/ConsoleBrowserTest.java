@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -330,6 +334,10 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("resolved-count")).getText())
                 .isEqualTo("Có 2 sai lệch của lần chạy trước không còn trong lần này.");
         screenshot("mismatches-filtered-vi");
+        // the address the filters pushed is the whole page without any script: what a client without JavaScript gets
+        String html = withoutScripts(browser.getCurrentUrl());
+        assertThat(html).contains("Tìm thấy 15 sai lệch", "<label for=\"f-field\">Trường dữ liệu</label>");
+        assertThat(html.split("<td class=\"number\">", -1)).hasSize(15 + 2 + 1); // 15 rows, 2 resolved
 
         browser.findElement(By.id("export-csv")).click();
         List<String> csv = Files.readAllLines(download("mismatches-console-3-" + BUILDING + "-NgayHenTra.csv"));
@@ -364,6 +372,19 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Có lỗi");
         assertThat(text()).contains("400");
         browser.manage().logs().get(LogType.BROWSER); // read: the 400 is meant
+    }
+
+    /** The page at {@code address} as a plain HTTP client gets it with the browser's session: no script runs. */
+    String withoutScripts(String address) throws IOException, InterruptedException {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(address))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
     }
 
     String found() {
