@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +68,7 @@ class ConsoleBrowserTest {
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 20, 1, 0, 0, 0, ZoneOffset.ofHours(7));
     static final String JUSTICE = "000.01.30.H26";
     static final String BUILDING = "000.02.30.H26";
+    static final String PROVINCE = "000.00.00.H26";
 
     @LocalServerPort
     int port;
@@ -152,6 +157,18 @@ class ConsoleBrowserTest {
         }
         rows.add(new Mismatch(
                 "DOSSIER_MISSING_ON_PORTAL", "DOSSIER", "J-MISSING", JUSTICE, "Sở Tư pháp", "", null, null));
+        // two procedures of the province: one not public, one public ten days after its deadline
+        rows.add(new Mismatch(
+                "PROCEDURE_NOT_PUBLIC", "PROCEDURE", "1.000001", PROVINCE, "UBND thành phố", "CongKhai", "1", "0"));
+        rows.add(new Mismatch(
+                "PROCEDURE_PUBLIC_LATE",
+                "PROCEDURE",
+                "1.000002",
+                PROVINCE,
+                "UBND thành phố",
+                "NgayCongKhai",
+                "20261101",
+                "20261111"));
         if (id.equals("console-3")) {
             rows.add(new Mismatch(
                     "DOSSIER_STATUS_MISMATCH", "DOSSIER", "J-NEW", JUSTICE, "Sở Tư pháp", "TrangThaiHoSo", "4", "2"));
@@ -255,8 +272,8 @@ class ConsoleBrowserTest {
         assertThat(text())
                 .contains("Lần chạy console-3", "Công khai, minh bạch", "Hồ sơ trên Cổng chưa cập nhật")
                 .doesNotContain("??");
-        // 30 + 30 + 1 + 1 rows; the dates in Vietnam time
-        assertThat(browser.findElement(By.id("mismatch-count")).getText()).isEqualTo("62");
+        // 30 + 30 + 1 + 1 + 2 rows; the dates in Vietnam time
+        assertThat(browser.findElement(By.id("mismatch-count")).getText()).isEqualTo("64");
         assertThat(text()).contains("22/11/2026 01:00");
         // the history is a table, drawn as a chart once the scripts ran
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(3);
@@ -289,7 +306,7 @@ class ConsoleBrowserTest {
         logIn("official", "official-test-pw");
         browser.get(url("/console/mismatches?lang=vi"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sai lệch");
-        assertThat(found()).isEqualTo("Tìm thấy 62 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        assertThat(found()).isEqualTo("Tìm thấy 64 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
         assertThat(browser.findElement(By.id("resolved-count")).getText())
                 .isEqualTo("Có 8 sai lệch của lần chạy trước không còn trong lần này.");
         assertThat(text()).doesNotContain("??");
@@ -300,7 +317,7 @@ class ConsoleBrowserTest {
         screenshot("mismatches-vi");
         submit(By.cssSelector("a[rel=next]"));
         assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr")))
-                .hasSize(12);
+                .hasSize(14);
         assertThat(browser.findElement(By.cssSelector("#mismatch-table caption"))
                         .getText())
                 .isEqualTo("Trang 2 / 2");
@@ -317,6 +334,10 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("resolved-count")).getText())
                 .isEqualTo("Có 2 sai lệch của lần chạy trước không còn trong lần này.");
         screenshot("mismatches-filtered-vi");
+        // the address the filters pushed is the whole page without any script: what a client without JavaScript gets
+        String html = withoutScripts(browser.getCurrentUrl());
+        assertThat(html).contains("Tìm thấy 15 sai lệch", "<label for=\"f-field\">Trường dữ liệu</label>");
+        assertThat(html.split("<td class=\"number\">", -1)).hasSize(15 + 2 + 1); // 15 rows, 2 resolved
 
         browser.findElement(By.id("export-csv")).click();
         List<String> csv = Files.readAllLines(download("mismatches-console-3-" + BUILDING + "-NgayHenTra.csv"));
@@ -351,6 +372,19 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Có lỗi");
         assertThat(text()).contains("400");
         browser.manage().logs().get(LogType.BROWSER); // read: the 400 is meant
+    }
+
+    /** The page at {@code address} as a plain HTTP client gets it with the browser's session: no script runs. */
+    String withoutScripts(String address) throws IOException, InterruptedException {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(address))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
     }
 
     String found() {
@@ -412,5 +446,30 @@ class ConsoleBrowserTest {
         submit(By.id("find"));
         assertThat(browser.findElement(By.id("not-found")).getText())
                 .isEqualTo("Cổng đồng bộ không có gì về hồ sơ NO-SUCH-DOSSIER.");
+    }
+
+    @Test
+    void theProceduresPageSaysWhichAreNotPublicAndHowLateTheOthersWere() throws Exception {
+        logIn("official", "official-test-pw");
+        browser.get(url("/console?lang=vi"));
+        submit(By.linkText("Thủ tục"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thủ tục");
+        assertThat(browser.findElement(By.id("PROCEDURE_NOT_PUBLIC-heading")).getText())
+                .isEqualTo("Thủ tục chưa công khai (1)");
+        assertThat(browser.findElement(By.cssSelector("#PROCEDURE_PUBLIC_LATE tbody tr"))
+                        .getText())
+                .contains("1.000002", "20261101", "20261111", "10");
+        assertThat(browser.findElement(By.id("PROCEDURE_UNKNOWN-heading")).getText())
+                .isEqualTo("Thủ tục Cổng chưa biết (0)");
+        assertThat(text()).doesNotContain("??");
+        screenshot("procedures-vi");
+        submit(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Procedures");
+        assertThat(browser.findElement(By.cssSelector("#PROCEDURE_PUBLIC_LATE thead"))
+                        .getText())
+                .contains("Days late");
+        assertThat(text()).doesNotContain("??");
+        screenshot("procedures-en");
+        submit(By.linkText("Tiếng Việt"));
     }
 }
