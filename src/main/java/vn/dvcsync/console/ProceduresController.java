@@ -13,8 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvcsync.kernel.Category;
+import vn.dvcsync.kernel.Page;
 import vn.dvcsync.report.MismatchFilter;
-import vn.dvcsync.report.MismatchPage;
 import vn.dvcsync.report.MismatchRow;
 import vn.dvcsync.report.MismatchViews.RunPoint;
 
@@ -47,15 +47,15 @@ class ProceduresController {
         model.addAttribute("run", latest);
         if (latest != null) {
             String id = latest.runId();
-            Map<String, MismatchPage> pages = new LinkedHashMap<>();
+            Map<String, Page<MismatchRow>> pages = new LinkedHashMap<>();
             Map<String, List<ProcedureRow>> rows = new LinkedHashMap<>();
             for (String category : CATEGORIES) {
-                MismatchPage page =
+                Page<MismatchRow> page =
                         reports.mismatches(user, id, new MismatchFilter(null, category, null, null), 0, SHOWN);
                 pages.put(category, page);
                 rows.put(
                         category,
-                        page.content().stream()
+                        page.items().stream()
                                 .map(r -> new ProcedureRow(r, daysLate(r.cityValue(), r.portalValue())))
                                 .toList());
             }

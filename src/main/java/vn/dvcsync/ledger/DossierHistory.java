@@ -3,9 +3,11 @@ package vn.dvcsync.ledger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvcsync.kernel.UnitScope;
 
 /**
  * What the ledger knows of one dossier, read only: each version extracted from the city with what became of it
@@ -47,10 +49,14 @@ public class DossierHistory {
         return query("record_type = 'STEP' and parent_key = ?", maHoSo);
     }
 
+    /** The rows matching {@code where}, of the logged-in user's units only (another unit's dossier is not found). */
     private List<Version> query(String where, String key) {
+        UnitScope scope = UnitScope.current();
+        List<Object> args = new ArrayList<>(List.of(key));
+        args.addAll(scope.sqlArgs());
         return jdbc.query(
                 "select record_type, record_key, version, status, reason, rule, message, attempts, last_error, run_id,"
-                        + " created_at, updated_at, delivered_at from ledger where " + where
+                        + " created_at, updated_at, delivered_at from ledger where " + where + scope.sql("unit_code")
                         + " order by created_at, id limit 500",
                 (rs, n) -> new Version(
                         rs.getString("record_type"),
@@ -66,7 +72,7 @@ public class DossierHistory {
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("updated_at", OffsetDateTime.class),
                         rs.getObject("delivered_at", OffsetDateTime.class)),
-                key);
+                args.toArray());
     }
 
     private static OffsetDateTime micros(long epochMicros) {
