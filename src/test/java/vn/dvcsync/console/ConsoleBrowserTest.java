@@ -448,6 +448,76 @@ class ConsoleBrowserTest {
                 .isEqualTo("Cổng đồng bộ không có gì về hồ sơ NO-SUCH-DOSSIER.");
     }
 
+    /**
+     * Issue #12 item 1: an official bound to one unit (tuphap, the justice department, application-test.yml) sees its
+     * rows only, on every page, in every export and in the API; another unit asked for is refused; the province's
+     * official (the other tests) sees every unit.
+     */
+    @Test
+    void anOfficialOfOneUnitSeesOnlyItsRowsOnEveryPageExportAndApiCall() throws Exception {
+        logIn("tuphap", "tuphap-test-pw");
+        browser.get(url("/console/mismatches?lang=vi"));
+        // console-3 holds 30 stale dossiers, J-MISSING and J-NEW of the justice department: 32 of its 64 rows
+        assertThat(found()).isEqualTo("Tìm thấy 32 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        assertThat(browser.findElements(By.cssSelector("#f-unit option")))
+                .extracting(o -> o.getAttribute("value"))
+                .containsExactly("", JUSTICE);
+        assertThat(browser.findElements(By.cssSelector("#mismatch-table tbody tr")))
+                .hasSize(32)
+                .allSatisfy(row -> assertThat(row.getText()).contains("Sở Tư pháp"));
+        assertThat(text()).doesNotContain("Sở Xây dựng", "B-1");
+        screenshot("mismatches-one-unit-vi");
+
+        new Select(browser.findElement(By.id("f-field"))).selectByValue("TrangThaiHoSo");
+        waitForFound("Tìm thấy 1 sai lệch, xếp theo điểm ảnh hưởng giảm dần.");
+        browser.findElement(By.id("export-csv")).click();
+        List<String> csv = Files.readAllLines(download("mismatches-console-3-TrangThaiHoSo.csv"));
+        assertThat(csv.subList(1, csv.size())).singleElement().asString().contains("J-NEW", JUSTICE);
+        browser.get(url("/console/mismatches?lang=vi"));
+        browser.findElement(By.id("export-xlsx")).click();
+        try (ReadableWorkbook wb = new ReadableWorkbook(Files.newInputStream(download("mismatches-console-3.xlsx")))) {
+            List<Row> details = wb.findSheet("Chi tiết").orElseThrow().read();
+            assertThat(details).hasSize(33);
+            assertThat(details.subList(1, 33))
+                    .allSatisfy(r -> assertThat(r.getCellText(4)).isEqualTo(JUSTICE));
+            assertThat(wb.findSheet("Tổng hợp").orElseThrow().read())
+                    .extracting(r -> r.getCellText(0))
+                    .containsOnly("Mã đơn vị", JUSTICE, "Tổng cộng");
+        }
+
+        // the overview's units and the procedures of the province are not theirs; another unit's pages are refused
+        browser.get(url("/console?lang=vi"));
+        assertThat(text()).contains("Sở Tư pháp").doesNotContain("Sở Xây dựng");
+        browser.get(url("/console/units/" + BUILDING + "?lang=vi"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Có lỗi");
+        assertThat(text()).contains("403");
+        browser.get(url("/console/mismatches?unit=" + BUILDING));
+        assertThat(text()).contains("403").doesNotContain("B-1");
+        browser.get(url("/console/dossiers?maHoSo=B-1"));
+        assertThat(browser.findElement(By.id("not-found")).getText()).contains("B-1");
+        browser.get(url("/console/dossiers?maHoSo=J-MISSING"));
+        assertThat(browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
+        browser.manage().logs().get(LogType.BROWSER); // read: the 403s are meant
+
+        // the API, with the same session: the unit's rows only, another unit refused
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> own = apiGet("/api/v1/runs/latest/mismatches?size=500", session);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("\"total\":32").doesNotContain(BUILDING);
+        HttpResponse<String> other = apiGet("/api/v1/runs/latest/mismatches?unit=" + BUILDING, session);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("tuphap", JUSTICE, BUILDING);
+    }
+
+    HttpResponse<String> apiGet(String path, String session) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url(path)))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void theProceduresPageSaysWhichAreNotPublicAndHowLateTheOthersWere() throws Exception {
         logIn("official", "official-test-pw");
