@@ -9,7 +9,8 @@ import vn.dvcsync.run.Run;
 /**
  * How far a run is, for the runs page, from its counts so far: EXTRACT until its extraction has staged what it read,
  * then PUSH with the share of the ledger rows it took that are no longer PENDING ({@code run.<type>.<status>}), or
- * RECONCILE (no share: the portal's size is not known in advance); DONE once it finished (the bar full).
+ * RECONCILE (a reconcile run, or a nightly one that pushed all it read; no share: the portal's size is not known in
+ * advance); DONE once it finished (the bar full).
  *
  * @param percent 0 to 100, or -1 when the share is not known (an indeterminate bar)
  */
@@ -38,6 +39,10 @@ public record RunProgress(Run run, String phase, int percent, long handled, long
         }
         if (total == 0 && !run.counts().containsKey("extracted.dossiers") && !"replay".equals(run.type())) {
             return new RunProgress(run, "EXTRACT", 0, 0, 0, took);
+        }
+        if ("nightly".equals(run.type()) && total > 0 && pending == 0) {
+            // pushed what it read; a nightly run then compares with the portal
+            return new RunProgress(run, "RECONCILE", -1, handled, total, took);
         }
         int percent = total == 0 ? 0 : (int) Math.min(99, handled * 100 / total);
         return new RunProgress(run, "PUSH", percent, handled, total, took);
