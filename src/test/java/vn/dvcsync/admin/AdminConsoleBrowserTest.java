@@ -282,6 +282,8 @@ class AdminConsoleBrowserTest {
             assertThat(row.getText()).contains("Đối soát", "Thành công");
             assertThat(row.findElements(By.linkText("Tóm tắt"))).hasSize(1);
             assertThat(row.findElements(By.linkText("Báo cáo"))).hasSize(1);
+            submit(row.findElement(By.linkText("Tóm tắt")));
+            assertThat(text()).contains("\"" + id + "\"");
         } finally {
             portal.knobs().latency(0, 0);
         }
