@@ -12,13 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.dvcsync.audit.AuditLog;
-import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.kernel.Page;
 import vn.dvcsync.ledger.DeadLetters;
 import vn.dvcsync.ledger.DeadLetters.Filter;
-import vn.dvcsync.run.RunService;
-import vn.dvcsync.run.RunType;
 
 /**
  * Dead letters (ADMIN): list them, replay one, or replay all that match a filter. A replay is a run of type
@@ -31,9 +27,6 @@ import vn.dvcsync.run.RunType;
 @RequestMapping("/api/v1/dead-letters")
 class DeadLetterController {
 
-    private static final int MAX_REASON = 500;
-    private static final int MAX_IDS = 10_000;
-
     /**
      * An acknowledgement: why the dead letters are closed (required), and which ones when not a filter's.
      *
@@ -43,13 +36,11 @@ class DeadLetterController {
     record AcknowledgeRequest(List<Long> ids, String reason) {}
 
     private final DeadLetters deadLetters;
-    private final RunService runs;
-    private final AuditLog audit;
+    private final AdminActions actions;
 
-    DeadLetterController(DeadLetters deadLetters, RunService runs, AuditLog audit) {
+    DeadLetterController(DeadLetters deadLetters, AdminActions actions) {
         this.deadLetters = deadLetters;
-        this.runs = runs;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     /** {@code ?type=DOSSIER|STEP&unit=<agency code>&error=<piece of the last error>&page=0&size=50} */
@@ -61,7 +52,7 @@ class DeadLetterController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         Page.check(page, size);
-        return deadLetters.list(Filter.of(checkedType(type), unit, error), page, size);
+        return deadLetters.list(AdminActions.filter(type, unit, error), page, size);
     }
 
     /** The dead letters closed without a replay: who closed them, when and why; newest first. */
@@ -73,14 +64,14 @@ class DeadLetterController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         Page.check(page, size);
-        return deadLetters.acknowledged(Filter.of(checkedType(type), unit, error), page, size);
+        return deadLetters.acknowledged(AdminActions.filter(type, unit, error), page, size);
     }
 
     /** Closes one dead letter: {@code {"reason": "found on the portal"}} → {@code {"acknowledged": 1}} (0: closed already). */
     @PostMapping("/{id}/acknowledge")
     ResponseEntity<Map<String, Integer>> acknowledgeOne(
             @PathVariable long id, @RequestBody AcknowledgeRequest body, HttpServletRequest request) {
-        if (deadLetters.status(id).isEmpty()) {
+        if (!actions.exists(id)) {
             return ResponseEntity.notFound().build();
         }
         return acknowledge(Filter.one(id), body, request);
@@ -97,45 +88,23 @@ class DeadLetterController {
             @RequestParam(required = false) String error,
             @RequestBody AcknowledgeRequest body,
             HttpServletRequest request) {
-        Filter filter = Filter.of(checkedType(type), unit, error);
+        Filter filter = AdminActions.filter(type, unit, error);
         if (body != null && body.ids() != null) {
-            if (body.ids().isEmpty()
-                    || body.ids().size() > MAX_IDS
-                    || body.ids().contains(null)) {
-                throw new IllegalArgumentException("ids must hold 1 to " + MAX_IDS + " dead-letter ids");
-            }
-            filter = filter.only(body.ids());
+            filter = AdminActions.only(filter, body.ids());
         }
         return acknowledge(filter, body, request);
     }
 
     private ResponseEntity<Map<String, Integer>> acknowledge(
             Filter filter, AcknowledgeRequest body, HttpServletRequest request) {
-        String reason = body == null ? null : body.reason();
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("An acknowledgement needs a reason (for example: found on the portal)");
-        }
-        if (reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("The reason is longer than " + MAX_REASON + " characters");
-        }
-        String control = ControlCharacters.Check.firstControl(reason);
-        if (control != null) {
-            throw new IllegalArgumentException("The reason holds a control character (" + control + ")");
-        }
-        String who = request.getUserPrincipal().getName();
-        int n = deadLetters.acknowledge(filter, who, reason);
-        audit.record(
-                request,
-                Action.DEAD_LETTERS_ACKNOWLEDGED,
-                filter.describe(),
-                Map.of("acknowledged", n, "reason", reason));
+        int n = actions.acknowledge(filter, body == null ? null : body.reason(), request);
         return ResponseEntity.ok(Map.of("acknowledged", n));
     }
 
     /** Replays one dead letter: {@code 202 {"id": "<run-id>"}}; 404 when the ledger has no such row. */
     @PostMapping("/{id}/replay")
     ResponseEntity<Map<String, String>> replayOne(@PathVariable long id, HttpServletRequest request) {
-        if (deadLetters.status(id).isEmpty()) {
+        if (!actions.exists(id)) {
             return ResponseEntity.notFound().build();
         }
         return replay(Filter.one(id), request);
@@ -148,19 +117,10 @@ class DeadLetterController {
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String error,
             HttpServletRequest request) {
-        return replay(Filter.of(checkedType(type), unit, error), request);
+        return replay(AdminActions.filter(type, unit, error), request);
     }
 
     private ResponseEntity<Map<String, String>> replay(Filter filter, HttpServletRequest request) {
-        String runId = runs.start(RunType.REPLAY, Map.of("replayFilter", filter));
-        audit.record(request, Action.DEAD_LETTERS_REPLAYED, filter.describe(), Map.of("run", runId));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", runId));
-    }
-
-    private static String checkedType(String type) {
-        if (type != null && !type.isBlank() && !type.equalsIgnoreCase("DOSSIER") && !type.equalsIgnoreCase("STEP")) {
-            throw new IllegalArgumentException("type must be DOSSIER or STEP, not '" + type + "'");
-        }
-        return type;
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", actions.replay(filter, request)));
     }
 }

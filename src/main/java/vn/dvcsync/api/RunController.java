@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.dvcsync.audit.AuditLog;
-import vn.dvcsync.audit.AuditLog.Action;
 import vn.dvcsync.kernel.Page;
 import vn.dvcsync.run.Run;
 import vn.dvcsync.run.RunService;
@@ -28,18 +26,17 @@ class RunController {
     record StartRequest(String type) {}
 
     private final RunService runs;
-    private final AuditLog audit;
+    private final AdminActions actions;
 
-    RunController(RunService runs, AuditLog audit) {
+    RunController(RunService runs, AdminActions actions) {
         this.runs = runs;
-        this.audit = audit;
+        this.actions = actions;
     }
 
     @PostMapping
     ResponseEntity<Map<String, String>> start(@RequestBody StartRequest body, HttpServletRequest request) {
         RunType type = RunType.parse(body == null ? null : body.type());
-        String id = runs.start(type);
-        audit.record(request, Action.RUN_STARTED, id, Map.of("type", type.id()));
+        String id = actions.startRun(type, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
     }
 

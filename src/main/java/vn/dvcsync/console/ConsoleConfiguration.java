@@ -37,6 +37,7 @@ class ConsoleConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(new OnlyKnownLanguages(change)).addPathPatterns("/console/**", "/login", "/");
+        registry.addInterceptor(new OnlyKnownLanguages(change))
+                .addPathPatterns("/console/**", "/admin/**", "/login", "/");
     }
 }
