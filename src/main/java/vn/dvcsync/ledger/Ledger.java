@@ -514,6 +514,48 @@ public class Ledger {
         return adopted == null ? 0 : adopted;
     }
 
+    /**
+     * The waiting dossiers a push would send as creates: newest version PENDING, never delivered, not known to be held
+     * by the portal ({@code REOPENED_HELD}), not in flight. An incremental run's first contact asks the portal which of
+     * them it holds.
+     */
+    private static final String FIRST_CONTACT = """
+            l.record_type = 'DOSSIER' and l.status = 'PENDING' and l.reason is distinct from '%s'
+              and (l.claimed_until is null or l.claimed_until <= now())
+              and not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = l.record_key
+                              and n.version > l.version)
+              and not exists (select 1 from ledger d where d.record_type = 'DOSSIER' and d.record_key = l.record_key
+                              and d.delivered_at is not null)
+            """.formatted(REOPENED_HELD);
+
+    /** How many dossiers wait for their first contact, and the span of their codes and receipt times. */
+    public FirstContactSpan firstContactSpan() {
+        return jdbc.queryForObject(
+                """
+                select count(*), min(l.record_key collate "C"), max(l.record_key collate "C"),
+                       min(l.payload ->> 'NgayTiepNhan'), max(l.payload ->> 'NgayTiepNhan')
+                from ledger l
+                where %s and l.payload ->> 'NgayTiepNhan' ~ '^[0-9]{14}$'
+                """.formatted(FIRST_CONTACT),
+                (rs, n) -> new FirstContactSpan(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    /** Of these dossier codes, the ones waiting for their first contact ({@link #firstContactSpan}), as waiting. */
+    public List<Waiting> firstContactAmong(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                "select l.record_key, l.version, l.unit_code, l.payload::text from ledger l where l.record_key = any(?)"
+                        + " and " + FIRST_CONTACT,
+                (rs, n) -> new Waiting(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                (Object) keys.toArray(String[]::new));
+    }
+
+    /** A waiting dossier version: key, version, unit and the portal form a push would send. */
+    public record Waiting(String key, long version, String unitCode, String payload) {}
+
     /** A portal time ({@code yyyyMMddHHmmss}, Vietnam time) in SQL as a timestamptz; now when it is absent. */
     private static String portalTime(String column) {
         return "coalesce(to_timestamp(%1$s, 'YYYYMMDDHH24MISS')::timestamp at time zone 'Asia/Ho_Chi_Minh', now())"
