@@ -36,6 +36,13 @@ public class Ledger {
      */
     public static final String ADOPTED = "ADOPTED";
 
+    /** A dossier row the portal is known to hold a copy of: sent as an update. */
+    private static final String HELD_BY_PORTAL =
+            "%1$s.reason = '" + REOPENED_HELD + "' or exists (select 1 from ledger d"
+                    + " where d.record_type = %1$s.record_type and d.record_key = %1$s.record_key and d.status = 'DELIVERED')";
+
+    private static final String HELD = " and (" + HELD_BY_PORTAL + ")\n";
+
     /** Namespaces of the transaction-scoped advisory locks a claim takes per dossier (pg_try_advisory_xact_lock). */
     private static final int DOSSIER_LOCKS = 0x4c44;
 
@@ -194,7 +201,17 @@ public class Ledger {
      * @param limit at most how many rows (the candidates read; the claim may return fewer)
      */
     public List<Claimed> claimDossiers(int limit) {
-        return claim(DOSSIER, limit);
+        return claim(DOSSIER, limit, null);
+    }
+
+    /**
+     * As {@link #claimDossiers(int)}, only dossiers the portal is known to hold ({@link Claimed#deliveredBefore()}:
+     * delivered before, or reopened or first met while the portal held a copy): a batch of them is one call, of
+     * updates, where a batch mixed with creates is two. Once none is left, every pending row of the index is read
+     * to tell so: call it until it comes back empty, then {@link #claimDossiers(int)}.
+     */
+    public List<Claimed> claimHeldDossiers(int limit) {
+        return claim(DOSSIER, limit, true);
     }
 
     /**
@@ -207,10 +224,11 @@ public class Ledger {
      *              that has more
      */
     public List<Claimed> claimSteps(int limit) {
-        return claim(STEP, limit);
+        return claim(STEP, limit, null);
     }
 
-    private List<Claimed> claim(String recordType, int limit) {
+    /** @param held dossiers only: true for those the portal is known to hold, null for any */
+    private List<Claimed> claim(String recordType, int limit, Boolean held) {
         boolean dossiers = DOSSIER.equals(recordType);
         // the unit of exclusion: a dossier's versions, or all steps of one dossier
         String unit = dossiers ? "record_key" : "parent_key";
@@ -226,9 +244,11 @@ public class Ledger {
                 and (%1$s.next_attempt_at is null or %1$s.next_attempt_at <= now())
                 and (%1$s.claimed_until is null or %1$s.claimed_until <= now())
                 """;
+        String heldOnly = Boolean.TRUE.equals(held) ? HELD.formatted("l") : "";
         List<Claimed> claimed = tx.execute(status -> {
             List<String> candidates = jdbc.queryForList(
                     "select l." + unit + " from ledger l where " + due.formatted("l") + eligible.formatted("l")
+                            + heldOnly
                             + " order by l.next_attempt_at nulls first, l.id limit ? for update of l skip locked",
                     String.class,
                     recordType,
@@ -276,9 +296,8 @@ public class Ledger {
                     where l.id = p.id and p.unit in (select unit from kept)
                     returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
                               p.unconfirmed as uncertain, case when p.unconfirmed then p.updated_at end as uncertain_since,
-                              (l.reason = '%4$s' or exists (select 1 from ledger d where d.record_type = l.record_type
-                                      and d.record_key = l.record_key and d.status = 'DELIVERED')) as delivered_before
-                    """.formatted(unit, due.formatted("c"), eligible.formatted("c"), REOPENED_HELD),
+                              (%4$s) as delivered_before
+                    """.formatted(unit, due.formatted("c"), eligible.formatted("c"), HELD_BY_PORTAL.formatted("l")),
                     (rs, n) -> new Claimed(
                             rs.getLong("id"),
                             rs.getString("record_key"),

@@ -77,6 +77,9 @@ public final class AdoptBenchmark {
         }
     }
 
+    /** The nightly route's stages, in order ({@code routes/reconcile.camel.yaml}). */
+    private static final java.util.List<String> STAGES = java.util.List.of("extract", "push", "compare-and-report");
+
     private AdoptBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -139,11 +142,38 @@ public final class AdoptBenchmark {
                     int pageSize = app.getBean(ReconcileProperties.class).pageSize();
                     Map<String, Double> before = callsPerService(meters);
                     long calls0 = portal.calls();
+                    // the calls and the time at the end of each stage of the nightly route
+                    Map<String, long[]> stages = new java.util.concurrent.ConcurrentHashMap<>();
+                    app.getBean(org.apache.camel.CamelContext.class)
+                            .getManagementStrategy()
+                            .addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+                                @Override
+                                public void notify(org.apache.camel.spi.CamelEvent event) {
+                                    if (event instanceof org.apache.camel.spi.CamelEvent.ExchangeSentEvent sent) {
+                                        String uri = sent.getEndpoint().getEndpointUri();
+                                        for (String stage : STAGES) {
+                                            if (uri.equals("direct://" + stage)) {
+                                                stages.put(stage, new long[] {portal.calls(), System.nanoTime()});
+                                            }
+                                        }
+                                    }
+                                }
+                            });
                     System.gc();
                     long start = System.nanoTime();
                     Run nightly = runs.execute(RunType.NIGHTLY);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     long calls = portal.calls() - calls0;
+                    long[] last = {calls0, start};
+                    for (String stage : STAGES) {
+                        long[] end = stages.get(stage);
+                        if (end != null) {
+                            progress(
+                                    "stage up to the end of %s: %.2f s, %d portal calls",
+                                    stage, (end[1] - last[1]) / 1e9, end[0] - last[0]);
+                            last = end;
+                        }
+                    }
                     if (!"SUCCEEDED".equals(nightly.status())) {
                         throw new IllegalStateException("the nightly run did not succeed: " + nightly);
                     }
