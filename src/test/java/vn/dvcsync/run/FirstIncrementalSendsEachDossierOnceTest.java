@@ -46,7 +46,7 @@ class FirstIncrementalSendsEachDossierOnceTest extends FirstIncrementalRun {
     }
 
     @Test
-    void onlyTheStepsAfterThePortalCopysLastUpdateAreSent() {
+    void onlyTheStepsAfterThePortalCopysLastUpdateAreSentAndThePortalShowsEachOnce() {
         for (String key : sendable.keySet()) {
             ObjectNode copy = copies.get(key);
             List<ObjectNode> expected = steps.get(key).stream()
@@ -57,6 +57,9 @@ class FirstIncrementalSendsEachDossierOnceTest extends FirstIncrementalRun {
                                     > 0)
                     .toList();
             assertThat(stepsSent(key)).as("steps sent of %s", key).isEqualTo(expected);
+            assertThat(portal.steps(key))
+                    .as("steps of %s on the portal: each once, in order", key)
+                    .isEqualTo(steps.get(key));
         }
     }
 }
