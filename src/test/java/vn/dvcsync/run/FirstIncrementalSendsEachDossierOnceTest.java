@@ -43,6 +43,10 @@ class FirstIncrementalSendsEachDossierOnceTest extends FirstIncrementalRun {
         assertThat(count("pushed.dossiers_updated")).isEqualTo(differing.size());
         assertThat(count("pushed.dossiers_created")).isEqualTo(missing.size());
         assertThat(count("pushed.already_on_portal")).isZero();
+        assertThat(count("first_contact.held_on_portal"))
+                .as("waiting dossiers the portal's list showed it held")
+                .isEqualTo(copies.size());
+        assertThat(count("first_contact.pages")).isEqualTo(portal.calls("DanhSachHoSo"));
     }
 
     @Test
