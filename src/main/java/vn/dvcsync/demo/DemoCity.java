@@ -50,7 +50,7 @@ public class DemoCity {
             List<CatalogueEntry> catalogue = catalogue(jdbc);
             sim.setCatalogue(catalogue);
             if (props.portalHistory()) {
-                history.load(sim, catalogue, jdbc, false);
+                history.load(sim, catalogue, jdbc, true);
             }
         });
         population.ifAvailable(sim -> sim.putCitizens(citizens(jdbc)));

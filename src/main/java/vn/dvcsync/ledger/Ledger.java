@@ -36,6 +36,13 @@ public class Ledger {
      */
     public static final String ADOPTED = "ADOPTED";
 
+    /** A dossier row the portal is known to hold a copy of: sent as an update. */
+    private static final String HELD_BY_PORTAL =
+            "%1$s.reason = '" + REOPENED_HELD + "' or exists (select 1 from ledger d"
+                    + " where d.record_type = %1$s.record_type and d.record_key = %1$s.record_key and d.status = 'DELIVERED')";
+
+    private static final String HELD = " and (" + HELD_BY_PORTAL + ")\n";
+
     /** Namespaces of the transaction-scoped advisory locks a claim takes per dossier (pg_try_advisory_xact_lock). */
     private static final int DOSSIER_LOCKS = 0x4c44;
 
@@ -194,7 +201,17 @@ public class Ledger {
      * @param limit at most how many rows (the candidates read; the claim may return fewer)
      */
     public List<Claimed> claimDossiers(int limit) {
-        return claim(DOSSIER, limit);
+        return claim(DOSSIER, limit, null);
+    }
+
+    /**
+     * As {@link #claimDossiers(int)}, only dossiers the portal is known to hold ({@link Claimed#deliveredBefore()}:
+     * delivered before, or reopened or first met while the portal held a copy): a batch of them is one call, of
+     * updates, where a batch mixed with creates is two. Once none is left, every pending row of the index is read
+     * to tell so: call it until it comes back empty, then {@link #claimDossiers(int)}.
+     */
+    public List<Claimed> claimHeldDossiers(int limit) {
+        return claim(DOSSIER, limit, true);
     }
 
     /**
@@ -207,10 +224,11 @@ public class Ledger {
      *              that has more
      */
     public List<Claimed> claimSteps(int limit) {
-        return claim(STEP, limit);
+        return claim(STEP, limit, null);
     }
 
-    private List<Claimed> claim(String recordType, int limit) {
+    /** @param held dossiers only: true for those the portal is known to hold, null for any */
+    private List<Claimed> claim(String recordType, int limit, Boolean held) {
         boolean dossiers = DOSSIER.equals(recordType);
         // the unit of exclusion: a dossier's versions, or all steps of one dossier
         String unit = dossiers ? "record_key" : "parent_key";
@@ -226,9 +244,11 @@ public class Ledger {
                 and (%1$s.next_attempt_at is null or %1$s.next_attempt_at <= now())
                 and (%1$s.claimed_until is null or %1$s.claimed_until <= now())
                 """;
+        String heldOnly = Boolean.TRUE.equals(held) ? HELD.formatted("l") : "";
         List<Claimed> claimed = tx.execute(status -> {
             List<String> candidates = jdbc.queryForList(
                     "select l." + unit + " from ledger l where " + due.formatted("l") + eligible.formatted("l")
+                            + heldOnly
                             + " order by l.next_attempt_at nulls first, l.id limit ? for update of l skip locked",
                     String.class,
                     recordType,
@@ -276,9 +296,8 @@ public class Ledger {
                     where l.id = p.id and p.unit in (select unit from kept)
                     returning l.id, l.record_key, l.version, l.parent_key, l.payload::text as payload, l.attempts,
                               p.unconfirmed as uncertain, case when p.unconfirmed then p.updated_at end as uncertain_since,
-                              (l.reason = '%4$s' or exists (select 1 from ledger d where d.record_type = l.record_type
-                                      and d.record_key = l.record_key and d.status = 'DELIVERED')) as delivered_before
-                    """.formatted(unit, due.formatted("c"), eligible.formatted("c"), REOPENED_HELD),
+                              (%4$s) as delivered_before
+                    """.formatted(unit, due.formatted("c"), eligible.formatted("c"), HELD_BY_PORTAL.formatted("l")),
                     (rs, n) -> new Claimed(
                             rs.getLong("id"),
                             rs.getString("record_key"),
@@ -513,6 +532,48 @@ public class Ledger {
         });
         return adopted == null ? 0 : adopted;
     }
+
+    /**
+     * The waiting dossiers a push would send as creates: newest version PENDING, never delivered, not known to be held
+     * by the portal ({@code REOPENED_HELD}), not in flight. An incremental run's first contact asks the portal which of
+     * them it holds.
+     */
+    private static final String FIRST_CONTACT = """
+            l.record_type = 'DOSSIER' and l.status = 'PENDING' and l.reason is distinct from '%s'
+              and (l.claimed_until is null or l.claimed_until <= now())
+              and not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = l.record_key
+                              and n.version > l.version)
+              and not exists (select 1 from ledger d where d.record_type = 'DOSSIER' and d.record_key = l.record_key
+                              and d.delivered_at is not null)
+            """.formatted(REOPENED_HELD);
+
+    /** How many dossiers wait for their first contact, and the span of their codes and receipt times. */
+    public FirstContactSpan firstContactSpan() {
+        return jdbc.queryForObject(
+                """
+                select count(*), min(l.record_key collate "C"), max(l.record_key collate "C"),
+                       min(l.payload ->> 'NgayTiepNhan'), max(l.payload ->> 'NgayTiepNhan')
+                from ledger l
+                where %s and l.payload ->> 'NgayTiepNhan' ~ '^[0-9]{14}$'
+                """.formatted(FIRST_CONTACT),
+                (rs, n) -> new FirstContactSpan(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    /** Of these dossier codes, the ones waiting for their first contact ({@link #firstContactSpan}), as waiting. */
+    public List<Waiting> firstContactAmong(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                "select l.record_key, l.version, l.unit_code, l.payload::text from ledger l where l.record_key = any(?)"
+                        + " and " + FIRST_CONTACT,
+                (rs, n) -> new Waiting(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                (Object) keys.toArray(String[]::new));
+    }
+
+    /** A waiting dossier version: key, version, unit and the portal form a push would send. */
+    public record Waiting(String key, long version, String unitCode, String payload) {}
 
     /** A portal time ({@code yyyyMMddHHmmss}, Vietnam time) in SQL as a timestamptz; now when it is absent. */
     private static String portalTime(String column) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -84,6 +85,9 @@ public class Pusher {
     private final UnansweredSteps unansweredSteps;
     private final Stopping stopping;
 
+    /** The run whose push found no dossier left that the portal holds (they go first); null: none yet. */
+    private volatile String updatesDone;
+
     Pusher(
             Ledger ledger,
             PortalClient portal,
@@ -115,6 +119,7 @@ public class Pusher {
      */
     public AtomicBoolean begin(String recordType, String runId) {
         if (Ledger.DOSSIER.equals(recordType)) {
+            updatesDone = null;
             int stale = ledger.supersedeStale();
             if (stale > 0) {
                 log.info("Run {}: {} older dossier versions superseded before the push", runId, stale);
@@ -213,7 +218,18 @@ public class Pusher {
 
     /** Pushes one batch of pending dossiers; false when there was none. */
     public boolean pushDossierBatch(String runId) {
-        List<Claimed> batch = ledger.claimDossiers(props.batchSize());
+        // the dossiers the portal holds first, batch after batch of updates (one call each, where a batch mixed with
+        // creates takes two); once none is left, any
+        List<Claimed> batch = List.of();
+        if (!Objects.equals(runId, updatesDone)) {
+            batch = ledger.claimHeldDossiers(props.batchSize());
+            if (batch.isEmpty()) {
+                updatesDone = runId;
+            }
+        }
+        if (batch.isEmpty()) {
+            batch = ledger.claimDossiers(props.batchSize());
+        }
         if (batch.isEmpty()) {
             return false;
         }

@@ -146,6 +146,11 @@ final class PortalHttpHandler implements HttpHandler {
             json(exchange, services.error("1", "madonvi: must be " + agencyCode));
             return;
         }
+        String service = text(request, "service");
+        if (service != null && knobs.lacks(service)) {
+            json(exchange, services.error("1", "service: unknown service \"" + service + "\""));
+            return;
+        }
         byte[] answer;
         try {
             answer = services.call(request);

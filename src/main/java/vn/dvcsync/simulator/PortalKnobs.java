@@ -3,6 +3,8 @@ package vn.dvcsync.simulator;
 import static vn.dvcsync.simulator.KnobChecks.nonNegative;
 import static vn.dvcsync.simulator.KnobChecks.share;
 
+import java.util.Set;
+
 /**
  * Runtime behaviour of the {@link PortalSimulator}; every setter takes effect on the next call and is
  * safe to use while the simulator serves.
@@ -22,6 +24,7 @@ public final class PortalKnobs {
     private volatile int sessionExpiresEveryCalls;
     private volatile int sessionTtlSeconds = 1800;
     private volatile int retryAfterSeconds = 1;
+    private volatile Set<String> withoutServices = Set.of();
 
     /** Answer delay, uniformly random within {@code minMs..maxMs}. */
     public PortalKnobs latency(int minMs, int maxMs) {
@@ -77,6 +80,15 @@ public final class PortalKnobs {
         return this;
     }
 
+    /**
+     * Services this portal does not offer (for instance the contract's assumed {@code DanhSachHoSo}): a call naming
+     * one is answered {@code {"error_code": "1"}}, unknown service, as the portal answers any service it lacks.
+     */
+    public PortalKnobs withoutServices(String... services) {
+        withoutServices = Set.of(services);
+        return this;
+    }
+
     /** Back to the defaults. */
     public PortalKnobs defaults() {
         latency = Latency.NONE;
@@ -88,6 +100,7 @@ public final class PortalKnobs {
         sessionExpiresEveryCalls = 0;
         sessionTtlSeconds = 1800;
         retryAfterSeconds = 1;
+        withoutServices = Set.of();
         return this;
     }
 
@@ -133,5 +146,10 @@ public final class PortalKnobs {
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Whether the portal lacks this service ({@link #withoutServices}). */
+    public boolean lacks(String service) {
+        return withoutServices.contains(service);
     }
 }

@@ -205,8 +205,14 @@ public final class ReconcileBenchmark {
 
     // ---------------------------------------------------------------- the gateway
 
-    private static ConfigurableApplicationContext gateway(String jdbcUrl, String portalUrl, Path workDir) {
-        Map<String, Object> props = Map.ofEntries(
+    static ConfigurableApplicationContext gateway(String jdbcUrl, String portalUrl, Path workDir) {
+        return gateway(jdbcUrl, portalUrl, workDir, Map.of());
+    }
+
+    /** @param more further properties, over the benchmark's own */
+    static ConfigurableApplicationContext gateway(
+            String jdbcUrl, String portalUrl, Path workDir, Map<String, Object> more) {
+        Map<String, Object> props = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("dvcsync.city.datasource.url", jdbcUrl),
                 Map.entry("dvcsync.city.datasource.username", "postgres"),
                 Map.entry("dvcsync.city.datasource.password", "postgres"),
@@ -230,7 +236,8 @@ public final class ReconcileBenchmark {
                         workDir.resolve("reports").toAbsolutePath().toString()),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("logging.level.root", "WARN"),
-                Map.entry("logging.level.vn.dvcsync", "INFO"));
+                Map.entry("logging.level.vn.dvcsync", "INFO")));
+        props.putAll(more);
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(props)
@@ -342,7 +349,7 @@ public final class ReconcileBenchmark {
         }
     }
 
-    private static String time(String column) {
+    static String time(String column) {
         return "to_char((" + column + ") at time zone 'Asia/Ho_Chi_Minh', 'YYYYMMDDHH24MISS')";
     }
 
@@ -375,11 +382,11 @@ public final class ReconcileBenchmark {
         }
     }
 
-    private static long secondsSince(long t0) {
+    static long secondsSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000_000L;
     }
 
-    private static void progress(String format, Object... args) {
+    static void progress(String format, Object... args) {
         System.err.printf(
                 "[bench %s] %s%n",
                 Instant.now().toString().substring(11, 19), String.format(Locale.ROOT, format, args));

@@ -56,11 +56,21 @@ public final class PortalSimulatorProcess {
      */
     public static Running launch(String jdbcUrl, String username, String password, long heapMb)
             throws IOException, InterruptedException {
+        return launch(jdbcUrl, username, password, heapMb, false);
+    }
+
+    /**
+     * As {@link #launch(String, String, String, long)}; {@code withSteps}: the portal also holds the progress steps a
+     * past sending left (each dossier's valid steps up to its copy's {@code NgayCapNhat}).
+     */
+    public static Running launch(String jdbcUrl, String username, String password, long heapMb, boolean withSteps)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
                         java,
                         "-Xmx" + heapMb + "m",
                         "-XX:+UseParallelGC",
+                        "-Dportal.steps=" + withSteps,
                         "-Dlogback.configurationFile=" + logbackQuiet(),
                         "-cp",
                         System.getProperty("java.class.path"),

@@ -60,6 +60,9 @@ class ErrorsRouteTest extends RouteTest {
     @MockitoBean(name = "applicantVerifier")
     ApplicantVerifier verifier;
 
+    @MockitoBean(name = "firstContact")
+    vn.dvcsync.push.FirstContact firstContact;
+
     @Autowired
     ProducerTemplate template;
 

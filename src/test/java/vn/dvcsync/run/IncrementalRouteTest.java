@@ -19,11 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.dvcsync.push.FirstContact;
 import vn.dvcsync.testsupport.RouteTest;
 
 /**
  * {@code routes/incremental.camel.yaml}: the schedule starts an incremental run; the run extracts from the
- * watermark, then pushes and verifies applicants side by side.
+ * watermark, asks the portal which never-delivered dossiers it holds (first contact), then pushes and verifies
+ * applicants side by side.
  */
 @CamelSpringBootTest
 @SpringBootTest(
@@ -40,6 +42,9 @@ class IncrementalRouteTest extends RouteTest {
 
     @MockitoBean(name = "runService")
     RunService runService;
+
+    @MockitoBean(name = "firstContact")
+    FirstContact firstContact;
 
     @Autowired
     CamelContext camel;
@@ -59,6 +64,14 @@ class IncrementalRouteTest extends RouteTest {
     @Test
     void extractsFromTheWatermarkThenPushesAndVerifiesApplicantsSideBySide() throws Exception {
         camel.start();
+        // first contact is asked after the extraction, before the push
+        org.mockito.Mockito.doAnswer(a -> {
+                    assertThat(extract.getReceivedCounter()).isEqualTo(1);
+                    assertThat(push.getReceivedCounter()).isZero();
+                    return null;
+                })
+                .when(firstContact)
+                .learn("run-1");
         extract.expectedMessageCount(1);
         extract.expectedHeaderReceived("extraction", "incremental");
         push.expectedMessageCount(1);
@@ -76,6 +89,7 @@ class IncrementalRouteTest extends RouteTest {
         MockEndpoint.assertIsSatisfied(extract, push, verifyApplicants);
         assertThat(push.getReceivedExchanges().get(0).getIn().getHeader("runId"))
                 .isEqualTo("run-1");
+        verify(firstContact).learn("run-1");
     }
 
     @Test
