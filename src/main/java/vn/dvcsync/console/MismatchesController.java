@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import vn.dvcsync.audit.AuditLog;
@@ -68,8 +69,10 @@ class MismatchesController {
         return "console/mismatches";
     }
 
-    @GetMapping("/console/mismatches.csv")
-    void csv(
+    /** The filtered view as the CSV report (the contract's columns) or the officials' XLSX; audited. */
+    @GetMapping("/console/mismatches.{format:csv|xlsx}")
+    void export(
+            @PathVariable String format,
             @RequestParam(required = false) String run,
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String category,
@@ -81,31 +84,17 @@ class MismatchesController {
             throws IOException {
         MismatchFilter filter = filter(unit, category, field, change);
         String id = reported(user, run);
-        audit.record(request, Action.REPORT_EXPORTED, id, details("csv", filter));
-        try (OutputStream out = attachment(response, "text/csv;charset=UTF-8", name(id, filter) + ".csv")) {
-            reports.csv(user, id, filter, out);
-        }
-    }
-
-    @GetMapping("/console/mismatches.xlsx")
-    void xlsx(
-            @RequestParam(required = false) String run,
-            @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String field,
-            @RequestParam(required = false) String change,
-            Authentication user,
-            HttpServletRequest request,
-            HttpServletResponse response)
-            throws IOException {
-        MismatchFilter filter = filter(unit, category, field, change);
-        String id = reported(user, run);
-        audit.record(request, Action.REPORT_EXPORTED, id, details("xlsx", filter));
+        boolean csv = format.equals("csv");
+        audit.record(request, Action.REPORT_EXPORTED, id, details(format, filter));
         try (OutputStream out = attachment(
                 response,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                name(id, filter) + ".xlsx")) {
-            reports.xlsx(user, id, filter, out);
+                csv ? "text/csv;charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                name(id, filter) + "." + format)) {
+            if (csv) {
+                reports.csv(user, id, filter, out);
+            } else {
+                reports.xlsx(user, id, filter, out);
+            }
         }
     }
 

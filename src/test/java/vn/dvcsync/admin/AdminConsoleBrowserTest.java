@@ -31,9 +31,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.dvcsync.cluster.Schedules;
 import vn.dvcsync.simulator.PortalSimulator;
+import vn.dvcsync.testsupport.Chromium;
 
 /**
  * The admins' pages in a real browser (Debian's chromium and chromedriver, headless), one Spring context with the
@@ -71,8 +69,6 @@ import vn.dvcsync.simulator.PortalSimulator;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final List<String> PAGES = List.of(
             "/admin/routes",
@@ -109,7 +105,7 @@ class AdminConsoleBrowserTest {
         }
         assertThat(failed()).as("dead letters from the scheduled runs").isGreaterThanOrEqualTo(10);
         portal.knobs().defaults().ratePerSecond(0);
-        browser = chromium();
+        browser = Chromium.start(Path.of("target/screenshots"));
     }
 
     long failed() {
@@ -121,22 +117,6 @@ class AdminConsoleBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    static WebDriver chromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's chromium and chromedriver at " + CHROMIUM
-                    + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800", "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     String url(String path) {

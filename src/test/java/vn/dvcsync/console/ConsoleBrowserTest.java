@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -29,11 +28,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +43,7 @@ import vn.dvcsync.reconcile.Mismatch;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.MismatchWriter;
 import vn.dvcsync.report.ReportService;
+import vn.dvcsync.testsupport.Chromium;
 
 /**
  * The console in a real browser (Debian's chromium and chromedriver, headless): an official logs in, reads each page
@@ -61,8 +57,6 @@ import vn.dvcsync.report.ReportService;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     static final Path DOWNLOADS = Path.of("target/console-downloads").toAbsolutePath();
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 20, 1, 0, 0, 0, ZoneOffset.ofHours(7));
@@ -120,7 +114,7 @@ class ConsoleBrowserTest {
                         + " attempts, created_at) values ('STEP', 'J-MISSING/1', 42, 'J-MISSING', ?, 'PENDING', '{}', 0, ?)",
                 JUSTICE,
                 T0.minusDays(2));
-        browser = chromium();
+        browser = Chromium.start(DOWNLOADS);
     }
 
     @AfterAll
@@ -180,28 +174,6 @@ class ConsoleBrowserTest {
         }
         reports.write(id, "reconcile", startedAt.minusDays(365), startedAt, facts);
         jdbc.update("update run set status = 'SUCCEEDED', finished_at = ? where id = ?", startedAt.plusMinutes(5), id);
-    }
-
-    static WebDriver chromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need Debian's chromium and chromedriver at " + CHROMIUM
-                    + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=vi");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        options.setExperimentalOption(
-                "prefs",
-                Map.of("download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     String url(String path) {
