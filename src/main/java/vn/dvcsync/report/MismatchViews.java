@@ -326,23 +326,9 @@ public class MismatchViews {
         return where.toString();
     }
 
+    /** The report's columns (the CSV's, in its order) of table {@code t}, then {@code change}. */
     private static String columns(String t, String change) {
-        return String.join(
-                                ", ",
-                                List.of(
-                                        "run_id",
-                                        "category",
-                                        "record_type",
-                                        "record_key",
-                                        "unit_code",
-                                        "unit_name",
-                                        "field",
-                                        "city_value",
-                                        "portal_value",
-                                        "impact_points",
-                                        "detected_at"))
-                        .replaceAll("(\\w+)", t + ".$1")
-                + ", " + change;
+        return String.join(", ", CsvReport.COLUMNS).replaceAll("(\\w+)", t + ".$1") + ", " + change;
     }
 
     private static Double score(java.math.BigDecimal d) {
