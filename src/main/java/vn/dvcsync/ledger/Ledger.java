@@ -449,7 +449,8 @@ public class Ledger {
      *     {@code NgayCapNhat} are taken as on the portal (DELIVERED, {@value #ADOPTED}); the later ones are sent.
      *     Otherwise every step is sent.</li>
      * </ul>
-     * A dossier delivered before is left as it is (the nightly heals it by {@link #reopen}).
+     * A dossier delivered or claimed by a push before ({@link #neverSent}) is left as it is (the nightly heals it by
+     * {@link #reopen}; the push looks up an uncertain claim).
      *
      * @return how many dossiers were adopted
      */
@@ -458,12 +459,9 @@ public class Ledger {
             return 0;
         }
         Integer adopted = tx.execute(status -> {
-            Set<String> firstSeen = new HashSet<>(jdbc.queryForList("""
-                    select k from unnest(?::text[]) k
-                    where not exists (select 1 from ledger d where d.record_type = 'DOSSIER' and d.record_key = k
-                                      and d.delivered_at is not null)
-                    """, String.class, (Object)
-                    copies.stream().map(PortalCopy::key).toArray(String[]::new)));
+            Set<String> firstSeen = new HashSet<>(jdbc.queryForList(
+                    "select k from unnest(?::text[]) k where " + neverSent("k"), String.class, (Object)
+                            copies.stream().map(PortalCopy::key).toArray(String[]::new)));
             List<PortalCopy> identical = new ArrayList<>();
             List<String> different = new ArrayList<>();
             List<PortalCopy> held = new ArrayList<>();
@@ -535,17 +533,27 @@ public class Ledger {
 
     /**
      * The waiting dossiers a push would send as creates: newest version PENDING, never delivered, not known to be held
-     * by the portal ({@code REOPENED_HELD}), not in flight. An incremental run's first contact asks the portal which of
-     * them it holds.
+     * by the portal ({@code REOPENED_HELD}), never claimed by a push ({@link #neverSent}). An incremental run's first
+     * contact asks the portal which of them it holds.
      */
     private static final String FIRST_CONTACT = """
             l.record_type = 'DOSSIER' and l.status = 'PENDING' and l.reason is distinct from '%s'
-              and (l.claimed_until is null or l.claimed_until <= now())
               and not exists (select 1 from ledger n where n.record_type = 'DOSSIER' and n.record_key = l.record_key
                               and n.version > l.version)
-              and not exists (select 1 from ledger d where d.record_type = 'DOSSIER' and d.record_key = l.record_key
-                              and d.delivered_at is not null)
-            """.formatted(REOPENED_HELD);
+              and %s
+            """.formatted(REOPENED_HELD, neverSent("l.record_key"));
+
+    /**
+     * The SQL condition that no version of dossier {@code key} was ever delivered or claimed by a push: one that was
+     * claimed (by an instance killed in the middle, say) may be on the portal without its steps, and the push's own
+     * look-up of uncertain claims decides it, not a first contact's steps policy.
+     */
+    private static String neverSent(String key) {
+        return """
+                not exists (select 1 from ledger a where a.record_type = 'DOSSIER' and a.record_key = %s
+                            and (a.delivered_at is not null or a.claimed_until is not null or a.unconfirmed
+                                 or a.attempts > 0))""".formatted(key);
+    }
 
     /** How many dossiers wait for their first contact, and the span of their codes and receipt times. */
     public FirstContactSpan firstContactSpan() {
