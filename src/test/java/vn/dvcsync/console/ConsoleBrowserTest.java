@@ -364,8 +364,10 @@ class ConsoleBrowserTest {
     }
 
     void waitForFound(String expected) {
+        // htmx swaps the count while it is read: a count replaced under the reader is read again
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .withMessage(() -> "the mismatch count to read '" + expected + "', it reads '" + found() + "'")
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "the mismatch count to read '" + expected + "'")
                 .until(d -> expected.equals(found()));
     }
 

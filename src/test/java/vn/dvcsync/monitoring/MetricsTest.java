@@ -45,6 +45,9 @@ import org.springframework.test.context.ActiveProfiles;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "dvcsync.demo.dossiers=200",
+            // a portal without the city's past: every dossier and step is sent (a first contact would adopt most,
+            // and too few calls would be left for a lost answer to make a dead letter in every run)
+            "dvcsync.demo.portal-history=false",
             "dvcsync.metrics.store-refresh=0s",
             "dvcsync.simulator.portal.http429-share=0.3", // about 30 calls: some 429 and a retry in every run
             "dvcsync.simulator.portal.retry-after-seconds=0",
