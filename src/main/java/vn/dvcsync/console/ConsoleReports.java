@@ -2,7 +2,10 @@ package vn.dvcsync.console;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -56,6 +59,67 @@ class ConsoleReports {
 
     Changes changes(Authentication user, String runId) {
         return store.changes(runId);
+    }
+
+    /** A run's totals by category and by unit and its changes, summed from one reading by unit and category. */
+    record Totals(List<Total> byCategory, List<Total> byUnit, Changes changes) {}
+
+    Totals totals(Authentication user, String runId) {
+        List<Total> both = store.totals(runId, MismatchStore.By.UNIT_AND_CATEGORY);
+        long[] changes = new long[3];
+        both.forEach(t -> {
+            changes[0] += t.newCount();
+            changes[1] += t.persisting();
+            changes[2] += t.resolved();
+        });
+        return new Totals(
+                sum(both, false),
+                sum(both, true),
+                new Changes(store.previousRun(runId).orElse(null), changes[0], changes[1], changes[2]));
+    }
+
+    /** The totals by unit and category summed by unit (or by category), largest impact first, then most rows. */
+    private static List<Total> sum(List<Total> both, boolean byUnit) {
+        Map<String, Total> sums = new LinkedHashMap<>();
+        for (Total t : both) {
+            String key = byUnit ? t.unitCode() : t.category();
+            sums.merge(
+                    key,
+                    byUnit
+                            ? new Total(
+                                    t.unitCode(),
+                                    t.unitName(),
+                                    null,
+                                    t.count(),
+                                    t.newCount(),
+                                    t.persisting(),
+                                    t.resolved(),
+                                    t.impactPoints())
+                            : new Total(
+                                    null,
+                                    null,
+                                    t.category(),
+                                    t.count(),
+                                    t.newCount(),
+                                    t.persisting(),
+                                    t.resolved(),
+                                    t.impactPoints()),
+                    (a, b) -> new Total(
+                            a.unitCode(),
+                            a.unitName(),
+                            a.category(),
+                            a.count() + b.count(),
+                            a.newCount() + b.newCount(),
+                            a.persisting() + b.persisting(),
+                            a.resolved() + b.resolved(),
+                            a.impactPoints() + b.impactPoints()));
+        }
+        return sums.values().stream()
+                .sorted(Comparator.comparingDouble(Total::impactPoints)
+                        .reversed()
+                        .thenComparing(Comparator.comparingLong(Total::count).reversed())
+                        .thenComparing(t -> byUnit ? String.valueOf(t.unitCode()) : t.category()))
+                .toList();
     }
 
     List<Total> totals(Authentication user, String runId, MismatchStore.By by) {

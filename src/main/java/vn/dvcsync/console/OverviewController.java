@@ -7,7 +7,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvcsync.index.IndexReport;
-import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.MismatchViews.RunPoint;
 import vn.dvcsync.report.Total;
 
@@ -33,8 +32,9 @@ class OverviewController {
         model.addAttribute("run", latest);
         if (latest != null) {
             String id = latest.runId();
-            List<Total> byCategory = reports.totals(user, id, MismatchStore.By.CATEGORY);
-            model.addAttribute("previous", reports.previousRun(user, id).orElse(null));
+            ConsoleReports.Totals totals = reports.totals(user, id);
+            List<Total> byCategory = totals.byCategory();
+            model.addAttribute("previous", totals.changes().previousRunId());
             model.addAttribute(
                     "groups", reports.index(user, id).map(IndexReport::province).orElse(List.of()));
             model.addAttribute("byCategory", byCategory);
@@ -43,10 +43,10 @@ class OverviewController {
             model.addAttribute(
                     "points",
                     byCategory.stream().mapToDouble(Total::impactPoints).sum());
-            model.addAttribute("changes", reports.changes(user, id));
+            model.addAttribute("changes", totals.changes());
             model.addAttribute(
                     "topUnits",
-                    reports.totals(user, id, MismatchStore.By.UNIT).stream()
+                    totals.byUnit().stream()
                             .filter(t -> t.count() > 0)
                             .limit(TOP_UNITS)
                             .toList());

@@ -133,21 +133,24 @@ public class MismatchViews {
             index = "unit_code is not null" + scope.sql("unit_code");
             indexArgs.addAll(scope.sqlArgs());
         }
-        List<Object> args = new ArrayList<>(rowArgs);
+        // the newest runs first (at most limit), then each one's rows counted and summed in one pass
+        List<Object> args = new ArrayList<>();
+        args.add(limit);
         args.addAll(rowArgs);
         args.addAll(indexArgs);
-        args.add(limit);
         List<RunPoint> points = jdbc.query(
-                "select r.id, r.type, r.started_at, r.finished_at,"
-                        + " (select count(*) from mismatch m where m.run_id = r.id" + rows + ") as n,"
-                        + " (select coalesce(sum(m.impact_points), 0) from mismatch m where m.run_id = r.id" + rows
-                        + ") as imp,"
+                "with recent as (select id, type, started_at, finished_at from run"
+                        + " where type in ('reconcile', 'nightly') and status = 'SUCCEEDED'"
+                        + " order by started_at desc limit ?)"
+                        + " select r.id, r.type, r.started_at, r.finished_at, t.n, t.imp,"
                         + " e.city, e.portal, coalesce(e.max, 0) as max"
-                        + " from run r left join (select run_id, sum(city_score) as city, sum(portal_score) as portal,"
-                        + " sum(max_score) as max from index_estimate where " + index + " group by run_id) e"
-                        + " on e.run_id = r.id"
-                        + " where r.type in ('reconcile', 'nightly') and r.status = 'SUCCEEDED'"
-                        + " order by r.started_at desc limit ?",
+                        + " from recent r cross join lateral (select count(*) as n,"
+                        + " coalesce(sum(m.impact_points), 0) as imp from mismatch m where m.run_id = r.id" + rows
+                        + ") t"
+                        + " left join (select run_id, sum(city_score) as city, sum(portal_score) as portal,"
+                        + " sum(max_score) as max from index_estimate where " + index
+                        + " and run_id in (select id from recent) group by run_id) e on e.run_id = r.id"
+                        + " order by r.started_at desc",
                 (rs, n) -> new RunPoint(
                         rs.getString("id"),
                         rs.getString("type"),
