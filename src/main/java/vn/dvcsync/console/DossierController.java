@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dvcsync.ledger.DossierHistory;
+import vn.dvcsync.ledger.DossierHistory.Attempt;
 import vn.dvcsync.ledger.DossierHistory.Version;
 import vn.dvcsync.population.IdNumbers;
 import vn.dvcsync.report.MismatchRow;
@@ -47,6 +48,12 @@ class DossierController {
                     .toList();
             model.addAttribute("versions", versions);
             model.addAttribute("steps", steps);
+            model.addAttribute(
+                    "attempts",
+                    history.attempts(key).stream()
+                            .map(a -> new Attempt(
+                                    a.recordType(), a.recordKey(), a.at(), a.outcome(), mask(a.answer()), a.runId()))
+                            .toList());
             model.addAttribute("mismatches", mismatches);
             model.addAttribute("found", !versions.isEmpty() || !steps.isEmpty() || !mismatches.isEmpty());
         }

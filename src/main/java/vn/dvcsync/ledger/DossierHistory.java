@@ -49,6 +49,31 @@ public class DossierHistory {
         return query("record_type = 'STEP' and parent_key = ?", maHoSo);
     }
 
+    /** One push attempt of the dossier or of one of its steps, with its outcome and the portal's answer. */
+    public record Attempt(
+            String recordType, String recordKey, OffsetDateTime at, String outcome, String answer, String runId) {}
+
+    /** Every push attempt of the dossier and its steps, oldest first (at most 500), in the user's units only. */
+    public List<Attempt> attempts(String maHoSo) {
+        UnitScope scope = UnitScope.current();
+        List<Object> args = new ArrayList<>(List.of(maHoSo, maHoSo));
+        args.addAll(scope.sqlArgs());
+        return jdbc.query(
+                "select l.record_type, l.record_key, a.attempted_at, a.outcome, a.answer, a.run_id"
+                        + " from push_attempt a join ledger l on l.id = a.ledger_id"
+                        + " where ((l.record_type = 'DOSSIER' and l.record_key = ?)"
+                        + " or (l.record_type = 'STEP' and l.parent_key = ?))" + scope.sql("l.unit_code")
+                        + " order by a.attempted_at, a.id limit 500",
+                (rs, n) -> new Attempt(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                args.toArray());
+    }
+
     /** The rows matching {@code where}, of the logged-in user's units only (another unit's dossier is not found). */
     private List<Version> query(String where, String key) {
         UnitScope scope = UnitScope.current();

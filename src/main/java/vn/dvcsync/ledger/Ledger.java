@@ -326,6 +326,7 @@ public class Ledger {
                        next_attempt_at = null, claimed_until = null, unconfirmed = false, last_error = null, run_id = ?
                 where id = any(?)
                 """, runId, arr));
+        attempted(ids, "DELIVERED", null, runId);
         // An older delivered version is history now; keep one DELIVERED row per record.
         jdbc.update("""
                 update ledger l set status = 'SUPERSEDED', updated_at = now()
@@ -355,6 +356,7 @@ public class Ledger {
                 where id = ?
                 returning status
                 """, String.class, reason, rule, message, runId, row.id());
+        attempted(List.of(row.id()), "REFUSED", message, runId);
         if (row.parentKey() == null && "QUARANTINED".equals(status)) {
             holdBackSteps(List.of(row.recordKey()));
         }
@@ -387,6 +389,7 @@ public class Ledger {
                         props.retryDelay().toMillis() / 1000.0,
                         mayHaveArrived,
                         arr));
+        attempted(ids, "FAILED", error, runId);
     }
 
     /**
@@ -401,6 +404,18 @@ public class Ledger {
                        status = 'FAILED', next_attempt_at = null, claimed_until = null, unconfirmed = false
                 where id = any(?) and status = 'PENDING'
                 """, truncate(error), runId, arr));
+        attempted(ids, "DEAD_LETTER", error, runId);
+    }
+
+    /**
+     * One push attempt of each row with its outcome and the portal's answer (or the error), kept for a dossier's
+     * journey ({@link DossierHistory}).
+     */
+    private void attempted(Collection<Long> ids, String outcome, String answer, String runId) {
+        withLongArray(ids, arr -> jdbc.update("""
+                insert into push_attempt (ledger_id, run_id, outcome, answer)
+                select id, ?, ?, ? from unnest(?::bigint[]) id
+                """, runId, outcome, truncate(answer), arr));
     }
 
     /**

@@ -109,6 +109,14 @@ class ConsoleBrowserTest {
                         + " 'HTTP 400: MaHoSo already used', ?)",
                 JUSTICE,
                 T0.minusDays(2));
+        // its push attempts: refused twice by the portal with its answer (the ledger keeps each one)
+        for (int i = 0; i < 2; i++) {
+            jdbc.update(
+                    "insert into push_attempt (ledger_id, run_id, outcome, answer, attempted_at)"
+                            + " select id, 'console-2', 'FAILED', 'HTTP 400: MaHoSo already used', ? from ledger"
+                            + " where record_key = 'J-MISSING' and status = 'FAILED'",
+                    T0.minusDays(2).plusHours(i));
+        }
         jdbc.update(
                 "insert into ledger (record_type, record_key, version, parent_key, unit_code, status, payload,"
                         + " attempts, created_at) values ('STEP', 'J-MISSING/1', 42, 'J-MISSING', ?, 'PENDING', '{}', 0, ?)",
@@ -407,6 +415,10 @@ class ConsoleBrowserTest {
                 .contains("Superseded by a newer version", "********2345", "HTTP 400: MaHoSo already used")
                 .doesNotContain("001099012345");
         assertThat(browser.findElements(By.cssSelector("#steps tbody tr"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#attempts tbody tr")))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.getText())
+                        .contains("J-MISSING", "Not sent, to be retried", "HTTP 400: MaHoSo already used"));
         assertThat(browser.findElements(By.cssSelector("#dossier-mismatches tbody tr")))
                 .hasSize(3);
         assertThat(text()).doesNotContain("??");
@@ -414,6 +426,8 @@ class ConsoleBrowserTest {
         submit(By.linkText("Tiếng Việt"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ J-MISSING");
         assertThat(browser.findElement(By.id("versions")).getText()).contains("Đã có phiên bản mới hơn");
+        assertThat(browser.findElement(By.id("attempts")).getText())
+                .contains("Các lần gửi lên Cổng", "Không gửi được, sẽ gửi lại", "18/11/2026");
         screenshot("dossier-vi");
         browser.findElement(By.id("maHoSo")).clear();
         browser.findElement(By.id("maHoSo")).sendKeys("NO-SUCH-DOSSIER");

@@ -41,7 +41,7 @@ class DeadLetterAcknowledgementTest {
 
     @BeforeEach
     void threeDeadLettersAndAStepWaitingForItsDossier() {
-        jdbc.update("truncate ledger");
+        jdbc.update("truncate ledger cascade"); // and its push attempts
         ledger = new Ledger(jdbc, tx, new LedgerProperties(1, Duration.ZERO, Duration.ofMinutes(5)));
         deadLetters = new DeadLetters(jdbc);
         ledger.stage(

@@ -1,6 +1,7 @@
 package vn.dvcsync.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class LedgerClaimTest {
 
     @BeforeEach
     void emptyLedger() {
-        jdbc.update("truncate ledger");
+        jdbc.update("truncate ledger cascade"); // and its push attempts
         ledger = ledger(Duration.ofMinutes(5));
     }
 
@@ -77,6 +78,32 @@ class LedgerClaimTest {
                 null,
                 null,
                 "{\"MaHoSo\":\"" + dossier + "\",\"n\":" + n + "}");
+    }
+
+    /** Issue #12 item 6: a dossier's journey holds each push attempt, with the portal's answer, oldest first. */
+    @Test
+    void everyPushAttemptIsKeptWithThePortalsAnswer() {
+        ledger.stage(List.of(dossier("H26.J", 1), step("H26.J", 1)), "r1");
+        Claimed d = single(ledger.claimDossiers(10));
+        ledger.markAttemptFailed(List.of(d.id()), "HTTP 503 from DongBoHoSoMC: Service Unavailable", false, "r1");
+        Claimed again = single(ledger.claimDossiers(10));
+        assertThat(again.id()).isEqualTo(d.id());
+        ledger.markDelivered(List.of(again.id()), "r2");
+        Claimed s = single(ledger.claimSteps(10));
+        ledger.markDeadLetters(List.of(s.id()), "the portal did not answer within 30s", "r2");
+
+        List<DossierHistory.Attempt> attempts = new DossierHistory(jdbc).attempts("H26.J");
+        assertThat(attempts)
+                .extracting(
+                        DossierHistory.Attempt::recordKey,
+                        DossierHistory.Attempt::outcome,
+                        DossierHistory.Attempt::answer,
+                        DossierHistory.Attempt::runId)
+                .containsExactly(
+                        tuple("H26.J", "FAILED", "HTTP 503 from DongBoHoSoMC: Service Unavailable", "r1"),
+                        tuple("H26.J", "DELIVERED", null, "r2"),
+                        tuple("H26.J/1", "DEAD_LETTER", "the portal did not answer within 30s", "r2"));
+        assertThat(new DossierHistory(jdbc).attempts("H26.OTHER")).isEmpty();
     }
 
     @Test
