@@ -83,12 +83,10 @@ public class MismatchViews {
 
     /** The fields the run's rows name (the blank field of a row about a whole record left out), sorted. */
     public List<String> fields(String runId) {
-        UnitScope scope = UnitScope.current();
         List<Object> args = new ArrayList<>(List.of(runId));
-        args.addAll(scope.sqlArgs());
+        String units = units("unit_code", null, args);
         return jdbc.queryForList(
-                "select distinct field from mismatch where run_id = ? and field <> ''" + scope.sql("unit_code")
-                        + " order by field",
+                "select distinct field from mismatch where run_id = ? and field <> ''" + units + " order by field",
                 String.class,
                 args.toArray());
     }
@@ -306,14 +304,7 @@ public class MismatchViews {
     private static String where(String t, String runId, MismatchFilter filter, boolean change, List<Object> args) {
         StringBuilder where = new StringBuilder(" where " + t + ".run_id = ?");
         args.add(runId);
-        UnitScope scope = UnitScope.current();
-        if (filter.unit() != null) {
-            scope.check(filter.unit());
-            where.append(" and ").append(t).append(".unit_code = ?");
-            args.add(filter.unit());
-        }
-        where.append(scope.sql(t + ".unit_code"));
-        args.addAll(scope.sqlArgs());
+        where.append(units(t + ".unit_code", filter.unit(), args));
         if (filter.category() != null) {
             where.append(" and ").append(t).append(".category = ?");
             args.add(filter.category());
