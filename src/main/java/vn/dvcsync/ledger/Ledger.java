@@ -399,12 +399,16 @@ public class Ledger {
      * lease, superseded) is left as it is.
      */
     public void markDeadLetters(Collection<Long> ids, String error, String runId) {
-        withLongArray(ids, arr -> jdbc.update("""
-                update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
-                       status = 'FAILED', next_attempt_at = null, claimed_until = null, unconfirmed = false
-                where id = any(?) and status = 'PENDING'
-                """, truncate(error), runId, arr));
-        attempted(ids, "DEAD_LETTER", error, runId);
+        withLongArray(ids, arr -> {
+            // the attempt is kept for the rows it made dead letters, not for one delivered or superseded meanwhile
+            List<Long> dead = jdbc.queryForList("""
+                    update ledger set attempts = attempts + 1, last_error = ?, run_id = ?, updated_at = now(),
+                           status = 'FAILED', next_attempt_at = null, claimed_until = null, unconfirmed = false
+                    where id = any(?) and status = 'PENDING'
+                    returning id
+                    """, Long.class, truncate(error), runId, arr);
+            attempted(dead, "DEAD_LETTER", error, runId);
+        });
     }
 
     /**
