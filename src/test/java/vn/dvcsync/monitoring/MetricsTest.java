@@ -48,6 +48,8 @@ import org.springframework.test.context.ActiveProfiles;
             // a portal without the city's past: every dossier and step is sent (a first contact would adopt most,
             // and too few calls would be left for a lost answer to make a dead letter in every run)
             "dvcsync.demo.portal-history=false",
+            // batches of 10: some 75 step calls, so a reset (15 %) loses a step's answer in every run, not in 9 of 10
+            "dvcsync.portal.batch-size=10",
             "dvcsync.metrics.store-refresh=0s",
             "dvcsync.simulator.portal.http429-share=0.3", // about 30 calls: some 429 and a retry in every run
             "dvcsync.simulator.portal.retry-after-seconds=0",
