@@ -164,8 +164,12 @@ class AdminConsoleBrowserTest {
         return browser.findElement(By.tagName("body")).getText();
     }
 
+    /** The page's heading, once the page the browser was sent to has one (a navigation may still be under way). */
     String h1() {
-        return browser.findElement(By.tagName("h1")).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")))
+                .getText();
     }
 
     @Test
