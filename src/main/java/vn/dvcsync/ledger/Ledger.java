@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,32 +70,22 @@ public class Ledger {
         if (entries.isEmpty()) {
             return 0;
         }
-        int[][] counts = jdbc.batchUpdate("""
-                insert into ledger (record_type, record_key, version, parent_key, unit_code, status,
-                                    reason, rule, message, payload, run_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
-                on conflict (record_type, record_key, version) do nothing
-                """, entries, 500, (ps, e) -> {
-            ps.setString(1, e.recordType());
-            ps.setString(2, e.recordKey());
-            ps.setLong(3, e.version());
-            ps.setString(4, e.parentKey());
-            ps.setString(5, e.unitCode());
-            ps.setString(6, e.reason() == null ? "PENDING" : "QUARANTINED");
-            ps.setString(7, e.reason());
-            ps.setString(8, e.rule());
-            ps.setString(9, e.message());
-            ps.setString(10, e.payload());
-            ps.setString(11, runId);
-        });
-        int inserted = 0;
-        for (int[] batch : counts) {
-            for (int c : batch) {
-                inserted += Math.max(c, 0);
-            }
-        }
+        int n = entries.size();
+        String[] types = new String[n];
+        String[] recordKeys = new String[n];
+        Long[] versions = new Long[n];
+        String[] parents = new String[n];
+        String[] units = new String[n];
+        String[] statuses = new String[n];
+        String[] reasons = new String[n];
+        String[] rules = new String[n];
+        String[] messages = new String[n];
+        String[] payloads = new String[n];
+        String[] deliveredAt = new String[n];
+        String[] stepsUntil = new String[n];
+        Map<String, Copy> copies = copiesOf(entries, runId);
         List<String> dossierKeys = new ArrayList<>();
-        List<String> quarantinedKeys = new ArrayList<>();
+        Set<String> quarantinedKeys = new LinkedHashSet<>();
         for (LedgerEntry e : entries) {
             if (DOSSIER.equals(e.recordType())) {
                 dossierKeys.add(e.recordKey());
@@ -103,6 +94,73 @@ public class Ledger {
                 }
             }
         }
+        for (int i = 0; i < n; i++) {
+            LedgerEntry e = entries.get(i);
+            types[i] = e.recordType();
+            recordKeys[i] = e.recordKey();
+            versions[i] = e.version();
+            parents[i] = e.parentKey();
+            units[i] = e.unitCode();
+            statuses[i] = e.reason() == null ? "PENDING" : "QUARANTINED";
+            reasons[i] = e.reason();
+            rules[i] = e.rule();
+            messages[i] = e.message();
+            payloads[i] = e.payload();
+            if (e.reason() != null) {
+                continue;
+            }
+            // first contact, by the nightly's comparison (rememberComparison): what the portal holds as the city
+            // does is recorded adopted in this insert, not written PENDING and rewritten afterwards
+            if (DOSSIER.equals(e.recordType())) {
+                Copy c = copies.get(e.recordKey());
+                if (c != null && c.identical() && c.version() == e.version()) {
+                    statuses[i] = "DELIVERED";
+                    reasons[i] = ADOPTED;
+                    deliveredAt[i] = c.portalUpdated();
+                } else if (c != null) {
+                    reasons[i] = REOPENED_HELD;
+                }
+            } else {
+                Copy c = copies.get(e.parentKey());
+                if (c != null && !quarantinedKeys.contains(e.parentKey())) {
+                    stepsUntil[i] = c.stepsUntil();
+                }
+            }
+        }
+        // One statement per page (arrays, not a batch of row inserts: several times faster). A step the
+        // steps-on-first-contact policy takes as on the portal is recorded DELIVERED (ADOPTED) at the copy's time.
+        int inserted = jdbc.update(
+                """
+                insert into ledger (record_type, record_key, version, parent_key, unit_code, status,
+                                    reason, rule, message, payload, run_id, delivered_at)
+                select x.t, x.k, x.v, x.p, x.u,
+                       case when x.adopt then 'DELIVERED' else x.s end,
+                       case when x.adopt then '%3$s' else x.r end,
+                       x.ru, x.m, x.j, ?,
+                       case when x.adopt then %1$s when x.d is not null then %2$s end
+                from (select y.*, c.j,
+                             y.until is not null and c.j ->> 'ThoiDiemXuLy' ~ '^[0-9]{14}$'
+                                 and c.j ->> 'ThoiDiemXuLy' <= y.until as adopt
+                      from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                           as y(t, k, v, p, u, s, r, ru, m, pl, d, until)
+                      cross join lateral (select cast(y.pl as jsonb) as j) c) x
+                on conflict (record_type, record_key, version) do nothing
+                """
+                        .formatted(portalTime("x.until"), portalTime("x.d"), ADOPTED),
+                runId,
+                types,
+                recordKeys,
+                versions,
+                parents,
+                units,
+                statuses,
+                reasons,
+                rules,
+                messages,
+                payloads,
+                deliveredAt,
+                stepsUntil);
         supersede(DOSSIER, dossierKeys);
         // A new dossier version gives its held-back steps another chance (not a version read again, whose
         // newest version is still quarantined, by the city's rules or by the portal) ...
@@ -117,6 +175,154 @@ public class Ledger {
         // ... unless that version is itself quarantined.
         holdBackSteps(quarantinedKeys);
         return inserted;
+    }
+
+    /** What the nightly's comparison found of a dossier on the portal, as staging uses it. */
+    private record Copy(long version, boolean identical, String portalUpdated, String stepsUntil) {}
+
+    /** The copies the portal holds of the page's dossiers, for those never sent yet (first contact). */
+    private Map<String, Copy> copiesOf(List<LedgerEntry> entries, String runId) {
+        Set<String> dossiers = new HashSet<>();
+        for (LedgerEntry e : entries) {
+            dossiers.add(DOSSIER.equals(e.recordType()) ? e.recordKey() : e.parentKey());
+        }
+        dossiers.remove(null);
+        Map<String, Copy> copies = new HashMap<>();
+        if (runId == null || dossiers.isEmpty()) {
+            return copies;
+        }
+        jdbc.query(
+                "select c.record_key, c.version, c.identical, c.portal_updated, c.steps_until from portal_copy c"
+                        + " where c.run_id = ? and c.held and c.record_key = any(?) and " + neverSent("c.record_key"),
+                rs -> {
+                    copies.put(
+                            rs.getString(1),
+                            new Copy(rs.getLong(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)));
+                },
+                runId,
+                dossiers.toArray(String[]::new));
+        return copies;
+    }
+
+    /**
+     * Nightly, before its full extraction: remembers for this run what the comparison found of these dossiers on the
+     * portal ({@code held}: copies, equal or not; {@code missing}: codes the portal lacks). Staging then records a
+     * dossier never sent before that the portal holds as the city does as adopted in the insert that stages it (see
+     * {@link #firstContact}), and {@link #healByComparison} acts on the rest. Copies of earlier runs are dropped.
+     *
+     * @param stepsUpToCopy the steps-on-first-contact policy: steps not after the copy's {@code NgayCapNhat} are
+     *                      on the portal
+     */
+    public void rememberComparison(
+            String runId, Collection<PortalCopy> held, Collection<String> missing, boolean stepsUpToCopy) {
+        int n = held.size() + missing.size();
+        if (n == 0) {
+            return;
+        }
+        String[] keys = new String[n];
+        Long[] versions = new Long[n];
+        String[] units = new String[n];
+        Boolean[] isHeld = new Boolean[n];
+        Boolean[] identical = new Boolean[n];
+        String[] updated = new String[n];
+        String[] until = new String[n];
+        int i = 0;
+        for (PortalCopy c : held) {
+            keys[i] = c.key();
+            versions[i] = c.version();
+            units[i] = c.unitCode();
+            isHeld[i] = true;
+            identical[i] = c.identical();
+            updated[i] = c.portalUpdated();
+            until[i++] = stepsUpToCopy ? c.portalUpdated() : null;
+        }
+        for (String key : missing) {
+            keys[i] = key;
+            versions[i] = 0L;
+            isHeld[i] = false;
+            identical[i++] = false;
+        }
+        jdbc.update(
+                """
+                insert into portal_copy (run_id, record_key, version, unit_code, held, identical, portal_updated,
+                                         steps_until)
+                select ?, k, v, u, h, i, t, s
+                from unnest(?::text[], ?::bigint[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::text[])
+                     as x(k, v, u, h, i, t, s)
+                on conflict (run_id, record_key) do nothing
+                """,
+                runId,
+                keys,
+                versions,
+                units,
+                isHeld,
+                identical,
+                updated,
+                until);
+    }
+
+    /** Drops the comparisons remembered by runs other than this one (a run that stopped half-way). */
+    public void forgetComparisonsBefore(String runId) {
+        jdbc.update("delete from portal_copy where run_id <> ?", runId);
+    }
+
+    /**
+     * Nightly, after its full extraction: heals by what {@link #rememberComparison} kept — reopens every delivered
+     * dossier the portal lacks or holds differently ({@link #reopen}), and applies {@link #firstContact} to the
+     * dossiers never sent that staging could not settle in its insert (staged by an earlier run, or differing);
+     * then forgets the comparison.
+     *
+     * @return how many dossiers were reopened and how many adopted here (beside those adopted by staging)
+     */
+    public long[] healByComparison(String runId, boolean stepsUpToCopy, int batch) {
+        long reopened = 0;
+        long adopted = 0;
+        String after = "";
+        while (true) {
+            List<PortalCopy> held = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            List<String> different = new ArrayList<>();
+            String[] last = {null};
+            // only what is left to do: a copy not identical, or an identical one whose staged version still waits
+            jdbc.query(
+                    """
+                    select c.record_key, c.version, c.unit_code, c.held, c.identical, c.portal_updated, l.payload::text
+                    from portal_copy c
+                    left join ledger l on l.record_type = 'DOSSIER' and l.record_key = c.record_key
+                                      and l.version = c.version and l.status = 'PENDING'
+                    where c.run_id = ? and c.record_key > ? and (not c.identical or l.id is not null)
+                    order by c.record_key limit ?
+                    """,
+                    rs -> {
+                        String key = rs.getString(1);
+                        last[0] = key;
+                        if (!rs.getBoolean(4)) {
+                            missing.add(key);
+                            return;
+                        }
+                        if (!rs.getBoolean(5)) {
+                            different.add(key);
+                        }
+                        held.add(new PortalCopy(
+                                key,
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(7),
+                                rs.getBoolean(5),
+                                rs.getString(6)));
+                    },
+                    runId,
+                    after,
+                    batch);
+            if (last[0] == null) {
+                break;
+            }
+            after = last[0];
+            adopted += firstContact(held, stepsUpToCopy, runId);
+            reopened += reopen(missing, true, runId) + reopen(different, false, runId);
+        }
+        jdbc.update("delete from portal_copy where run_id = ?", runId);
+        return new long[] {reopened, adopted};
     }
 
     /** Marks older undelivered versions of these records SUPERSEDED: only the newest is ever sent. */
@@ -519,7 +725,7 @@ public class Ledger {
                             identical.stream().map(PortalCopy::key).toArray(String[]::new),
                             identical.stream().map(PortalCopy::version).toArray(Long[]::new),
                             identical.stream().map(PortalCopy::unitCode).toArray(String[]::new),
-                            identical.stream().map(c -> c.payload().toString()).toArray(String[]::new),
+                            identical.stream().map(PortalCopy::payload).toArray(String[]::new),
                             identical.stream().map(PortalCopy::portalUpdated).toArray(String[]::new));
             supersede(DOSSIER, adoptedKeys);
             withArray(different, keys -> jdbc.update("""

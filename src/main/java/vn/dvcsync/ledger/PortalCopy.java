@@ -1,6 +1,5 @@
 package vn.dvcsync.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A dossier the portal already holds, as a comparison of the city with the portal found it: the input of
@@ -14,4 +13,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param portalUpdated the portal copy's {@code NgayCapNhat} ({@code yyyyMMddHHmmss}, Vietnam time); null if it has none
  */
 public record PortalCopy(
-        String key, long version, String unitCode, JsonNode payload, boolean identical, String portalUpdated) {}
+        String key, long version, String unitCode, String payload, boolean identical, String portalUpdated) {}

@@ -179,7 +179,7 @@ public class FirstContact {
                     w.key(),
                     w.version(),
                     w.unitCode(),
-                    payload,
+                    w.payload(),
                     heldAsIs(payload, copy, w.version(), updated),
                     updated));
         }

@@ -79,27 +79,51 @@ public class Reconciliation {
     }
 
     /**
-     * Nightly's first comparison: every dossier the portal lacks or holds differently goes back to PENDING; on first
-     * contact (no delivery in the ledger), a dossier the portal holds as the city does is adopted (delivered, not
-     * sent), one it holds differently is sent as an update, and the steps-on-first-contact policy decides its steps.
+     * Nightly's first comparison, before its full extraction: remembers for the run what the portal holds of each
+     * city dossier of the period ({@link Ledger#rememberComparison}), so that staging records what the portal holds as
+     * the city does as adopted (first contact) as it stages it.
      */
-    public void reopenWhatThePortalLacks(String runId) {
-        Healing healing = new Healing(runId);
-        try (BatchHandoff<DossierVerdict> heal = new BatchHandoff<>("nightly-heal", HEAL_BATCH, 2, healing::apply)) {
+    public void compareForHealing(String runId) {
+        ledger.forgetComparisonsBefore(runId);
+        boolean stepsUpToCopy = props.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY;
+        try (BatchHandoff<DossierVerdict> remember = new BatchHandoff<>("nightly-compare", HEAL_BATCH, 2, batch -> {
+            List<PortalCopy> held = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (DossierVerdict v : batch) {
+                if (v.kind() == Kind.MISSING) {
+                    missing.add(v.key());
+                } else {
+                    held.add(new PortalCopy(
+                            v.key(), v.version(), v.unitCode(), null, v.kind() == Kind.EQUAL, v.portalUpdated()));
+                }
+            }
+            ledger.rememberComparison(runId, held, missing, stepsUpToCopy);
+        })) {
             dossiers.reconcile(period(), m -> {}, new IndexFacts(), d -> {}, v -> {
                 if (v.kind() == Kind.EQUAL || v.kind() == Kind.DIFFERENT || v.kind() == Kind.MISSING) {
-                    heal.add(v);
+                    remember.add(v);
                 }
             });
-            heal.finish();
+            remember.finish();
         }
-        counters.add(runId, "nightly.reopened", healing.reopened);
+    }
+
+    /**
+     * Nightly, after its full extraction, by the first comparison ({@link #compareForHealing}): every dossier the
+     * portal lacks or holds differently goes back to PENDING; on first contact (no delivery in the ledger), a dossier
+     * the portal holds as the city does is adopted (delivered, not sent; most were by staging already), one it holds
+     * differently is sent as an update, and the steps-on-first-contact policy decides its steps.
+     */
+    public void reopenWhatThePortalLacks(String runId) {
+        long[] healed = ledger.healByComparison(
+                runId, props.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY, HEAL_BATCH);
+        counters.add(runId, "nightly.reopened", healed[0]);
         log.info(
-                "Run {}: {} dossiers reopened for the push (missing, stale or different on the portal), {} adopted "
-                        + "(first contact: the portal held them as the city does)",
+                "Run {}: {} dossiers reopened for the push (missing, stale or different on the portal), {} adopted"
+                        + " after staging (first contact: the portal held them as the city does)",
                 runId,
-                healing.reopened,
-                healing.adopted);
+                healed[0],
+                healed[1]);
     }
 
     /** Compares, stores the priced mismatches and the index estimate, and writes the report files. */
@@ -143,41 +167,5 @@ public class Reconciliation {
     private ReconcilePeriod period() {
         OffsetDateTime to = OffsetDateTime.now();
         return new ReconcilePeriod(to.minusDays(props.days()), to);
-    }
-
-    /** Heals and adopts by the verdicts, a batch at a time on a thread of its own: memory stays flat. */
-    private final class Healing {
-        private final String runId;
-        private long reopened;
-        private long adopted;
-
-        Healing(String runId) {
-            this.runId = runId;
-        }
-
-        void apply(List<DossierVerdict> verdicts) {
-            List<String> missing = new ArrayList<>();
-            List<String> different = new ArrayList<>();
-            List<PortalCopy> held = new ArrayList<>();
-            for (DossierVerdict v : verdicts) {
-                if (v.kind() == Kind.MISSING) {
-                    missing.add(v.key());
-                } else {
-                    if (v.kind() == Kind.DIFFERENT) {
-                        different.add(v.key());
-                    }
-                    held.add(new PortalCopy(
-                            v.key(),
-                            v.version(),
-                            v.unitCode(),
-                            v.portalForm(),
-                            v.kind() == Kind.EQUAL,
-                            v.portalUpdated()));
-                }
-            }
-            adopted += ledger.firstContact(
-                    held, props.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY, runId);
-            reopened += ledger.reopen(missing, true, runId) + ledger.reopen(different, false, runId);
-        }
     }
 }

@@ -72,14 +72,16 @@ class ReconcileRouteTest extends RouteTest {
         template.sendBodyAndHeaders("direct:run-reconcile", null, Map.of("runId", "run-1", "runType", "reconcile"));
 
         verify(reconciliation).compareAndReport("run-1", "reconcile");
+        verify(reconciliation, never()).compareForHealing(anyString());
         verify(reconciliation, never()).reopenWhatThePortalLacks(anyString());
         assertThat(extract.getReceivedCounter() + push.getReceivedCounter() + verifyApplicants.getReceivedCounter())
                 .isZero();
     }
 
     @Test
-    void aNightlyRunExtractsAllReopensPushesAndVerifiesThenReports() throws Exception {
+    void aNightlyRunComparesExtractsAllReopensPushesAndVerifiesThenReports() throws Exception {
         camel.start();
+        doAnswer(a -> steps.add("remember")).when(reconciliation).compareForHealing("run-2");
         extract.whenAnyExchangeReceived(e -> steps.add("extract " + e.getIn().getHeader("extraction")));
         push.whenAnyExchangeReceived(e -> steps.add("push"));
         verifyApplicants.whenAnyExchangeReceived(e -> steps.add("verify"));
@@ -88,10 +90,10 @@ class ReconcileRouteTest extends RouteTest {
 
         template.sendBodyAndHeaders("direct:run-nightly", null, Map.of("runId", "run-2", "runType", "nightly"));
 
-        assertThat(steps).hasSize(5);
-        assertThat(steps.subList(0, 2)).containsExactly("extract full", "reopen");
-        assertThat(steps.subList(2, 4)).containsExactlyInAnyOrder("push", "verify");
-        assertThat(steps.get(4)).isEqualTo("compare");
+        assertThat(steps).hasSize(6);
+        assertThat(steps.subList(0, 3)).containsExactly("remember", "extract full", "reopen");
+        assertThat(steps.subList(3, 5)).containsExactlyInAnyOrder("push", "verify");
+        assertThat(steps.get(5)).isEqualTo("compare");
     }
 
     @Test
@@ -101,7 +103,7 @@ class ReconcileRouteTest extends RouteTest {
                     throw new IllegalStateException("portal DanhSachHoSo: unexpected reply");
                 })
                 .when(reconciliation)
-                .reopenWhatThePortalLacks("run-3");
+                .compareForHealing("run-3");
 
         Exception failed = org.junit.jupiter.api.Assertions.assertThrows(
                 Exception.class,
@@ -109,7 +111,7 @@ class ReconcileRouteTest extends RouteTest {
                         "direct:run-nightly", null, Map.of("runId", "run-3", "runType", "nightly")));
 
         assertThat(failed).rootCause().hasMessageContaining("DanhSachHoSo");
-        assertThat(push.getReceivedCounter()).isZero();
+        assertThat(extract.getReceivedCounter() + push.getReceivedCounter()).isZero();
         verify(reconciliation, never()).compareAndReport(anyString(), anyString());
     }
 
