@@ -146,8 +146,7 @@ public class Ledger {
                            as y(t, k, v, p, u, s, r, ru, m, pl, d, until)
                       cross join lateral (select cast(y.pl as jsonb) as j) c) x
                 on conflict (record_type, record_key, version) do nothing
-                """
-                        .formatted(portalTime("x.until"), portalTime("x.d"), ADOPTED),
+                """.formatted(portalTime("x.until"), portalTime("x.d"), ADOPTED),
                 runId,
                 types,
                 recordKeys,
@@ -242,23 +241,14 @@ public class Ledger {
             isHeld[i] = false;
             identical[i++] = false;
         }
-        jdbc.update(
-                """
+        jdbc.update("""
                 insert into portal_copy (run_id, record_key, version, unit_code, held, identical, portal_updated,
                                          steps_until)
                 select ?, k, v, u, h, i, t, s
                 from unnest(?::text[], ?::bigint[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::text[])
                      as x(k, v, u, h, i, t, s)
                 on conflict (run_id, record_key) do nothing
-                """,
-                runId,
-                keys,
-                versions,
-                units,
-                isHeld,
-                identical,
-                updated,
-                until);
+                """, runId, keys, versions, units, isHeld, identical, updated, until);
     }
 
     /** Drops the comparisons remembered by runs other than this one (a run that stopped half-way). */

@@ -1,6 +1,5 @@
 package vn.dvcsync.ledger;
 
-
 /**
  * A dossier the portal already holds, as a comparison of the city with the portal found it: the input of
  * {@link Ledger#firstContact}.
