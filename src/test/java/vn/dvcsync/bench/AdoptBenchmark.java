@@ -36,8 +36,9 @@ import vn.dvcsync.run.RunType;
  *     sendable dossier with the planted portal-side differences, and each one's progress steps up to its copy's
  *     {@code NgayCapNhat}, as a previous integration would have left them.</li>
  * <li>Starts the gateway (empty ledger: it has never met these dossiers) and times its first {@code nightly} run
- *     ({@link RunService#execute}): full extraction, the first comparison (adopting what the portal holds as the
- *     city does, reopening the rest), the push, the comparison that is reported.</li>
+ *     ({@link RunService#execute}): the first comparison, the full extraction (adopting what the portal holds as
+ *     the city does as it stages it), the healing (reopening the rest), the push, the comparison that is
+ *     reported.</li>
  * </ol>
  * D is the answer key's count of dossiers the portal lacks or holds differently ({@code demo.portal_plant}: kinds
  * {@code MISSING}, {@code STATUS}, {@code STALE}, {@code FIELD}); C the HTTP requests the gateway sent the portal during
