@@ -1,5 +1,9 @@
 package vn.dvcsync.ledger;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,6 +53,8 @@ public class Ledger {
 
     private static final int STEP_LOCKS = 0x4c53;
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final LedgerProperties props;
@@ -82,7 +88,6 @@ public class Ledger {
         String[] messages = new String[n];
         String[] payloads = new String[n];
         String[] deliveredAt = new String[n];
-        String[] stepsUntil = new String[n];
         Map<String, Copy> copies = copiesOf(entries, runId);
         List<String> dossierKeys = new ArrayList<>();
         Set<String> quarantinedKeys = new LinkedHashSet<>();
@@ -121,32 +126,31 @@ public class Ledger {
                     reasons[i] = REOPENED_HELD;
                 }
             } else {
+                // the steps-on-first-contact policy: a step not after the copy's NgayCapNhat is on the portal
                 Copy c = copies.get(e.parentKey());
-                if (c != null && !quarantinedKeys.contains(e.parentKey())) {
-                    stepsUntil[i] = c.stepsUntil();
+                if (c != null && c.stepsUntil() != null && !quarantinedKeys.contains(e.parentKey())) {
+                    String at = stepTime(e.payload());
+                    if (at != null && at.compareTo(c.stepsUntil()) <= 0) {
+                        statuses[i] = "DELIVERED";
+                        reasons[i] = ADOPTED;
+                        deliveredAt[i] = c.stepsUntil();
+                    }
                 }
             }
         }
-        // One statement per page (arrays, not a batch of row inserts: several times faster). A step the
-        // steps-on-first-contact policy takes as on the portal is recorded DELIVERED (ADOPTED) at the copy's time.
+        // One statement per page (arrays, not a batch of row inserts: several times faster), each row in its final
+        // state: deciding adoption here rather than in SQL (parsing every payload again) halves its cost.
         int inserted = jdbc.update(
                 """
                 insert into ledger (record_type, record_key, version, parent_key, unit_code, status,
                                     reason, rule, message, payload, run_id, delivered_at)
-                select x.t, x.k, x.v, x.p, x.u,
-                       case when x.adopt then 'DELIVERED' else x.s end,
-                       case when x.adopt then '%3$s' else x.r end,
-                       x.ru, x.m, x.j, ?,
-                       case when x.adopt then %1$s when x.d is not null then %2$s end
-                from (select y.*, c.j,
-                             y.until is not null and c.j ->> 'ThoiDiemXuLy' ~ '^[0-9]{14}$'
-                                 and c.j ->> 'ThoiDiemXuLy' <= y.until as adopt
-                      from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                           as y(t, k, v, p, u, s, r, ru, m, pl, d, until)
-                      cross join lateral (select cast(y.pl as jsonb) as j) c) x
+                select y.t, y.k, y.v, y.p, y.u, y.s, y.r, y.ru, y.m, cast(y.pl as jsonb), ?,
+                       case when y.d is not null then %s end
+                from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[])
+                     as y(t, k, v, p, u, s, r, ru, m, pl, d)
                 on conflict (record_type, record_key, version) do nothing
-                """.formatted(portalTime("x.until"), portalTime("x.d"), ADOPTED),
+                """.formatted(portalTime("y.d")),
                 runId,
                 types,
                 recordKeys,
@@ -158,8 +162,7 @@ public class Ledger {
                 rules,
                 messages,
                 payloads,
-                deliveredAt,
-                stepsUntil);
+                deliveredAt);
         supersede(DOSSIER, dossierKeys);
         // A new dossier version gives its held-back steps another chance (not a version read again, whose
         // newest version is still quarantined, by the city's rules or by the portal) ...
@@ -797,6 +800,30 @@ public class Ledger {
 
     /** A waiting dossier version: key, version, unit and the portal form a push would send. */
     public record Waiting(String key, long version, String unitCode, String payload) {}
+
+    /**
+     * A step payload's {@code ThoiDiemXuLy} when it is a portal time ({@code yyyyMMddHHmmss}, fourteen digits, so
+     * that it orders as text); null otherwise. Read with a streaming parser: staging asks it of millions of steps.
+     */
+    static String stepTime(String payload) {
+        try (JsonParser p = JSON.createParser(payload)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("ThoiDiemXuLy".equals(name)) {
+                    String t = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    return t != null && t.length() == 14 && t.chars().allMatch(ch -> ch >= '0' && ch <= '9') ? t : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     /** A portal time ({@code yyyyMMddHHmmss}, Vietnam time) in SQL as a timestamptz; now when it is absent. */
     private static String portalTime(String column) {

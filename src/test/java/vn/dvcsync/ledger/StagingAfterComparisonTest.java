@@ -92,6 +92,7 @@ class StagingAfterComparisonTest {
                         step("SAME", 1, "20251130090000"),
                         step("SAME", 2, COPY_TIME),
                         step("SAME", 3, "20251202080000"),
+                        step("SAME", 4, "2025-11-30 09:00"), // not a portal time: cannot be placed before the copy
                         dossier("DIFF", 10, null),
                         step("DIFF", 1, "20251130090000"),
                         step("DIFF", 2, "20251203080000"),
@@ -125,6 +126,7 @@ class StagingAfterComparisonTest {
                 .containsEntry("SAME/1", "DELIVERED/ADOPTED")
                 .containsEntry("SAME/2", "DELIVERED/ADOPTED") // at the copy's time: not after it
                 .containsEntry("SAME/3", "PENDING") // after the copy: sent
+                .containsEntry("SAME/4", "PENDING") // a time that is not yyyyMMddHHmmss: sent, the portal judges it
                 .containsEntry("DIFF", "PENDING/REOPENED_HELD") // sent as an update
                 .containsEntry("DIFF/1", "DELIVERED/ADOPTED")
                 .containsEntry("DIFF/2", "PENDING")
