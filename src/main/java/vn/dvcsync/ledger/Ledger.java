@@ -529,7 +529,8 @@ public class Ledger {
         // An older delivered version is history now; keep one DELIVERED row per record.
         jdbc.update("""
                 update ledger l set status = 'SUPERSEDED', updated_at = now()
-                where l.status = 'DELIVERED' and l.record_key in (select record_key from ledger where id = any(?))
+                where l.status = 'DELIVERED'
+                  and (l.record_type, l.record_key) in (select record_type, record_key from ledger where id = any(?))
                   and exists (select 1 from ledger n where n.record_type = l.record_type and n.record_key = l.record_key
                               and n.status = 'DELIVERED' and n.version > l.version)
                 """, (Object) ids.toArray(Long[]::new));
