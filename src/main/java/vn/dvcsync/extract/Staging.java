@@ -2,11 +2,17 @@ package vn.dvcsync.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,14 @@ public class Staging {
     private final RunCounters counters;
     private final ObjectMapper json;
     private final Stopping stopping;
+    /** One thread reads the next page from the city while the current one is written to the ledger. */
+    private final ExecutorService readingAhead = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "staging-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final AtomicReference<Ahead> ahead = new AtomicReference<>();
 
     Staging(
             CityReader reader,
@@ -100,16 +114,105 @@ public class Staging {
 
     /**
      * Reads the page after {@code cursor}, stages it and returns the cursor after it, or null when the
-     * city has nothing more.
+     * city has nothing more. While a page is written to the ledger the next one is read from the city and mapped
+     * (one page ahead, on one thread): the two take about as long, and the ledger's transactions still follow the
+     * city's order, each advancing the watermark past its own page only.
      */
     public Watermark stagePage(Watermark cursor, String runId) {
         if (stopping.requested()) {
             // shutting down: the pages staged so far are recorded, the watermark after them; the next run goes on
+            discardAhead();
             return null;
         }
-        CityReader.Page read = reader.read(cursor, city.pageSize());
+        Prepared page = take(cursor, runId);
+        CityReader.Page read = page.read();
         if (read.rows() == 0) {
             return null;
+        }
+        Watermark next = read.last();
+        boolean more = read.rows() == city.pageSize();
+        if (more) {
+            readAhead(next, runId);
+        }
+        int fresh;
+        try {
+            fresh = tx.execute(status -> {
+                int n = ledger.stage(page.entries(), runId);
+                applicants.stage(read.dossiers());
+                watermarks.advance(WATERMARK, next);
+                return n;
+            });
+        } catch (RuntimeException e) {
+            // the run stops here or tries this page again: a page read ahead of a failure is read anew
+            discardAhead();
+            throw e;
+        }
+        counters.add(runId, "extracted.dossiers", read.rows());
+        counters.add(runId, "extracted.steps", page.steps());
+        counters.add(runId, "extracted.new_versions", fresh);
+        counters.add(runId, "quarantined.at_validation", page.invalid());
+        counters.add(runId, "normalised.dossiers", page.normalised());
+        counters.add(runId, "quarantined.unreadable", page.unreadable());
+        return more ? next : null;
+    }
+
+    /** A page read from the city and turned into ledger rows, not staged yet. */
+    private record Prepared(
+            CityReader.Page read, List<LedgerEntry> entries, int invalid, int steps, int normalised, int unreadable) {}
+
+    /** The page being read ahead: the one after {@code cursor}, for run {@code runId}. */
+    private record Ahead(String runId, Watermark cursor, Future<Prepared> page) {}
+
+    /** The page after {@code cursor}: the one read ahead when it is that page of that run, else read now. */
+    private Prepared take(Watermark cursor, String runId) {
+        Ahead a = ahead.getAndSet(null);
+        if (a == null || !a.runId().equals(runId) || !a.cursor().equals(cursor)) {
+            if (a != null) {
+                a.page().cancel(true);
+            }
+            return prepare(cursor);
+        }
+        try {
+            return a.page().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the city's page after " + cursor, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void readAhead(Watermark cursor, String runId) {
+        Ahead replaced = ahead.getAndSet(new Ahead(runId, cursor, readingAhead.submit(() -> prepare(cursor))));
+        if (replaced != null) {
+            replaced.page().cancel(true);
+        }
+    }
+
+    private void discardAhead() {
+        Ahead a = ahead.getAndSet(null);
+        if (a != null) {
+            a.page().cancel(true);
+        }
+    }
+
+    @PreDestroy
+    void stopReadingAhead() {
+        discardAhead();
+        readingAhead.shutdownNow();
+    }
+
+    /** Reads the page after {@code cursor} with its steps, maps and checks every row. */
+    private Prepared prepare(Watermark cursor) {
+        CityReader.Page read = reader.read(cursor, city.pageSize());
+        if (read.rows() == 0) {
+            return new Prepared(read, List.of(), 0, 0, 0, 0);
         }
         List<Dossier> page = read.dossiers();
         CityReader.Steps steps = reader.readSteps(page.stream().map(Dossier::id).toList());
@@ -144,23 +247,13 @@ public class Staging {
             entries.add(unreadableStep(u, page));
             stepCount++;
         }
-        Watermark next = read.last();
-        int fresh = tx.execute(status -> {
-            int n = ledger.stage(entries, runId);
-            applicants.stage(page);
-            watermarks.advance(WATERMARK, next);
-            return n;
-        });
-        counters.add(runId, "extracted.dossiers", read.rows());
-        counters.add(runId, "extracted.steps", stepCount);
-        counters.add(runId, "extracted.new_versions", fresh);
-        counters.add(runId, "quarantined.at_validation", invalid);
-        counters.add(runId, "normalised.dossiers", normalised);
-        counters.add(
-                runId,
-                "quarantined.unreadable",
+        return new Prepared(
+                read,
+                entries,
+                invalid,
+                stepCount,
+                normalised,
                 read.unreadable().size() + steps.unreadable().size());
-        return read.rows() < city.pageSize() ? null : next;
     }
 
     /** A city dossier row that could not be read: quarantined, naming the column, until the city fixes it. */
