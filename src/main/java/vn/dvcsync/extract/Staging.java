@@ -127,6 +127,7 @@ public class Staging {
         Prepared page = take(cursor, runId);
         CityReader.Page read = page.read();
         if (read.rows() == 0) {
+            ledger.analyseIfGrown();
             return null;
         }
         Watermark next = read.last();
@@ -153,6 +154,10 @@ public class Staging {
         counters.add(runId, "quarantined.at_validation", page.invalid());
         counters.add(runId, "normalised.dossiers", page.normalised());
         counters.add(runId, "quarantined.unreadable", page.unreadable());
+        if (!more) {
+            // the extraction ends: what follows (the push) plans its queries on the ledger as it is now
+            ledger.analyseIfGrown();
+        }
         return more ? next : null;
     }
 

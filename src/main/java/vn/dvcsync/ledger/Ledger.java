@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,8 @@ public class Ledger {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final LedgerProperties props;
+    /** Rows this instance staged since the ledger's planner statistics were last refreshed ({@link #analyseIfGrown}). */
+    private final AtomicLong stagedSinceAnalyse = new AtomicLong();
 
     Ledger(JdbcTemplate jdbc, TransactionTemplate tx, LedgerProperties props) {
         this.jdbc = jdbc;
@@ -176,7 +179,27 @@ public class Ledger {
                 """, PARENT_QUARANTINED, keys));
         // ... unless that version is itself quarantined.
         holdBackSteps(quarantinedKeys);
+        stagedSinceAnalyse.addAndGet(inserted);
         return inserted;
+    }
+
+    /**
+     * At the end of an extraction: refreshes the ledger's planner statistics when the extraction grew it by a tenth or
+     * more. PostgreSQL's autovacuum does so within a minute or so, but the push starts at once, and a plan made for
+     * the ledger as it was before a first full extraction (millions of rows staged in seconds) scans every step of the
+     * ledger for each batch it claims: measured at 100,000 dossiers, 18 s to push 844 steps instead of 1 s.
+     */
+    public void analyseIfGrown() {
+        long staged = stagedSinceAnalyse.get();
+        if (staged < 10_000) {
+            return;
+        }
+        Long known = jdbc.queryForObject(
+                "select greatest(reltuples, 0)::bigint from pg_class where oid = 'ledger'::regclass", Long.class);
+        if (known == null || staged * 10 >= known) {
+            stagedSinceAnalyse.set(0);
+            jdbc.execute("analyze ledger");
+        }
     }
 
     /** What the nightly's comparison found of a dossier on the portal, as staging uses it. */
