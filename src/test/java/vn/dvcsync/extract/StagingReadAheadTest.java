@@ -78,7 +78,7 @@ class StagingReadAheadTest {
                 mock(ApplicantQueue.class),
                 tx,
                 new CityProperties(null, 2, java.time.Duration.ZERO),
-                new ProvinceProperties("H26", null),
+                new ProvinceProperties("H26", (ProvinceProperties.Portal) null),
                 mock(RunCounters.class),
                 JSON,
                 mock(Stopping.class));
