@@ -32,6 +32,7 @@ import vn.dvcsync.ledger.Watermarks;
 import vn.dvcsync.mapping.PortalMapping;
 import vn.dvcsync.mapping.PortalRules;
 import vn.dvcsync.mapping.Violation;
+import vn.dvcsync.support.Futures;
 import vn.dvcsync.support.Stopping;
 
 /**
@@ -176,20 +177,7 @@ public class Staging {
             }
             return prepare(cursor);
         }
-        try {
-            return a.page().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the city's page after " + cursor, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.result(a.page(), "the city's page after " + cursor);
     }
 
     private void readAhead(Watermark cursor, String runId) {

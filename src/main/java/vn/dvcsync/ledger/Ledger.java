@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +58,8 @@ public class Ledger {
     private static final int STEP_LOCKS = 0x4c53;
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -102,6 +107,9 @@ public class Ledger {
                 }
             }
         }
+        // superseding older versions and releasing held-back steps concern only dossiers the ledger held before this
+        // page (or that the page holds twice): on a first contact, none, and the two statements are not run
+        List<String> earlier = heldBefore(dossierKeys);
         for (int i = 0; i < n; i++) {
             LedgerEntry e = entries.get(i);
             types[i] = e.recordType();
@@ -166,10 +174,10 @@ public class Ledger {
                 messages,
                 payloads,
                 deliveredAt);
-        supersede(DOSSIER, dossierKeys);
+        supersede(DOSSIER, earlier);
         // A new dossier version gives its held-back steps another chance (not a version read again, whose
         // newest version is still quarantined, by the city's rules or by the portal) ...
-        withArray(dossierKeys, keys -> jdbc.update("""
+        withArray(earlier, keys -> jdbc.update("""
                 update ledger s set status = 'PENDING', reason = null, rule = null, message = null, updated_at = now()
                 where s.record_type = 'STEP' and s.status = 'QUARANTINED' and s.reason = ? and s.parent_key = any(?)
                   and not exists (select 1 from ledger p where p.record_type = 'DOSSIER' and p.record_key = s.parent_key
@@ -181,6 +189,24 @@ public class Ledger {
         holdBackSteps(quarantinedKeys);
         stagedSinceAnalyse.addAndGet(inserted);
         return inserted;
+    }
+
+    /** Of these dossier keys, those the ledger already holds a version of, and those the list holds twice. */
+    private List<String> heldBefore(List<String> dossierKeys) {
+        Set<String> seen = new HashSet<>();
+        Set<String> earlier = new LinkedHashSet<>();
+        for (String k : dossierKeys) {
+            if (!seen.add(k)) {
+                earlier.add(k);
+            }
+        }
+        withArray(
+                seen,
+                keys -> earlier.addAll(jdbc.queryForList(
+                        "select distinct record_key from ledger where record_type = 'DOSSIER' and record_key = any(?)",
+                        String.class,
+                        (Object) keys)));
+        return new ArrayList<>(earlier);
     }
 
     /**
@@ -198,7 +224,17 @@ public class Ledger {
                 "select greatest(reltuples, 0)::bigint from pg_class where oid = 'ledger'::regclass", Long.class);
         if (known == null || staged * 10 >= known) {
             stagedSinceAnalyse.set(0);
-            jdbc.execute("analyze ledger");
+            try {
+                jdbc.execute("analyze ledger");
+            } catch (DataAccessException e) {
+                // e.g. the store's statement time-out (a user not owning the table only gets a warning): autovacuum
+                // will do
+                // it, the run goes on
+                log.warn(
+                        "The ledger's planner statistics were not refreshed after {} rows were staged: {}",
+                        staged,
+                        e.getMostSpecificCause().getMessage());
+            }
         }
     }
 

@@ -181,4 +181,36 @@ class StagingAfterComparisonTest {
         assertThat(jdbc.queryForObject("select count(*) from portal_copy", Long.class))
                 .isZero();
     }
+
+    private String statusOf(String key, long version) {
+        return jdbc.queryForObject(
+                "select status || coalesce('/' || reason, '') from ledger where record_key = ? and version = ?",
+                String.class,
+                key,
+                version);
+    }
+
+    @Test
+    void aLaterVersionSupersedesTheWaitingOneAndAFixedDossierReleasesItsHeldBackSteps() {
+        tx.executeWithoutResult(st -> ledger.stage(
+                List.of(
+                        dossier("FIX", 10, "DOSSIER_INVALID"),
+                        step("FIX", 1, "20251130090000"),
+                        dossier("WAIT", 10, null)),
+                "run-0"));
+        assertThat(statusOf("FIX/1", 1)).isEqualTo("QUARANTINED/PARENT_QUARANTINED");
+
+        // the next extraction: the city fixed FIX (a new version) and changed WAIT before it was sent
+        tx.executeWithoutResult(st -> ledger.stage(
+                List.of(dossier("FIX", 11, null), step("FIX", 1, "20251130090000"), dossier("WAIT", 11, null)),
+                "run-1"));
+
+        assertThat(statusOf("FIX/1", 1))
+                .as("its dossier is valid now: the step is sent")
+                .isEqualTo("PENDING");
+        assertThat(statusOf("FIX", 10)).isEqualTo("QUARANTINED/DOSSIER_INVALID");
+        assertThat(statusOf("FIX", 11)).isEqualTo("PENDING");
+        assertThat(statusOf("WAIT", 10)).isEqualTo("SUPERSEDED");
+        assertThat(statusOf("WAIT", 11)).isEqualTo("PENDING");
+    }
 }
