@@ -31,7 +31,6 @@ import vn.dvcsync.portal.PortalClient;
 import vn.dvcsync.portal.PortalClient.DossierPage;
 import vn.dvcsync.portal.PortalProperties;
 import vn.dvcsync.reconcile.ReconcileProperties;
-import vn.dvcsync.reconcile.ReconcileProperties.StepsOnFirstContact;
 
 /**
  * An incremental run's first contact, before its push: which of the dossiers the ledger has never delivered the
@@ -87,7 +86,7 @@ public class FirstContact {
         this.batchSize = portalProps.batchSize() > 0 ? portalProps.batchSize() : 50;
         this.pageSize = reconcile.pageSize();
         this.freshness = reconcile.freshness();
-        this.stepsUpToCopy = reconcile.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY;
+        this.stepsUpToCopy = reconcile.stepsUpToPortalCopy();
     }
 
     /** Asks the portal which waiting dossiers it holds and records the answer in the ledger (see the class). */

@@ -33,6 +33,11 @@ public record ReconcileProperties(
         ALL
     }
 
+    /** Whether the policy takes a step not after the portal copy's {@code NgayCapNhat} as on the portal. */
+    public boolean stepsUpToPortalCopy() {
+        return stepsOnFirstContact == StepsOnFirstContact.AFTER_PORTAL_COPY;
+    }
+
     public ReconcileProperties {
         if (days < 1) {
             throw new IllegalArgumentException("dvcsync.reconcile.days must be at least 1: " + days);

@@ -22,7 +22,6 @@ import vn.dvcsync.reconcile.IndexFacts;
 import vn.dvcsync.reconcile.ProcedureReconciler;
 import vn.dvcsync.reconcile.ReconcilePeriod;
 import vn.dvcsync.reconcile.ReconcileProperties;
-import vn.dvcsync.reconcile.ReconcileProperties.StepsOnFirstContact;
 import vn.dvcsync.report.MismatchStore;
 import vn.dvcsync.report.MismatchWriter;
 import vn.dvcsync.report.ReportService;
@@ -85,7 +84,7 @@ public class Reconciliation {
      */
     public void compareForHealing(String runId) {
         ledger.forgetComparisonsBefore(runId);
-        boolean stepsUpToCopy = props.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY;
+        boolean stepsUpToCopy = props.stepsUpToPortalCopy();
         try (BatchHandoff<DossierVerdict> remember = new BatchHandoff<>("nightly-compare", HEAL_BATCH, 2, batch -> {
             List<PortalCopy> held = new ArrayList<>();
             List<String> missing = new ArrayList<>();
@@ -115,8 +114,7 @@ public class Reconciliation {
      * differently is sent as an update, and the steps-on-first-contact policy decides its steps.
      */
     public void reopenWhatThePortalLacks(String runId) {
-        long[] healed = ledger.healByComparison(
-                runId, props.stepsOnFirstContact() == StepsOnFirstContact.AFTER_PORTAL_COPY, HEAL_BATCH);
+        long[] healed = ledger.healByComparison(runId, props.stepsUpToPortalCopy(), HEAL_BATCH);
         counters.add(runId, "nightly.reopened", healed[0]);
         log.info(
                 "Run {}: {} dossiers reopened for the push (missing, stale or different on the portal), {} adopted"
