@@ -171,24 +171,22 @@ public class Staging {
     /** The page after {@code cursor}: the one read ahead when it is that page of that run, else read now. */
     private Prepared take(Watermark cursor, String runId) {
         Ahead a = ahead.getAndSet(null);
-        if (a == null || !a.runId().equals(runId) || !a.cursor().equals(cursor)) {
-            if (a != null) {
-                a.page().cancel(true);
-            }
-            return prepare(cursor);
+        if (a != null && a.runId().equals(runId) && a.cursor().equals(cursor)) {
+            return Futures.result(a.page(), "the city's page after " + cursor);
         }
-        return Futures.result(a.page(), "the city's page after " + cursor);
+        cancel(a);
+        return prepare(cursor);
     }
 
     private void readAhead(Watermark cursor, String runId) {
-        Ahead replaced = ahead.getAndSet(new Ahead(runId, cursor, readingAhead.submit(() -> prepare(cursor))));
-        if (replaced != null) {
-            replaced.page().cancel(true);
-        }
+        cancel(ahead.getAndSet(new Ahead(runId, cursor, readingAhead.submit(() -> prepare(cursor)))));
     }
 
     private void discardAhead() {
-        Ahead a = ahead.getAndSet(null);
+        cancel(ahead.getAndSet(null));
+    }
+
+    private static void cancel(Ahead a) {
         if (a != null) {
             a.page().cancel(true);
         }

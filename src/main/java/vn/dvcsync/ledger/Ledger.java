@@ -227,9 +227,8 @@ public class Ledger {
             try {
                 jdbc.execute("analyze ledger");
             } catch (DataAccessException e) {
-                // e.g. the store's statement time-out (a user not owning the table only gets a warning): autovacuum
-                // will do
-                // it, the run goes on
+                // e.g. the store's statement time-out (a user not owning the table only gets a warning):
+                // autovacuum will do it, the run goes on
                 log.warn(
                         "The ledger's planner statistics were not refreshed after {} rows were staged: {}",
                         staged,
@@ -864,6 +863,8 @@ public class Ledger {
     /**
      * A step payload's {@code ThoiDiemXuLy} when it is a portal time ({@code yyyyMMddHHmmss}, fourteen digits, so
      * that it orders as text); null otherwise. Read with a streaming parser: staging asks it of millions of steps.
+     * The same rule as {@link #firstContact}'s update of steps already staged, which PostgreSQL applies to the
+     * stored payloads.
      */
     static String stepTime(String payload) {
         try (JsonParser p = JSON.createParser(payload)) {

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -66,9 +67,7 @@ class StagingReadAheadTest {
         });
         when(tx.execute(any())).thenAnswer(inv -> ((TransactionCallback<?>) inv.getArgument(0)).doInTransaction(null));
         when(reader.readSteps(any())).thenReturn(new CityReader.Steps(Map.of(), List.of()));
-        org.mockito.Mockito.doAnswer(inv -> advanced.add(inv.getArgument(1)))
-                .when(watermarks)
-                .advance(anyString(), any());
+        doAnswer(inv -> advanced.add(inv.getArgument(1))).when(watermarks).advance(anyString(), any());
         staging = new Staging(
                 reader,
                 mapping,
